@@ -1,0 +1,52 @@
+#include "activation.h"
+
+namespace bootstorm {
+namespace {
+
+using std::chrono::seconds;
+
+// nmcli waits up to 90 s for an activation by default; allow a little more.
+constexpr seconds kConnectionUpTimeout{100};
+constexpr seconds kNmRestartTimeout{90};
+constexpr seconds kQueryTimeout{10};
+
+}  // namespace
+
+bool ActivationNeeded(const LocalState& state) {
+  return state.nm_running_at_render && state.nm_files_changed;
+}
+
+std::string ActivationReason(const LocalState& state) {
+  if (!state.nm_running_at_render)
+    return "NM was not running when local rendered: it read the files at start (renderer path)";
+  if (!state.nm_files_changed) return "no NM file changed since NM read them";
+  return "NM was running when local rendered and NM files changed";
+}
+
+CommandStep ConnectionUpById(const std::string& connection_id) {
+  return {{"nmcli", "connection", "up", "id", connection_id}, kConnectionUpTimeout};
+}
+
+std::vector<CommandStep> ActivationCommands(Activator activator,
+                                            const std::vector<ConnectionFile>& connections) {
+  std::vector<CommandStep> steps;
+  switch (activator) {
+    case Activator::kReference:
+      steps.push_back({{"nmcli", "-t", "general", "status"}, kQueryTimeout});
+      steps.push_back(
+          {{"systemctl", "try-reload-or-restart", "NetworkManager.service"}, kNmRestartTimeout});
+      steps.push_back({{"nmcli", "connection", "reload"}, kQueryTimeout});
+      for (const ConnectionFile& c : connections) steps.push_back(ConnectionUpById(c.id));
+      break;
+    case Activator::kLegacyInterfaces:
+      for (const ConnectionFile& c : connections) {
+        steps.push_back({{"nmcli", "connection", "load", c.keyfile}, kQueryTimeout});
+        steps.push_back(
+            {{"nmcli", "connection", "up", "filename", c.keyfile}, kConnectionUpTimeout});
+      }
+      break;
+  }
+  return steps;
+}
+
+}  // namespace bootstorm

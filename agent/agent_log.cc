@@ -1,0 +1,86 @@
+#include "agent_log.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <deque>
+#include <fstream>
+
+namespace bootstorm {
+namespace {
+
+constexpr std::string_view kTruncatedMarker = "agent log full; further events only in the journal";
+
+double MonotonicSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// One write(2) per line on an O_APPEND descriptor keeps lines from concurrent
+// writers (the early probe and a stage) whole.
+void AppendLine(const std::string& path, const std::string& line) {
+  int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  std::string text = line + "\n";
+  if (write(fd, text.data(), text.size()) < 0) {
+    // Nothing more to do: the line already went to stderr.
+  }
+  close(fd);
+}
+
+std::string ReadLastBytes(const std::string& path, std::size_t count) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::streamoff size = in.tellg();
+  if (size <= 0) return "";
+  std::streamoff from = std::max<std::streamoff>(0, size - static_cast<std::streamoff>(count));
+  in.seekg(from);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Whether the text (the end of the log) ends with the marker line.
+bool EndsWithMarkerLine(std::string_view text) {
+  std::string marker_line = std::string(kTruncatedMarker) + "\n";
+  return text.ends_with(marker_line);
+}
+
+}  // namespace
+
+std::string FormatLogLine(double monotonic_seconds, std::string_view source,
+                          std::string_view message) {
+  std::string line = fmt::format("[{:12.6f}] {}: {}", monotonic_seconds, source, message);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  if (line.size() > kMaxAgentLogLineBytes) line.resize(kMaxAgentLogLineBytes);
+  return line;
+}
+
+AgentLog::AgentLog(std::string path, std::string source)
+    : path_(std::move(path)), source_(std::move(source)) {}
+
+void AgentLog::Write(std::string_view message) const {
+  std::string line = FormatLogLine(MonotonicSeconds(), source_, message);
+  fmt::print(stderr, "{}\n", line);
+  struct stat st {};
+  std::size_t size = stat(path_.c_str(), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  if (size + line.size() + 1 <= kMaxAgentLogBytes)
+    AppendLine(path_, line);
+  else if (!EndsWithMarkerLine(ReadLastBytes(path_, kTruncatedMarker.size() + 1)))
+    AppendLine(path_, FormatLogLine(MonotonicSeconds(), source_, kTruncatedMarker));
+}
+
+std::vector<std::string> AgentLog::Tail(std::size_t max_lines) const {
+  std::ifstream in(path_);
+  std::deque<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    lines.push_back(line.substr(0, kMaxAgentLogLineBytes));
+    if (lines.size() > max_lines) lines.pop_front();
+  }
+  return {lines.begin(), lines.end()};
+}
+
+}  // namespace bootstorm

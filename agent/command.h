@@ -1,0 +1,40 @@
+// Running external programs from the agent: every command has a timeout and
+// its output is captured up to a bound, so no stage can hang or flood memory.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bootstorm {
+
+struct CommandResult {
+  /// Exit status; -1 when the program could not be started, 128+N when killed
+  /// by signal N (as a shell reports it).
+  int exit_code = -1;
+  bool timed_out = false;
+  /// stdout and stderr interleaved, at most the requested bound.
+  std::string output;
+  std::chrono::milliseconds duration{0};
+
+  bool ok() const { return exit_code == 0 && !timed_out; }
+};
+
+/// A command planned by a pure function and run later.
+struct CommandStep {
+  std::vector<std::string> argv;
+  std::chrono::seconds timeout;
+  bool operator==(const CommandStep&) const = default;
+};
+
+/// Runs argv (argv[0] looked up in PATH) with stdin from /dev/null. Kills the
+/// program (SIGKILL) when it outlives `timeout`. Never throws for failures of
+/// the program itself; they show in the result.
+CommandResult RunCommand(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
+                         std::size_t max_output = 64 * 1024);
+
+/// argv joined by spaces, for logs.
+std::string CommandLine(const std::vector<std::string>& argv);
+
+}  // namespace bootstorm

@@ -1,0 +1,167 @@
+#include "probe.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "command.h"
+#include "files.h"
+#include "guest_paths.h"
+#include "probe_parsers.h"
+
+namespace bootstorm {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr milliseconds kQueryTimeout{10'000};
+/// Bounded so a host that never reads cannot hold the boot forever.
+constexpr milliseconds kSendTimeout{120'000};
+/// How long to wait for udev to create the port's /dev/virtio-ports link.
+constexpr milliseconds kPortAppearTimeout{10'000};
+/// The last agent log lines shipped with each observation.
+constexpr std::size_t kObservationLogLines = 200;
+
+std::int64_t MonotonicMicros() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+}
+
+std::string TrimNewline(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Runs a read-only query; "" (and a log line) when it fails.
+std::string Query(const std::vector<std::string>& argv, const AgentLog& log) {
+  CommandResult r = RunCommand(argv, kQueryTimeout);
+  if (r.ok()) return r.output;
+  log.Write(fmt::format("{}: exit {}{}: {}", CommandLine(argv), r.exit_code,
+                        r.timed_out ? " (timed out)" : "", r.output.substr(0, 200)));
+  return "";
+}
+
+std::string QueryNmDnsMode(const AgentLog& log) {
+  std::string out = Query({"busctl", "get-property", "org.freedesktop.NetworkManager",
+                           "/org/freedesktop/NetworkManager/DnsManager",
+                           "org.freedesktop.NetworkManager.DnsManager", "Mode"},
+                          log);
+  return ParseBusctlString(out).value_or("");
+}
+
+std::vector<DeviceState> QueryDevices(bool nm_active, const AgentLog& log) {
+  std::vector<DeviceState> devices;
+  try {
+    devices = ParseIpAddrJson(Query({"ip", "-j", "addr", "show"}, log));
+  } catch (const std::invalid_argument& e) {
+    log.Write(std::string("cannot read devices: ") + e.what());
+    return devices;
+  }
+  if (!nm_active) return devices;
+  std::map<std::string, std::string> states =
+      ParseNmcliDeviceStates(Query({"nmcli", "-t", "-f", "DEVICE,STATE", "device", "status"}, log));
+  for (DeviceState& d : devices) {
+    auto it = states.find(d.name);
+    if (it != states.end()) d.nm_state = it->second;
+  }
+  return devices;
+}
+
+bool WaitForPath(const std::string& path, milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (access(path.c_str(), F_OK) != 0) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(milliseconds(100));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string QueryNmActiveState(const AgentLog& log) {
+  return TrimNewline(
+      Query({"systemctl", "show", "-P", "ActiveState", "NetworkManager.service"}, log));
+}
+
+Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint,
+                               const AgentLog& log) {
+  Observation o;
+  o.run_id = plan.run_id;
+  o.vm = plan.vm;
+  o.boot = plan.boot;
+  o.checkpoint = std::string(checkpoint);
+  o.monotonic_us = MonotonicMicros();
+  // Read resolv.conf first: it is what the checkpoint is mostly about.
+  o.resolv_conf = ReadFileBounded(std::string(kResolvConfPath), kMaxResolvConfBytes);
+  struct stat st {};
+  o.resolv_conf_is_symlink =
+      lstat(std::string(kResolvConfPath).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+  o.nm_active_state = QueryNmActiveState(log);
+  bool nm_active = o.nm_active_state == "active";
+  if (nm_active) o.nm_dns_mode = QueryNmDnsMode(log);
+  o.devices = QueryDevices(nm_active, log);
+  o.agent_log = log.Tail(kObservationLogLines);
+  return o;
+}
+
+bool SendObservationLine(const std::string& port_path, const std::string& line,
+                         milliseconds timeout, const AgentLog& log) {
+  int fd = open(port_path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    log.Write(fmt::format("cannot open probe port {}: {}", port_path, std::strerror(errno)));
+    return false;
+  }
+  const std::string text = line + "\n";
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string problem = "host did not read in time";
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno != EAGAIN && errno != EINTR) {
+      problem = std::strerror(errno);
+      break;
+    }
+    auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    // With no host connected the port reports POLLHUP at once instead of
+    // blocking, so poll would spin: sleep a little between tries then.
+    pollfd pfd{fd, POLLOUT, 0};
+    if (poll(&pfd, 1, static_cast<int>(left.count())) > 0 && !(pfd.revents & POLLOUT))
+      std::this_thread::sleep_for(std::min(left, milliseconds(100)));
+  }
+  close(fd);
+  if (done < text.size())
+    log.Write(fmt::format("probe port {}: wrote {} of {} bytes: {}", port_path, done, text.size(),
+                          problem));
+  return done == text.size();
+}
+
+void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
+           const AgentLog& log) {
+  try {
+    log.Write(fmt::format("checkpoint {}", checkpoint));
+    std::string line = SerializeObservation(CollectObservation(plan, checkpoint, log));
+    std::string port(kProbePortPath);
+    if (plan_found && !WaitForPath(port, kPortAppearTimeout))
+      log.Write(fmt::format("probe port {} did not appear", port));
+    if (SendObservationLine(port, line, kSendTimeout, log))
+      log.Write(fmt::format("sent checkpoint {} ({} bytes)", checkpoint, line.size() + 1));
+  } catch (const std::exception& e) {
+    log.Write(fmt::format("probe {} failed: {}", checkpoint, e.what()));
+  }
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,83 @@
+#include "probe_parsers.h"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "strict_json.h"
+
+namespace bootstorm {
+namespace {
+
+// Splits one terse nmcli line at unescaped colons, removing the escapes.
+std::vector<std::string> SplitTerseLine(std::string_view line) {
+  std::vector<std::string> fields(1);
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size()) {
+      fields.back() += line[++i];
+    } else if (line[i] == ':') {
+      fields.emplace_back();
+    } else {
+      fields.back() += line[i];
+    }
+  }
+  return fields;
+}
+
+std::string StringOr(const nlohmann::json& object, const char* key, std::string fallback) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+}  // namespace
+
+std::vector<DeviceState> ParseIpAddrJson(std::string_view text) {
+  nlohmann::json interfaces = ParseJsonText(text, "ip -j addr");
+  if (!interfaces.is_array()) throw std::invalid_argument("ip -j addr: expected an array");
+  std::vector<DeviceState> devices;
+  for (const nlohmann::json& interface : interfaces) {
+    if (!interface.is_object()) continue;
+    DeviceState device;
+    device.name = StringOr(interface, "ifname", "");
+    if (device.name.empty() || device.name == "lo" ||
+        StringOr(interface, "link_type", "") == "loopback")
+      continue;
+    device.mac = StringOr(interface, "address", "");
+    auto addresses = interface.find("addr_info");
+    if (addresses != interface.end() && addresses->is_array()) {
+      for (const nlohmann::json& a : *addresses) {
+        if (!a.is_object() || !a.contains("prefixlen") || !a["prefixlen"].is_number_integer())
+          continue;
+        std::string cidr =
+            StringOr(a, "local", "") + "/" + std::to_string(a["prefixlen"].get<int>());
+        std::string family = StringOr(a, "family", "");
+        if (family == "inet")
+          device.ipv4.push_back(cidr);
+        else if (family == "inet6" && StringOr(a, "scope", "") == "global")
+          device.ipv6.push_back(cidr);
+      }
+    }
+    devices.push_back(std::move(device));
+  }
+  return devices;
+}
+
+std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text) {
+  std::map<std::string, std::string> states;
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields = SplitTerseLine(line);
+    if (fields.size() == 2 && !fields[0].empty()) states[fields[0]] = fields[1];
+  }
+  return states;
+}
+
+std::optional<std::string> ParseBusctlString(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
+  constexpr std::string_view kPrefix = "s \"";
+  if (!text.starts_with(kPrefix) || !text.ends_with('"') || text.size() < kPrefix.size() + 1)
+    return std::nullopt;
+  return std::string(text.substr(kPrefix.size(), text.size() - kPrefix.size() - 1));
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,28 @@
+// Parsers for the command output the probe reads. Pure, so the formats of
+// iproute2, nmcli and busctl are pinned by tests rather than found out in a VM.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "observation.h"
+
+namespace bootstorm {
+
+/// Devices from `ip -j addr show`: every interface but loopback, with its MAC,
+/// IPv4 addresses as CIDR and global-scope IPv6 addresses as CIDR; nm_state is
+/// left empty. Throws std::invalid_argument when the text is not that JSON.
+std::vector<DeviceState> ParseIpAddrJson(std::string_view text);
+
+/// Device name -> state from `nmcli -t -f DEVICE,STATE device status`
+/// (terse: `:` separated, `\:` and `\\` escaped).
+std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text);
+
+/// The value of a string property as `busctl get-property` prints it
+/// (`s "none"`); nullopt for any other shape.
+std::optional<std::string> ParseBusctlString(std::string_view text);
+
+}  // namespace bootstorm

@@ -1,0 +1,71 @@
+#include "boot_plan.h"
+
+#include <gtest/gtest.h>
+
+#include "strict_json.h"
+
+namespace bootstorm {
+namespace {
+
+BootPlan SamplePlan() {
+  return BootPlan{"run-1",
+                  3,
+                  2,
+                  Activator::kLegacyInterfaces,
+                  {{std::string(kFaultNmBeforeLocal)}, {std::string(kFaultConnectionReup)}}};
+}
+
+TEST(BootPlan, JsonRoundTrip) { EXPECT_EQ(BootPlanFromJson(ToJson(SamplePlan())), SamplePlan()); }
+
+TEST(BootPlan, CmdlineRoundTripAmongOtherParameters) {
+  std::string cmdline =
+      "root=/dev/vda rw console=ttyS0 " + EncodePlanForCmdline(SamplePlan()) + " quiet";
+  auto plan = DecodePlanFromCmdline(cmdline);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(*plan, SamplePlan());
+}
+
+TEST(BootPlan, EncodedPlanHasNoCmdlineSeparators) {
+  std::string encoded = EncodePlanForCmdline(SamplePlan());
+  EXPECT_EQ(encoded.find_first_of(" \t\n\"'"), std::string::npos);
+}
+
+TEST(BootPlan, AbsentPlanIsNullopt) {
+  EXPECT_FALSE(DecodePlanFromCmdline("root=/dev/vda console=ttyS0").has_value());
+}
+
+TEST(BootPlan, GarbagePlanThrows) {
+  EXPECT_THROW(DecodePlanFromCmdline("bootstorm.plan=!!!"), std::invalid_argument);
+  EXPECT_THROW(DecodePlanFromCmdline("bootstorm.plan=bm90IGpzb24"), std::invalid_argument);
+}
+
+TEST(BootPlan, UnknownFaultNamesItsPath) {
+  nlohmann::json j = ToJson(SamplePlan());
+  j["faults"][1]["kind"] = "meteor-strike";
+  try {
+    BootPlanFromJson(j);
+    FAIL() << "accepted an unknown fault";
+  } catch (const JsonPathError& e) {
+    EXPECT_EQ(e.path(), "plan.faults[1].kind");
+  }
+}
+
+TEST(BootPlan, UnknownKeyAndWrongTypeAreRejected) {
+  nlohmann::json j = ToJson(SamplePlan());
+  j["extra"] = 1;
+  EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
+  j = ToJson(SamplePlan());
+  j["boot"] = "2";
+  EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
+  j = ToJson(SamplePlan());
+  j["boot"] = 0;
+  EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
+}
+
+TEST(BootPlan, HasFault) {
+  EXPECT_TRUE(SamplePlan().HasFault(kFaultNmBeforeLocal));
+  EXPECT_FALSE(BootPlan{}.HasFault(kFaultNmBeforeLocal));
+}
+
+}  // namespace
+}  // namespace bootstorm

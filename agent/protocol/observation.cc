@@ -1,0 +1,115 @@
+#include "observation.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "strict_json.h"
+
+namespace bootstorm {
+namespace {
+
+constexpr std::array<std::string_view, 5> kCheckpoints = {kCheckpointEarly, kCheckpointAfterNetwork,
+                                                          kCheckpointFinal,
+                                                          kCheckpointAfterDnsEvent, kCheckpointEnd};
+
+// Bounds on lists from the guest; the byte bound on the line already caps the
+// total, these keep a single field from dominating it.
+constexpr std::size_t kMaxDevices = 64;
+constexpr std::size_t kMaxAddresses = 64;
+constexpr std::size_t kMaxLogLines = 1000;
+constexpr std::size_t kMaxShortString = 256;
+
+std::string BoundedString(StrictObject& o, std::string_view key, std::size_t max) {
+  std::string s = o.String(key);
+  if (s.size() > max)
+    throw JsonPathError(o.PathOf(key), "longer than " + std::to_string(max) + " bytes");
+  return s;
+}
+
+std::vector<std::string> StringList(StrictObject& o, std::string_view key, std::size_t max_items,
+                                    std::size_t max_bytes) {
+  const nlohmann::json& array = o.Array(key);
+  if (array.size() > max_items)
+    throw JsonPathError(o.PathOf(key), "more than " + std::to_string(max_items) + " entries");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (!array[i].is_string() || array[i].get_ref<const std::string&>().size() > max_bytes)
+      throw JsonPathError(ElementPath(o.PathOf(key), i),
+                          "expected a string of at most " + std::to_string(max_bytes) + " bytes");
+    out.push_back(array[i].get<std::string>());
+  }
+  return out;
+}
+
+DeviceState DeviceFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  DeviceState d;
+  d.name = BoundedString(o, "name", kMaxShortString);
+  d.mac = BoundedString(o, "mac", kMaxShortString);
+  d.nm_state = BoundedString(o, "nm_state", kMaxShortString);
+  d.ipv4 = StringList(o, "ipv4", kMaxAddresses, kMaxShortString);
+  d.ipv6 = StringList(o, "ipv6", kMaxAddresses, kMaxShortString);
+  o.Finish();
+  return d;
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const Observation& o) {
+  nlohmann::json devices = nlohmann::json::array();
+  for (const DeviceState& d : o.devices) {
+    devices.push_back({{"name", d.name},
+                       {"mac", d.mac},
+                       {"nm_state", d.nm_state},
+                       {"ipv4", d.ipv4},
+                       {"ipv6", d.ipv6}});
+  }
+  return {{"run", o.run_id},
+          {"vm", o.vm},
+          {"boot", o.boot},
+          {"checkpoint", o.checkpoint},
+          {"monotonic_us", o.monotonic_us},
+          {"resolv_conf", o.resolv_conf ? nlohmann::json(*o.resolv_conf) : nlohmann::json()},
+          {"resolv_conf_is_symlink", o.resolv_conf_is_symlink},
+          {"nm_active_state", o.nm_active_state},
+          {"nm_dns_mode", o.nm_dns_mode},
+          {"devices", devices},
+          {"agent_log", o.agent_log}};
+}
+
+std::string SerializeObservation(const Observation& o) {
+  // Replace invalid UTF-8 (a resolv.conf may hold anything) rather than throw.
+  return ToJson(o).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Observation ParseObservation(std::string_view line) {
+  if (line.size() > kMaxObservationBytes)
+    throw JsonPathError("observation", "longer than " + std::to_string(kMaxObservationBytes) +
+                                           " bytes (" + std::to_string(line.size()) + ")");
+  nlohmann::json j = ParseJsonText(line, "observation");
+  StrictObject o(j, "observation");
+  Observation obs;
+  obs.run_id = BoundedString(o, "run", kMaxShortString);
+  obs.vm = static_cast<int>(o.Integer("vm", 0, 1'000'000));
+  obs.boot = static_cast<int>(o.Integer("boot", 0, 1'000'000));
+  obs.checkpoint = BoundedString(o, "checkpoint", kMaxShortString);
+  if (std::find(kCheckpoints.begin(), kCheckpoints.end(), obs.checkpoint) == kCheckpoints.end())
+    throw JsonPathError(o.PathOf("checkpoint"), "unknown checkpoint '" + obs.checkpoint + "'");
+  obs.monotonic_us = o.Integer("monotonic_us", 0, INT64_MAX);
+  const nlohmann::json& resolv = o.Member("resolv_conf");
+  if (!resolv.is_null()) obs.resolv_conf = BoundedString(o, "resolv_conf", kMaxResolvConfBytes);
+  obs.resolv_conf_is_symlink = o.Boolean("resolv_conf_is_symlink");
+  obs.nm_active_state = BoundedString(o, "nm_active_state", kMaxShortString);
+  obs.nm_dns_mode = BoundedString(o, "nm_dns_mode", kMaxShortString);
+  const nlohmann::json& devices = o.Array("devices");
+  if (devices.size() > kMaxDevices)
+    throw JsonPathError(o.PathOf("devices"), "more than " + std::to_string(kMaxDevices));
+  for (std::size_t i = 0; i < devices.size(); ++i)
+    obs.devices.push_back(DeviceFromJson(devices[i], ElementPath(o.PathOf("devices"), i)));
+  obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
+  o.Finish();
+  return obs;
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,30 @@
+// The agent's subcommands, one per systemd unit or generator. Each returns
+// the process exit code; all log to the agent log.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "agent_log.h"
+#include "kernel_plan.h"
+
+namespace bootstorm {
+
+/// Systemd generator: writes the plan's ordering drop-ins into `unit_dir`
+/// (the generator's first, "normal" output directory).
+int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const AgentLog& log);
+
+/// `local`: mounts the config drive and renders NM keyfiles, the dns=none
+/// conf.d file and resolv.conf; records what it did in the local state file.
+/// Fails (non-zero) on a missing drive or malformed network data.
+int RunLocalStage(const KernelPlan& plan, const AgentLog& log);
+
+/// `network`: activates the rendered configuration when needed, with the
+/// plan's activator, then probes checkpoint after-network.
+int RunNetworkStage(const KernelPlan& plan, const AgentLog& log);
+
+/// `final`: probes final; with fault connection-reup brings the connections
+/// up again and probes after-dns-event; always ends with checkpoint end.
+int RunFinalStage(const KernelPlan& plan, const AgentLog& log);
+
+}  // namespace bootstorm

@@ -1,0 +1,24 @@
+// The systemd ordering of the agent's units for one boot. The unit files
+// carry none: a drop-in can add After=/Before= but never remove them, so the
+// generator writes all of it every boot from the plan.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "boot_plan.h"
+
+namespace bootstorm {
+
+/// Systemd unit of the config drive's device node, /dev/disk/by-label/config-2.
+inline constexpr std::string_view kConfigDriveDeviceUnit =
+    "dev-disk-by\\x2dlabel-config\\x2d2.device";
+
+/// Drop-in files keyed by path relative to the generator's output directory
+/// (e.g. "bootstorm-local.service.d/50-order.conf"). Default plan: early and
+/// local run before NetworkManager (the renderer path). Fault nm-before-local:
+/// local runs after NetworkManager and drops its Before= edges, which would
+/// otherwise form a cycle through network-pre.target.
+std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
+
+}  // namespace bootstorm

@@ -1,0 +1,53 @@
+#include "unit_ordering.h"
+
+#include <gtest/gtest.h>
+
+namespace bootstorm {
+namespace {
+
+const std::string kLocal = "bootstorm-local.service.d/50-order.conf";
+
+bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(RenderOrderingDropIns, WritesOneDropInPerUnit) {
+  std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(BootPlan{});
+  std::vector<std::string> paths;
+  for (const auto& [path, content] : drop_ins) paths.push_back(path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"bootstorm-early.service.d/50-order.conf",
+                                             "bootstorm-final.service.d/50-order.conf",
+                                             "bootstorm-local.service.d/50-order.conf",
+                                             "bootstorm-network.service.d/50-order.conf"}));
+}
+
+TEST(RenderOrderingDropIns, DefaultPlanRunsLocalBeforeNetworkManager) {
+  std::string local = RenderOrderingDropIns(BootPlan{}).at(kLocal);
+  EXPECT_TRUE(Contains(local, "Before=network-pre.target NetworkManager.service\n"));
+  EXPECT_TRUE(Contains(local, "Wants=dev-disk-by\\x2dlabel-config\\x2d2.device\n"));
+  EXPECT_TRUE(Contains(local, "After=dev-disk-by\\x2dlabel-config\\x2d2.device\n"));
+  EXPECT_FALSE(Contains(local, "After=local-fs.target bootstorm-early.service NetworkManager"));
+}
+
+TEST(RenderOrderingDropIns, NmBeforeLocalHasNoCycleThroughNetworkPre) {
+  BootPlan plan;
+  plan.faults = {{std::string(kFaultNmBeforeLocal)}};
+  std::string local = RenderOrderingDropIns(plan).at(kLocal);
+  EXPECT_TRUE(Contains(local, "NetworkManager.service"));
+  EXPECT_TRUE(
+      Contains(local, "After=local-fs.target bootstorm-early.service NetworkManager.service\n"));
+  EXPECT_FALSE(Contains(local, "Before="));
+  EXPECT_FALSE(Contains(local, "network-pre.target"));
+}
+
+TEST(RenderOrderingDropIns, EarlyProbeRunsBeforeNetworkManagerInEveryPlan) {
+  BootPlan plan;
+  plan.faults = {{std::string(kFaultNmBeforeLocal)}};
+  for (const BootPlan& p : {BootPlan{}, plan}) {
+    EXPECT_TRUE(Contains(RenderOrderingDropIns(p).at("bootstorm-early.service.d/50-order.conf"),
+                         "Before=NetworkManager.service bootstorm-local.service\n"));
+  }
+}
+
+}  // namespace
+}  // namespace bootstorm

@@ -1,0 +1,55 @@
+#include "boot_session.h"
+
+#include "observation.h"
+
+namespace bootstorm {
+
+BootSession::BootSession(const std::filesystem::path& console_path, std::size_t console_limit)
+    : lines_(kMaxObservationBytes),
+      console_(console_path, std::ios::binary | std::ios::trunc),
+      console_limit_(console_limit) {}
+
+std::optional<BootEvent> BootSession::WaitUntil(std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(mu_);
+  if (!cv_.wait_until(lock, deadline, [&] { return !events_.empty(); })) return std::nullopt;
+  BootEvent event = std::move(events_.front());
+  events_.pop_front();
+  return event;
+}
+
+void BootSession::Push(BootEvent event) {
+  {
+    std::lock_guard lock(mu_);
+    events_.push_back(std::move(event));
+  }
+  cv_.notify_one();
+}
+
+void BootSession::Cancel() { Push({BootEvent::Kind::kCancelled, ""}); }
+
+void BootSession::OnChannelData(std::string_view bytes) {
+  // Only the event thread feeds the assembler, so it needs no lock of its own.
+  LineAssembler::Output out = lines_.Feed(bytes);
+  for (std::size_t i = 0; i < out.oversized; ++i) Push({BootEvent::Kind::kOversizedLine, ""});
+  for (std::string& line : out.lines) Push({BootEvent::Kind::kLine, std::move(line)});
+}
+
+void BootSession::OnChannelClosed(const std::string& reason) {
+  Push({BootEvent::Kind::kChannelClosed, reason});
+}
+
+void BootSession::OnConsoleData(std::string_view bytes) {
+  std::lock_guard lock(console_mu_);
+  if (console_written_ >= console_limit_) return;
+  std::size_t n = std::min(bytes.size(), console_limit_ - console_written_);
+  console_.write(bytes.data(), static_cast<std::streamsize>(n));
+  console_.flush();
+  console_written_ += n;
+  if (console_written_ >= console_limit_) console_ << "\n[bootstorm: console truncated]\n";
+}
+
+void BootSession::OnStopped(const std::string& reason) {
+  Push({BootEvent::Kind::kStopped, reason});
+}
+
+}  // namespace bootstorm

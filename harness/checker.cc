@@ -1,0 +1,25 @@
+#include "checker.h"
+
+#include <stdexcept>
+
+#include "interfaces_up_checker.h"
+#include "resolv_conf_checker.h"
+#include "scenario.h"
+
+namespace bootstorm {
+
+std::vector<std::unique_ptr<Checker>> MakeCheckers(const std::vector<std::string>& names) {
+  std::vector<std::unique_ptr<Checker>> checkers;
+  for (const std::string& name : names) {
+    if (name == kCheckResolvConfIntact) {
+      checkers.push_back(std::make_unique<ResolvConfChecker>());
+    } else if (name == kCheckInterfacesUp) {
+      checkers.push_back(std::make_unique<InterfacesUpChecker>());
+    } else {
+      throw std::invalid_argument("unknown invariant " + name);
+    }
+  }
+  return checkers;
+}
+
+}  // namespace bootstorm

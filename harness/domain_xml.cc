@@ -1,0 +1,71 @@
+#include "domain_xml.h"
+
+#include <fmt/format.h>
+
+#include "observation.h"
+#include "xml_escape.h"
+
+namespace bootstorm {
+
+std::string GuestKernelCmdline(const std::string& extra) {
+  // panic=-1: a kernel panic powers the domain off instead of hanging it.
+  return "root=/dev/vda rw console=ttyS0 panic=-1 " + extra;
+}
+
+std::string DomainXml(const DomainSpec& s) {
+  std::string config_drive;
+  if (!s.config_drive.empty()) {
+    config_drive = fmt::format(
+        "    <disk type='file' device='disk'>\n"
+        "      <driver name='qemu' type='raw'/>\n"
+        "      <source file='{}'/>\n"
+        "      <target dev='vdb' bus='virtio'/>\n"
+        "      <readonly/>\n"
+        "    </disk>\n",
+        XmlEscape(s.config_drive));
+  }
+  // <acpi/> is required: without it the guest halts instead of powering off
+  // and the domain never stops (ENVIRONMENT.md).
+  return fmt::format(
+      "<domain type='{}'>\n"
+      "  <name>{}</name>\n"
+      "  <memory unit='MiB'>{}</memory>\n"
+      "  <vcpu>{}</vcpu>\n"
+      "  <os>\n"
+      "    <type arch='x86_64' machine='pc'>hvm</type>\n"
+      "    <kernel>{}</kernel>\n"
+      "    <initrd>{}</initrd>\n"
+      "    <cmdline>{}</cmdline>\n"
+      "  </os>\n"
+      "  <features><acpi/></features>\n"
+      "  <clock offset='utc'/>\n"
+      "  <on_poweroff>destroy</on_poweroff>\n"
+      "  <on_reboot>destroy</on_reboot>\n"
+      "  <on_crash>destroy</on_crash>\n"
+      "  <devices>\n"
+      "    <disk type='file' device='disk'>\n"
+      "      <driver name='qemu' type='qcow2'/>\n"
+      "      <source file='{}'/>\n"
+      "      <target dev='vda' bus='virtio'/>\n"
+      "    </disk>\n"
+      "{}"
+      "    <interface type='network'>\n"
+      "      <source network='{}'/>\n"
+      "      <mac address='{}'/>\n"
+      "      <model type='virtio'/>\n"
+      "    </interface>\n"
+      "    <serial type='pty'><target port='0'/></serial>\n"
+      "    <console type='pty'><target type='serial' port='0'/></console>\n"
+      "    <channel type='unix'>\n"
+      "      <source mode='bind'/>\n"
+      "      <target type='virtio' name='{}'/>\n"
+      "    </channel>\n"
+      "    <memballoon model='none'/>\n"
+      "  </devices>\n"
+      "</domain>\n",
+      XmlEscape(s.virt_type), XmlEscape(s.name), s.memory_mib, s.vcpus, XmlEscape(s.kernel),
+      XmlEscape(s.initrd), XmlEscape(s.cmdline), XmlEscape(s.root_disk), config_drive,
+      XmlEscape(s.network), XmlEscape(s.mac), kProbeChannelName);
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,70 @@
+#include "guest_network.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <stdexcept>
+
+#include "xml_escape.h"
+
+namespace bootstorm {
+
+RunNetwork MakeRunNetwork(std::string_view run_id) {
+  RunNetwork net;
+  net.name = fmt::format("bootstorm-{}", run_id);
+  net.bridge = fmt::format("bs-{}", run_id.substr(0, 12));
+  return net;
+}
+
+std::string RunNetworkXml(const RunNetwork& net) {
+  return fmt::format(
+      "<network>\n"
+      "  <name>{}</name>\n"
+      "  <bridge name='{}' stp='off' delay='0'/>\n"
+      "  <ip address='{}' prefix='{}'>\n"
+      "    <dhcp><range start='{}' end='{}'/></dhcp>\n"
+      "  </ip>\n"
+      "</network>\n",
+      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix,
+      XmlEscape(net.dhcp_start), XmlEscape(net.dhcp_end));
+}
+
+std::string VmMac(std::string_view run_id, int vm) {
+  std::size_t h =
+      std::hash<std::string_view>{}(run_id) ^ (static_cast<std::size_t>(vm) * 0x9e3779b1u);
+  // The low 16 bits are the VM index, so VMs of one run never collide.
+  return fmt::format("52:54:00:{:02x}:{:02x}:{:02x}", (h >> 8) & 0xff, (vm >> 8) & 0xff, vm & 0xff);
+}
+
+std::string VmStaticAddress(int vm) {
+  if (vm < 0 || vm >= kMaxStaticVms)
+    throw std::out_of_range(
+        fmt::format("static addressing supports at most {} VMs", kMaxStaticVms));
+  return fmt::format("198.51.100.{}", 10 + vm);
+}
+
+NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, std::string_view mac,
+                             int vm) {
+  NetworkData data;
+  data.links.push_back(Link{"eth0", "phy", std::string(mac), 0});
+  NetworkEntry entry;
+  entry.id = "network0";
+  entry.link = "eth0";
+  if (scenario.network.dhcp) {
+    entry.type = "ipv4_dhcp";
+  } else {
+    entry.type = "ipv4";
+    entry.ip_address = VmStaticAddress(vm);
+    entry.netmask = "255.255.255.0";
+    entry.routes.push_back(Route{"0.0.0.0", "0.0.0.0", net.gateway});
+  }
+  data.networks.push_back(entry);
+  data.dns = scenario.network.dns;
+  return data;
+}
+
+MetaData BuildMetaData(std::string_view run_id, int vm) {
+  return MetaData{fmt::format("{}-vm{}", run_id, vm), fmt::format("vm{}", vm)};
+}
+
+}  // namespace bootstorm

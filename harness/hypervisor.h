@@ -1,0 +1,69 @@
+// The seam between the harness and the hypervisor. Everything the harness
+// does to VMs goes through this interface; the libvirt implementation lives in
+// libvirt_hypervisor.h. Paths returned are paths on the hypervisor host, so
+// nothing assumes a file system shared with the harness.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace bootstorm {
+
+/// Callbacks from one running domain. They arrive on the hypervisor's event
+/// thread; implementations must be quick and thread-safe.
+class DomainEvents {
+ public:
+  virtual ~DomainEvents() = default;
+  /// Bytes from the probe's virtio-serial channel.
+  virtual void OnChannelData(std::string_view bytes) = 0;
+  /// The channel ended (the domain stopped, or a stream error).
+  virtual void OnChannelClosed(const std::string& reason) = 0;
+  /// Bytes from the serial console.
+  virtual void OnConsoleData(std::string_view bytes) = 0;
+  /// The domain stopped; `reason` is e.g. "shutdown", "destroyed", "crashed".
+  virtual void OnStopped(const std::string& reason) = 0;
+};
+
+/// A started domain. Destroying the object destroys the domain if it still
+/// runs and guarantees no further callbacks.
+class RunningDomain {
+ public:
+  virtual ~RunningDomain() = default;
+  virtual const std::string& name() const = 0;
+  /// Asks the guest to power off (ACPI power button). Throws on API errors.
+  virtual void RequestShutdown() = 0;
+  /// Stops the domain at once; no error when it already stopped.
+  virtual void Destroy() = 0;
+};
+
+class Hypervisor {
+ public:
+  virtual ~Hypervisor() = default;
+  virtual const std::string& uri() const = 0;
+  /// "kvm" when the hypervisor offers KVM for x86_64, otherwise "qemu" (TCG).
+  virtual std::string BestVirtType() = 0;
+
+  /// Uploads a local file into a new volume `name`; returns its path.
+  virtual std::string UploadVolume(const std::string& name, const std::filesystem::path& file) = 0;
+  /// Creates a qcow2 volume backed by the qcow2 image at `backing_path`.
+  virtual std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
+                                          std::uint64_t capacity_bytes) = 0;
+  /// Deletes a volume; no error when it does not exist.
+  virtual void DeleteVolume(const std::string& name) = 0;
+
+  /// Creates a transient network from XML.
+  virtual void CreateNetwork(const std::string& xml) = 0;
+  /// Destroys a network; no error when it does not exist.
+  virtual void DestroyNetwork(const std::string& name) = 0;
+
+  /// Starts a transient domain and attaches `events` (which must outlive the
+  /// returned object) to its lifecycle, probe channel and console.
+  virtual std::unique_ptr<RunningDomain> StartDomain(const std::string& name,
+                                                     const std::string& xml,
+                                                     DomainEvents* events) = 0;
+};
+
+}  // namespace bootstorm

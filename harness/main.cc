@@ -1,0 +1,105 @@
+// bootstorm: the command line.
+#include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <thread>
+
+#include "cancellation.h"
+#include "run_command.h"
+#include "scenario.h"
+
+#ifndef BOOTSTORM_DEFAULT_IMAGE_DIR
+#define BOOTSTORM_DEFAULT_IMAGE_DIR "image"
+#endif
+
+namespace bootstorm {
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitInfra = 3;
+
+std::string DefaultUri() {
+  for (const char* var : {"BOOTSTORM_CONNECT", "LIBVIRT_DEFAULT_URI"}) {
+    if (const char* v = std::getenv(var); v && *v) return v;
+  }
+  return "qemu:///system";
+}
+
+/// Turns SIGINT/SIGTERM into a cancellation on a thread of its own, so
+/// teardown runs as ordinary code, not in a signal handler. The signals are
+/// blocked in every thread created after construction.
+class SignalWatcher {
+ public:
+  explicit SignalWatcher(Cancellation& cancellation) {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGUSR1);  // private: tells the watcher to exit
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+    thread_ = std::thread([this, &cancellation] {
+      for (;;) {
+        int sig = 0;
+        if (sigwait(&set_, &sig) != 0 || sig == SIGUSR1) return;
+        fmt::print(stderr, "\n{}: stopping VMs and removing what this run created...\n",
+                   sig == SIGINT ? "interrupt" : "terminated");
+        cancellation.Cancel();
+      }
+    });
+  }
+  ~SignalWatcher() {
+    pthread_kill(thread_.native_handle(), SIGUSR1);
+    thread_.join();
+  }
+
+ private:
+  sigset_t set_;
+  std::thread thread_;
+};
+
+}  // namespace
+}  // namespace bootstorm
+
+int main(int argc, char** argv) {
+  using namespace bootstorm;
+  CLI::App app{"bootstorm: boots VMs through libvirt and checks NetworkManager activation races"};
+  app.require_subcommand(1);
+
+  RunOptions run;
+  run.uri = DefaultUri();
+  run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
+  CLI::App* run_cmd = app.add_subcommand("run", "run a scenario");
+  run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)")->required();
+  run_cmd->add_option("--out", run.out, "run directory (default bootstorm-runs/<scenario>-<id>)");
+  run_cmd->add_option("--connect", run.uri, "libvirt URI")->capture_default_str();
+  run_cmd->add_option("--image", run.image_dir, "guest image folder")->capture_default_str();
+  run_cmd->add_option("--jobs", run.jobs, "VMs at once (default: from CPUs and free memory)")
+      ->check(CLI::Range(1, 1024));
+  run_cmd->add_option("--activator", run.activator,
+                      "override the scenario's activator (reference, legacy-interfaces)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitUsage;
+  }
+
+  Cancellation cancellation;
+  SignalWatcher signals(cancellation);
+  try {
+    if (*run_cmd) return RunScenarioCommand(run, cancellation);
+  } catch (const ScenarioError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kExitUsage;
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "infra error: {}\n", e.what());
+    return kExitInfra;
+  }
+  return kExitUsage;
+}

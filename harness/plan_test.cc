@@ -1,0 +1,61 @@
+#include "plan.h"
+
+#include <gtest/gtest.h>
+
+namespace bootstorm {
+namespace {
+
+Scenario TwoFaults(double p) {
+  Scenario s;
+  s.seed = 42;
+  s.activator = Activator::kLegacyInterfaces;
+  s.faults = {{std::string(kFaultNmBeforeLocal), 1.0}, {std::string(kFaultConnectionReup), p}};
+  return s;
+}
+
+TEST(Plan, SameInputsGiveByteIdenticalPlans) {
+  Scenario s = TwoFaults(0.5);
+  for (int vm = 0; vm < 20; ++vm) {
+    EXPECT_EQ(ToJson(PlanBoot(s, "r", vm, 1)).dump(), ToJson(PlanBoot(s, "r", vm, 1)).dump());
+  }
+}
+
+TEST(Plan, ProbabilityOneAlwaysAndZeroNever) {
+  Scenario s = TwoFaults(0.0);
+  for (int vm = 0; vm < 50; ++vm) {
+    BootPlan p = PlanBoot(s, "r", vm, 2);
+    EXPECT_TRUE(p.HasFault(kFaultNmBeforeLocal));
+    EXPECT_FALSE(p.HasFault(kFaultConnectionReup));
+    EXPECT_EQ(p.activator, Activator::kLegacyInterfaces);
+    EXPECT_EQ(p.vm, vm);
+    EXPECT_EQ(p.boot, 2);
+  }
+}
+
+TEST(Plan, HalfProbabilityHitsRoughlyHalfAndDependsOnSeed) {
+  Scenario s = TwoFaults(0.5);
+  int hits = 0;
+  std::string with_seed_42, with_seed_43;
+  for (int vm = 0; vm < 1000; ++vm) {
+    bool hit = PlanBoot(s, "r", vm, 1).HasFault(kFaultConnectionReup);
+    hits += hit;
+    with_seed_42 += hit ? '1' : '0';
+  }
+  s.seed = 43;
+  for (int vm = 0; vm < 1000; ++vm)
+    with_seed_43 += PlanBoot(s, "r", vm, 1).HasFault(kFaultConnectionReup) ? '1' : '0';
+  EXPECT_GT(hits, 430);
+  EXPECT_LT(hits, 570);
+  EXPECT_NE(with_seed_42, with_seed_43);
+}
+
+TEST(Plan, UniformIsInUnitInterval) {
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    double u = SeededUniform(i, i * 7, i * 13, i % 3);
+    EXPECT_GE(u, 0.0);
+    EXPECT_LT(u, 1.0);
+  }
+}
+
+}  // namespace
+}  // namespace bootstorm

@@ -1,0 +1,28 @@
+// Running external programs (genisoimage, qemu-img, ...) with a timeout and
+// captured, bounded output.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace bootstorm {
+
+struct ProcessResult {
+  int exit_code = -1;  ///< -1 when killed on timeout or by a signal
+  bool timed_out = false;
+  std::string out;  ///< stdout, truncated to the bound
+  std::string err;  ///< stderr, truncated to the bound
+};
+
+/// Runs argv[0] (searched in PATH) with the rest as arguments, stdin closed.
+/// Kills it when `timeout` passes. Throws std::runtime_error only when the
+/// program cannot be started.
+ProcessResult RunProcess(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
+
+/// RunProcess, but throws std::runtime_error with the command, exit code and
+/// stderr unless it exits 0.
+ProcessResult RunProcessOrThrow(const std::vector<std::string>& argv,
+                                std::chrono::milliseconds timeout);
+
+}  // namespace bootstorm

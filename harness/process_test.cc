@@ -1,0 +1,38 @@
+#include "process.h"
+
+#include <gtest/gtest.h>
+
+namespace bootstorm {
+namespace {
+
+using std::chrono::milliseconds;
+
+TEST(Process, CapturesOutputAndExitCode) {
+  ProcessResult r = RunProcess({"sh", "-c", "echo out; echo err >&2; exit 3"}, milliseconds(10000));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.out, "out\n");
+  EXPECT_EQ(r.err, "err\n");
+}
+
+TEST(Process, KillsOnTimeout) {
+  ProcessResult r = RunProcess({"sleep", "30"}, milliseconds(200));
+  EXPECT_TRUE(r.timed_out);
+  EXPECT_EQ(r.exit_code, -1);
+}
+
+TEST(Process, MissingProgramThrows) {
+  EXPECT_THROW(RunProcess({"no-such-program-bootstorm"}, milliseconds(1000)), std::runtime_error);
+}
+
+TEST(Process, OrThrowReportsStderr) {
+  try {
+    RunProcessOrThrow({"sh", "-c", "echo broken >&2; exit 1"}, milliseconds(10000));
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace bootstorm

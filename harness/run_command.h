@@ -1,0 +1,30 @@
+// `bootstorm run`: load the scenario, set up the run's network and volumes,
+// run every VM (several at once), tear everything down, write results.json
+// and print a summary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "cancellation.h"
+
+namespace bootstorm {
+
+struct RunOptions {
+  std::filesystem::path scenario;
+  std::filesystem::path out;        ///< empty: bootstorm-runs/<scenario>-<run id>
+  std::string uri;                  ///< libvirt URI
+  std::filesystem::path image_dir;  ///< base.qcow2, vmlinuz, initrd.img
+  int jobs = 0;                     ///< VMs at once; 0: derived from CPUs and memory
+  std::string activator;            ///< overrides the scenario's activator when set
+};
+
+/// Runs a scenario; returns the exit code (0 pass, 1 SUT failures, 2 bad
+/// input, 3 infra errors only). Honours `cancellation` (set by signals).
+int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
+
+/// VMs to run at once when --jobs is not given: one per CPU, fewer when free
+/// memory would not hold them.
+int DefaultJobs(int memory_mib_per_vm);
+
+}  // namespace bootstorm

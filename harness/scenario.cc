@@ -1,0 +1,125 @@
+#include "scenario.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "strict_json.h"
+
+namespace bootstorm {
+namespace {
+
+constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp};
+constexpr std::string_view kKnownFaults[] = {kFaultNmBeforeLocal, kFaultConnectionReup};
+
+template <typename List>
+bool Contains(const List& list, std::string_view name) {
+  return std::find(std::begin(list), std::end(list), name) != std::end(list);
+}
+
+std::vector<std::string> Strings(StrictObject& o, std::string_view key) {
+  std::vector<std::string> out;
+  const nlohmann::json* array = o.OptionalArray(key);
+  if (!array) return out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    if (!(*array)[i].is_string())
+      throw JsonPathError(ElementPath(o.PathOf(key), i), "expected a string");
+    out.push_back((*array)[i].get<std::string>());
+  }
+  return out;
+}
+
+NetworkSpec ParseNetwork(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  NetworkSpec n;
+  std::string ipv4 = o.OptionalString("ipv4").value_or("dhcp");
+  if (ipv4 != "dhcp" && ipv4 != "static")
+    throw JsonPathError(o.PathOf("ipv4"), "expected \"dhcp\" or \"static\", got \"" + ipv4 + "\"");
+  n.dhcp = ipv4 == "dhcp";
+  n.dns.nameservers = Strings(o, "nameservers");
+  n.dns.search = Strings(o, "search");
+  o.Finish();  // a typo in a key explains more than the error it causes below
+  if (n.dns.nameservers.empty())
+    throw JsonPathError(o.PathOf("nameservers"), "at least one name server is required");
+  return n;
+}
+
+FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  FaultSpec f;
+  f.kind = o.String("kind");
+  if (!Contains(kKnownFaults, f.kind))
+    throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
+  f.probability = o.OptionalNumber("probability", 0.0, 1.0).value_or(1.0);
+  o.Finish();
+  return f;
+}
+
+Scenario ParseScenarioJson(const nlohmann::json& j) {
+  StrictObject o(j, "scenario");
+  Scenario s;
+  s.name = o.String("name");
+  s.description = o.OptionalString("description").value_or("");
+  s.vms = static_cast<int>(o.OptionalInteger("vms", 1, kMaxVms).value_or(1));
+  s.boots = static_cast<int>(o.OptionalInteger("boots", 1, kMaxBoots).value_or(2));
+  s.seed = static_cast<std::uint64_t>(o.OptionalInteger("seed", 0, INT64_MAX).value_or(1));
+  if (auto name = o.OptionalString("activator")) {
+    auto activator = ParseActivator(*name);
+    if (!activator)
+      throw JsonPathError(o.PathOf("activator"), "unknown activator \"" + *name + "\"");
+    s.activator = *activator;
+  }
+  s.network = ParseNetwork(o.Member("network"), o.PathOf("network"));
+  if (const nlohmann::json* faults = o.OptionalArray("faults")) {
+    for (std::size_t i = 0; i < faults->size(); ++i)
+      s.faults.push_back(ParseFault((*faults)[i], ElementPath(o.PathOf("faults"), i)));
+  }
+  if (o.Has("checks")) {
+    s.checks = Strings(o, "checks");
+    for (std::size_t i = 0; i < s.checks.size(); ++i) {
+      if (!Contains(kKnownChecks, s.checks[i]))
+        throw JsonPathError(ElementPath(o.PathOf("checks"), i),
+                            "unknown invariant \"" + s.checks[i] + "\"");
+    }
+  } else {
+    s.checks.assign(std::begin(kKnownChecks), std::end(kKnownChecks));
+  }
+  if (o.Has("timeouts")) {
+    StrictObject t(o.Member("timeouts"), o.PathOf("timeouts"));
+    s.boot_timeout_seconds =
+        static_cast<int>(t.OptionalInteger("boot_seconds", 10, 86400).value_or(600));
+    s.shutdown_timeout_seconds =
+        static_cast<int>(t.OptionalInteger("shutdown_seconds", 5, 3600).value_or(120));
+    t.Finish();
+  }
+  if (o.Has("vm")) {
+    StrictObject v(o.Member("vm"), o.PathOf("vm"));
+    s.memory_mib = static_cast<int>(v.OptionalInteger("memory_mib", 128, 65536).value_or(512));
+    s.vcpus = static_cast<int>(v.OptionalInteger("vcpus", 1, 64).value_or(1));
+    v.Finish();
+  }
+  o.Finish();
+  return s;
+}
+
+}  // namespace
+
+Scenario ParseScenario(std::string_view text, const std::filesystem::path& source) {
+  try {
+    Scenario s = ParseScenarioJson(ParseJsonText(text, "scenario"));
+    s.source = source;
+    return s;
+  } catch (const JsonPathError& e) {
+    throw ScenarioError(source.string() + ": " + e.what());
+  }
+}
+
+Scenario LoadScenario(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(path.string() + ": cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseScenario(text.str(), path);
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,60 @@
+// A scenario: what a run boots, which activator and faults it uses, and what
+// it checks. Loaded from a JSON file in scenarios/ and validated strictly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "boot_plan.h"
+#include "resolv_conf.h"
+
+namespace bootstorm {
+
+/// Invariant names (BACKGROUND.md) the harness can check.
+inline constexpr std::string_view kCheckResolvConfIntact = "resolv-conf-intact";
+inline constexpr std::string_view kCheckInterfacesUp = "interfaces-up";
+
+/// A fault requested by a scenario, drawn per boot with `probability`.
+struct FaultSpec {
+  std::string kind;
+  double probability = 1.0;
+};
+
+/// The guest's network as the config drive describes it (one NIC for now).
+struct NetworkSpec {
+  bool dhcp = true;  ///< false: static IPv4 address assigned by the harness
+  DnsConfig dns;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::filesystem::path source;  ///< file it came from, for messages
+  int vms = 1;
+  int boots = 2;
+  std::uint64_t seed = 1;
+  Activator activator = Activator::kReference;
+  NetworkSpec network;
+  std::vector<FaultSpec> faults;
+  std::vector<std::string> checks;  ///< invariant names; all known ones by default
+  int boot_timeout_seconds = 600;   ///< create domain to the agent's `end`
+  int shutdown_timeout_seconds = 120;
+  int memory_mib = 512;
+  int vcpus = 1;
+};
+
+/// Bad scenario: the message names the file and the JSON path.
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Parses and validates scenario text; `source` names it in errors.
+Scenario ParseScenario(std::string_view text, const std::filesystem::path& source);
+/// Reads and parses a scenario file.
+Scenario LoadScenario(const std::filesystem::path& path);
+
+}  // namespace bootstorm

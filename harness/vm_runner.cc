@@ -1,0 +1,267 @@
+#include "vm_runner.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "boot_session.h"
+#include "checker.h"
+#include "domain_xml.h"
+#include "plan.h"
+#include "process.h"
+
+namespace bootstorm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kConsoleLimitBytes = 8 << 20;
+
+/// Deletes a volume when it goes out of scope (also on exceptions).
+class VolumeGuard {
+ public:
+  VolumeGuard(Hypervisor* hv, std::string name) : hv_(hv), name_(std::move(name)) {}
+  ~VolumeGuard() {
+    try {
+      hv_->DeleteVolume(name_);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "warning: {}\n", e.what());
+    }
+  }
+  VolumeGuard(const VolumeGuard&) = delete;
+  VolumeGuard& operator=(const VolumeGuard&) = delete;
+
+ private:
+  Hypervisor* hv_;
+  std::string name_;
+};
+
+void WriteFile(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+/// Builds the OpenStack config drive ISO for one VM in its run folder.
+std::filesystem::path BuildConfigDrive(const RunContext& ctx, int vm, const std::string& mac) {
+  std::filesystem::path dir = ctx.store->VmDir(vm);
+  std::filesystem::path tree = dir / "config-drive";
+  std::filesystem::path latest = tree / "openstack" / "latest";
+  WriteFile(latest / "meta_data.json", ToJson(BuildMetaData(ctx.run_id, vm)).dump(2));
+  WriteFile(latest / "network_data.json",
+            ToJson(BuildNetworkData(*ctx.scenario, ctx.network, mac, vm)).dump(2));
+  std::filesystem::path iso = dir / "config-drive.iso";
+  RunProcessOrThrow({"genisoimage", "-quiet", "-o", iso.string(), "-V",
+                     std::string(kConfigDriveLabel), "-r", "-J", tree.string()},
+                    std::chrono::seconds(60));
+  return iso;
+}
+
+std::string LastCheckpoint(const std::vector<Observation>& observations) {
+  return observations.empty() ? "none" : observations.back().checkpoint;
+}
+
+/// Subscribes a session to the run's cancellation for its lifetime.
+class CancelSubscription {
+ public:
+  CancelSubscription(Cancellation* c, BootSession* s)
+      : c_(c), id_(c->Subscribe([s] { s->Cancel(); })) {}
+  ~CancelSubscription() { c_->Unsubscribe(id_); }
+
+ private:
+  Cancellation* c_;
+  int id_;
+};
+
+class BootRunner {
+ public:
+  BootRunner(const RunContext& ctx, int vm, int boot, const std::string& overlay,
+             const std::string& config_drive, const std::string& mac)
+      : ctx_(ctx),
+        vm_(vm),
+        boot_(boot),
+        overlay_(overlay),
+        config_drive_(config_drive),
+        mac_(mac) {}
+
+  BootRecord Run() {
+    record_.boot = boot_;
+    record_.plan = PlanBoot(*ctx_.scenario, ctx_.run_id, vm_, boot_);
+    record_.console_log = RunStore::ConsoleLogName(vm_, boot_);
+    Clock::time_point start = Clock::now();
+    try {
+      Boot();
+    } catch (const std::exception& e) {
+      Infra(e.what());
+    }
+    if (record_.infra_error.empty()) Evaluate();
+    record_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return record_;
+  }
+
+ private:
+  void Infra(const std::string& why) {
+    if (record_.infra_error.empty()) record_.infra_error = why;
+    record_.outcome = Outcome::kInfraError;
+  }
+
+  void Boot() {
+    DomainSpec spec;
+    spec.name = VmDomainName(ctx_.run_id, vm_);
+    spec.virt_type = ctx_.virt_type;
+    spec.memory_mib = ctx_.scenario->memory_mib;
+    spec.vcpus = ctx_.scenario->vcpus;
+    spec.kernel = ctx_.kernel_path;
+    spec.initrd = ctx_.initrd_path;
+    spec.cmdline = GuestKernelCmdline(EncodePlanForCmdline(record_.plan));
+    spec.root_disk = overlay_;
+    spec.config_drive = config_drive_;
+    spec.network = ctx_.network.name;
+    spec.mac = mac_;
+
+    BootSession session(ctx_.store->dir() / record_.console_log, kConsoleLimitBytes);
+    CancelSubscription subscription(ctx_.cancellation, &session);
+    std::unique_ptr<RunningDomain> domain =
+        ctx_.hypervisor->StartDomain(spec.name, DomainXml(spec), &session);
+    Clock::time_point deadline =
+        Clock::now() + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
+    if (!CollectUntilEnd(session, deadline)) return;  // the domain object destroys the VM
+    domain->RequestShutdown();
+    Clock::time_point off_deadline =
+        Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
+    while (auto event = session.WaitUntil(off_deadline)) {
+      if (event->kind == BootEvent::Kind::kStopped) return;
+      if (event->kind == BootEvent::Kind::kCancelled) return Infra("interrupted during shutdown");
+    }
+    Infra(fmt::format("guest did not power off within {} s of an ACPI shutdown request",
+                      ctx_.scenario->shutdown_timeout_seconds));
+  }
+
+  // True when the agent's `end` arrived; otherwise records an infra error.
+  bool CollectUntilEnd(BootSession& session, Clock::time_point deadline) {
+    for (;;) {
+      std::optional<BootEvent> event = session.WaitUntil(deadline);
+      if (!event) {
+        Infra(fmt::format("no 'end' from the agent within {} s (last checkpoint: {})",
+                          ctx_.scenario->boot_timeout_seconds,
+                          LastCheckpoint(record_.observations)));
+        return false;
+      }
+      switch (event->kind) {
+        case BootEvent::Kind::kLine:
+          if (!Accept(event->text)) return false;
+          if (record_.observations.back().checkpoint == kCheckpointEnd) return true;
+          break;
+        case BootEvent::Kind::kOversizedLine:
+          Infra(fmt::format("the guest sent a probe line over {} bytes", kMaxObservationBytes));
+          return false;
+        case BootEvent::Kind::kChannelClosed:
+          break;  // the domain's stop (or the deadline) decides
+        case BootEvent::Kind::kStopped:
+          Infra(fmt::format("domain stopped ({}) before the agent finished (last checkpoint: {})",
+                            event->text, LastCheckpoint(record_.observations)));
+          return false;
+        case BootEvent::Kind::kCancelled:
+          Infra("interrupted");
+          return false;
+      }
+    }
+  }
+
+  bool Accept(const std::string& line) {
+    Observation o;
+    try {
+      o = ParseObservation(line);
+    } catch (const std::invalid_argument& e) {
+      Infra(fmt::format("malformed observation from the guest: {}", e.what()));
+      return false;
+    }
+    if (o.vm != vm_ || o.boot != boot_ || o.run_id != ctx_.run_id) {
+      Infra(fmt::format("observation for run {} vm {} boot {} arrived during vm {} boot {}",
+                        o.run_id, o.vm, o.boot, vm_, boot_));
+      return false;
+    }
+    record_.observations.push_back(std::move(o));
+    return true;
+  }
+
+  void Evaluate() {
+    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, mac_, vm_, boot_);
+    for (const auto& checker : MakeCheckers(ctx_.scenario->checks))
+      record_.checks.push_back(checker->Check(expected, record_.observations));
+    record_.outcome = BootOutcomeFromChecks(record_.checks);
+  }
+
+  const RunContext& ctx_;
+  int vm_;
+  int boot_;
+  const std::string& overlay_;
+  const std::string& config_drive_;
+  const std::string& mac_;
+  BootRecord record_;
+};
+
+}  // namespace
+
+std::string VmDomainName(std::string_view run_id, int vm) {
+  return fmt::format("bootstorm-{}-vm{:03}", run_id, vm);
+}
+
+BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
+                                std::string_view mac, int vm, int boot) {
+  BootExpectation e;
+  e.boot = boot;
+  e.dns = scenario.network.dns;
+  ExpectedInterface i;
+  i.mac = std::string(mac);
+  i.dhcp = scenario.network.dhcp;
+  i.subnet_cidr = fmt::format("{}/{}", net.gateway, net.prefix);
+  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(vm), net.prefix);
+  e.interfaces.push_back(i);
+  return e;
+}
+
+VmRecord RunVm(const RunContext& ctx, int vm) {
+  VmRecord record;
+  record.vm = vm;
+  record.domain = VmDomainName(ctx.run_id, vm);
+  std::string mac = VmMac(ctx.run_id, vm);
+  std::string overlay_name = record.domain + ".qcow2";
+  std::string config_name = record.domain + "-config.iso";
+  VolumeGuard overlay_guard(ctx.hypervisor, overlay_name);
+  VolumeGuard config_guard(ctx.hypervisor, config_name);
+  std::string overlay, config_drive;
+  try {
+    config_drive = ctx.hypervisor->UploadVolume(config_name, BuildConfigDrive(ctx, vm, mac));
+    overlay =
+        ctx.hypervisor->CreateOverlayVolume(overlay_name, ctx.base_path, ctx.base_capacity_bytes);
+  } catch (const std::exception& e) {
+    BootRecord failed;
+    failed.boot = 1;
+    failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
+    failed.outcome = Outcome::kInfraError;
+    failed.infra_error = fmt::format("preparing the VM: {}", e.what());
+    ctx.store->AppendBoot(vm, failed);
+    record.boots.push_back(std::move(failed));
+    return record;
+  }
+  for (int boot = 1; boot <= ctx.scenario->boots; ++boot) {
+    if (ctx.cancellation->cancelled()) break;
+    BootRecord b = BootRunner(ctx, vm, boot, overlay, config_drive, mac).Run();
+    ctx.store->AppendBoot(vm, b);
+    fmt::print("vm {} boot {}: {}{} ({:.1f} s)\n", vm, boot, OutcomeName(b.outcome),
+               b.infra_error.empty() ? "" : ": " + b.infra_error, b.seconds);
+    for (const CheckResult& c : b.checks) {
+      if (!c.passed) fmt::print("  {} failed: {}\n", c.name, c.message);
+    }
+    std::fflush(stdout);
+    bool stop = b.outcome == Outcome::kInfraError;  // later boots would start from an unknown state
+    record.boots.push_back(std::move(b));
+    if (stop) break;
+  }
+  return record;
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,45 @@
+// Runs all boots of one VM: config drive and overlay, then per boot a
+// transient domain with that boot's plan, observations until the agent's
+// `end`, a graceful shutdown and the checks. Removes what it created.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "cancellation.h"
+#include "checker.h"
+#include "guest_network.h"
+#include "hypervisor.h"
+#include "run_record.h"
+#include "run_store.h"
+#include "scenario.h"
+
+namespace bootstorm {
+
+/// What every VM of a run shares; paths are on the hypervisor.
+struct RunContext {
+  const Scenario* scenario = nullptr;
+  std::string run_id;
+  Hypervisor* hypervisor = nullptr;
+  std::string virt_type;
+  std::string kernel_path;
+  std::string initrd_path;
+  std::string base_path;
+  std::uint64_t base_capacity_bytes = 0;
+  RunNetwork network;
+  RunStore* store = nullptr;
+  Cancellation* cancellation = nullptr;
+};
+
+/// Domain name of a VM; carries the run id so leftovers can be traced.
+std::string VmDomainName(std::string_view run_id, int vm);
+
+/// What the checks expect of one boot of one VM.
+BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
+                                std::string_view mac, int vm, int boot);
+
+/// Runs every boot of VM `vm`, appending each finished boot to the store.
+/// Never throws for VM-level trouble: it becomes an infra error in the record.
+VmRecord RunVm(const RunContext& ctx, int vm);
+
+}  // namespace bootstorm

@@ -1,0 +1,15 @@
+// Writes results.json: the whole run record, replaced atomically so a reader
+// never sees a half-written file.
+#pragma once
+
+#include <filesystem>
+
+#include "run_record.h"
+
+namespace bootstorm {
+
+/// Writes `run` as pretty JSON to `path` via a temporary file and rename.
+/// Throws std::runtime_error on I/O errors.
+void WriteResultsJson(const RunRecord& run, const std::filesystem::path& path);
+
+}  // namespace bootstorm

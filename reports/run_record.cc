@@ -1,0 +1,112 @@
+#include "run_record.h"
+
+#include <algorithm>
+
+namespace bootstorm {
+
+std::string_view OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kPass:
+      return "pass";
+    case Outcome::kSutFailure:
+      return "sut_failure";
+    case Outcome::kInfraError:
+      return "infra_error";
+  }
+  return "unknown";
+}
+
+Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks) {
+  bool failed = std::any_of(checks.begin(), checks.end(), [](const auto& c) { return !c.passed; });
+  return failed ? Outcome::kSutFailure : Outcome::kPass;
+}
+
+Outcome VmOutcome(const VmRecord& vm) {
+  if (vm.boots.empty()) return Outcome::kInfraError;
+  auto any = [&](Outcome o) {
+    return std::any_of(vm.boots.begin(), vm.boots.end(),
+                       [o](const auto& b) { return b.outcome == o; });
+  };
+  if (any(Outcome::kSutFailure)) return Outcome::kSutFailure;
+  if (any(Outcome::kInfraError)) return Outcome::kInfraError;
+  return Outcome::kPass;
+}
+
+RunSummary Summarize(const RunRecord& run) {
+  RunSummary s;
+  for (const VmRecord& vm : run.vms) {
+    switch (VmOutcome(vm)) {
+      case Outcome::kPass:
+        ++s.pass;
+        break;
+      case Outcome::kSutFailure:
+        ++s.sut_failure;
+        break;
+      case Outcome::kInfraError:
+        ++s.infra_error;
+        break;
+    }
+  }
+  int missing = run.vms_planned - static_cast<int>(run.vms.size());
+  if (missing > 0) s.infra_error += missing;
+  return s;
+}
+
+int ExitCodeFor(const RunSummary& s) {
+  if (s.sut_failure > 0) return 1;
+  if (s.infra_error > 0) return 3;
+  return 0;
+}
+
+nlohmann::json ToJson(const CheckResult& c) {
+  return {{"name", c.name},
+          {"verdict", c.passed ? "pass" : "fail"},
+          {"checkpoint", c.checkpoint},
+          {"expected", c.expected},
+          {"actual", c.actual},
+          {"message", c.message}};
+}
+
+nlohmann::json ToJson(const BootRecord& b) {
+  nlohmann::json observations = nlohmann::json::array();
+  for (const Observation& o : b.observations) observations.push_back(ToJson(o));
+  nlohmann::json checks = nlohmann::json::array();
+  for (const CheckResult& c : b.checks) checks.push_back(ToJson(c));
+  nlohmann::json j = {{"boot", b.boot},
+                      {"plan", ToJson(b.plan)},
+                      {"outcome", OutcomeName(b.outcome)},
+                      {"checks", checks},
+                      {"observations", observations},
+                      {"seconds", b.seconds},
+                      {"console_log", b.console_log}};
+  if (!b.infra_error.empty()) j["infra_error"] = b.infra_error;
+  return j;
+}
+
+nlohmann::json ToJson(const VmRecord& v) {
+  nlohmann::json boots = nlohmann::json::array();
+  for (const BootRecord& b : v.boots) boots.push_back(ToJson(b));
+  return {
+      {"vm", v.vm}, {"domain", v.domain}, {"outcome", OutcomeName(VmOutcome(v))}, {"boots", boots}};
+}
+
+nlohmann::json ToJson(const RunRecord& r) {
+  RunSummary s = Summarize(r);
+  nlohmann::json vms = nlohmann::json::array();
+  for (const VmRecord& v : r.vms) vms.push_back(ToJson(v));
+  nlohmann::json j = {
+      {"schema_version", kResultsSchemaVersion},
+      {"run_id", r.run_id},
+      {"scenario", {{"name", r.scenario_name}, {"file", r.scenario_file}}},
+      {"hypervisor", {{"uri", r.uri}, {"virt_type", r.virt_type}}},
+      {"started_at", r.started_at},
+      {"wall_seconds", r.wall_seconds},
+      {"interrupted", r.interrupted},
+      {"summary",
+       {{"pass", s.pass}, {"sut_failure", s.sut_failure}, {"infra_error", s.infra_error}}},
+      {"vms", vms}};
+  if (!r.setup_error.empty()) j["setup_error"] = r.setup_error;
+  return j;
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,84 @@
+// The record of a run: per VM and boot the plan, the observations and each
+// check's verdict. The harness fills it; report writers render it. This is the
+// model behind results.json.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "boot_plan.h"
+#include "observation.h"
+
+namespace bootstorm {
+
+/// Version of the results.json layout; bump on incompatible changes.
+inline constexpr int kResultsSchemaVersion = 1;
+
+/// Verdict classes. An infra error is never a pass nor a SUT failure.
+enum class Outcome { kPass, kSutFailure, kInfraError };
+std::string_view OutcomeName(Outcome o);
+
+struct CheckResult {
+  std::string name;  ///< invariant, e.g. "resolv-conf-intact"
+  bool passed = false;
+  std::string checkpoint;  ///< where it failed (or "" when it passed)
+  nlohmann::json expected;
+  nlohmann::json actual;
+  std::string message;  ///< one line a person can read
+};
+
+struct BootRecord {
+  int boot = 0;
+  BootPlan plan;
+  Outcome outcome = Outcome::kInfraError;
+  std::string infra_error;  ///< why, for infra errors
+  std::vector<Observation> observations;
+  std::vector<CheckResult> checks;
+  double seconds = 0;       ///< domain start to verdict
+  std::string console_log;  ///< file in the run dir, relative
+};
+
+struct VmRecord {
+  int vm = 0;
+  std::string domain;
+  std::vector<BootRecord> boots;
+};
+
+struct RunSummary {
+  int pass = 0;
+  int sut_failure = 0;
+  int infra_error = 0;
+  bool operator==(const RunSummary&) const = default;
+};
+
+struct RunRecord {
+  std::string run_id;
+  std::string scenario_name;
+  std::string scenario_file;
+  std::string uri;
+  std::string virt_type;
+  std::string started_at;  ///< UTC, ISO 8601
+  double wall_seconds = 0;
+  bool interrupted = false;
+  std::string setup_error;  ///< an infra error before any VM ran
+  int vms_planned = 0;
+  std::vector<VmRecord> vms;
+};
+
+/// Outcome of a boot from its checks (any failed check: SUT failure).
+Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);
+/// A VM fails if any boot is a SUT failure; otherwise an infra error if any
+/// boot is one; otherwise it passes. A VM with no boots is an infra error.
+Outcome VmOutcome(const VmRecord& vm);
+/// Counted per VM; VMs planned but never recorded count as infra errors.
+RunSummary Summarize(const RunRecord& run);
+/// 0 all pass, 1 any SUT failure, 3 infra errors only.
+int ExitCodeFor(const RunSummary& s);
+
+nlohmann::json ToJson(const CheckResult& c);
+nlohmann::json ToJson(const BootRecord& b);
+nlohmann::json ToJson(const VmRecord& v);
+nlohmann::json ToJson(const RunRecord& r);
+
+}  // namespace bootstorm
