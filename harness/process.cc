@@ -25,7 +25,10 @@ std::string Truncated(std::string s) {
 ProcessResult RunProcess(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
   namespace bp = boost::process;
   if (argv.empty()) throw std::invalid_argument("RunProcess: empty argv");
-  boost::filesystem::path exe = bp::search_path(argv[0]);
+  // Like execvp: a name with a slash is a path, anything else is looked up.
+  boost::filesystem::path exe = argv[0].find('/') != std::string::npos
+                                    ? boost::filesystem::path(argv[0])
+                                    : bp::search_path(argv[0]);
   if (exe.empty()) throw std::runtime_error(fmt::format("{}: not found in PATH", argv[0]));
   boost::asio::io_context io;
   std::future<std::string> out, err;

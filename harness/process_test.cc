@@ -21,6 +21,10 @@ TEST(Process, KillsOnTimeout) {
   EXPECT_EQ(r.exit_code, -1);
 }
 
+TEST(Process, RunsProgramGivenByPath) {
+  EXPECT_EQ(RunProcess({"/bin/sh", "-c", "exit 4"}, milliseconds(10000)).exit_code, 4);
+}
+
 TEST(Process, MissingProgramThrows) {
   EXPECT_THROW(RunProcess({"no-such-program-bootstorm"}, milliseconds(1000)), std::runtime_error);
 }

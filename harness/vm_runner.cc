@@ -1,9 +1,11 @@
 #include "vm_runner.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <fstream>
+#include <ranges>
 
 #include "boot_session.h"
 #include "checker.h"
@@ -125,6 +127,9 @@ class BootRunner {
     CancelSubscription subscription(ctx_.cancellation, &session);
     std::unique_ptr<RunningDomain> domain =
         ctx_.hypervisor->StartDomain(spec.name, DomainXml(spec), &session);
+    fmt::print("vm {} boot {}: started {} [{}]\n", vm_, boot_, spec.name,
+               fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "));
+    std::fflush(stdout);
     Clock::time_point deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
     if (!CollectUntilEnd(session, deadline)) return;  // the domain object destroys the VM

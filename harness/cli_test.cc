@@ -1,0 +1,75 @@
+// The CLI on bad input: exit code 2 and a message naming the file and field.
+// No VM is started: validation happens before connecting to libvirt.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "cli_test_support.h"
+
+namespace bootstorm {
+namespace {
+
+std::filesystem::path WriteScenario(const std::string& name, const std::string& text) {
+  std::filesystem::path path = FreshTestDir("cli-" + name) / (name + ".json");
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Cli, TypoInScenarioKeyExits2NamingFileAndField) {
+  auto path = WriteScenario(
+      "typo", R"({"name": "t", "vm_count": 2, "network": {"nameservers": ["192.0.2.53"]}})");
+  CliRun r = RunBootstorm({"run", path.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(path.string() + ": scenario.vm_count: unknown key"), std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, WrongTypeExits2NamingFileAndField) {
+  auto path = WriteScenario(
+      "type", R"({"name": "t", "boots": "two", "network": {"nameservers": ["192.0.2.53"]}})");
+  CliRun r = RunBootstorm({"run", path.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(path.string() + ": scenario.boots: expected a whole number"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, MalformedJsonExits2NamingFile) {
+  auto path = WriteScenario("malformed", R"({"name": "t", "network": )");
+  CliRun r = RunBootstorm({"run", path.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(path.string() + ": scenario: malformed JSON"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingScenarioFileExits2) {
+  CliRun r = RunBootstorm({"run", "/nonexistent/s.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/s.json: cannot read the file"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnknownOptionAndUnknownActivatorExit2) {
+  EXPECT_EQ(RunBootstorm({"run", ScenarioPath("smoke.json").string(), "--bogus"}).exit_code, 2);
+  EXPECT_EQ(RunBootstorm({}).exit_code, 2);
+  CliRun r = RunBootstorm({"run", ScenarioPath("smoke.json").string(), "--activator", "magic"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--activator"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingImageExits2WithAHint) {
+  CliRun r = RunBootstorm(
+      {"run", ScenarioPath("smoke.json").string(), "--image", "/nonexistent-image-dir"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("ci/setup"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ShippedScenariosAreValid) {
+  for (const auto& entry : std::filesystem::directory_iterator(BOOTSTORM_SCENARIOS_DIR)) {
+    if (entry.path().extension() != ".json") continue;
+    // An image folder that does not exist stops the run right after validation.
+    CliRun r = RunBootstorm({"run", entry.path().string(), "--image", "/nonexistent-image-dir"});
+    EXPECT_EQ(r.err.find("scenario."), std::string::npos) << entry.path() << ": " << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace bootstorm
