@@ -40,38 +40,39 @@ std::string TestUri() {
   return uri && *uri ? uri : "qemu:///system";
 }
 
-/// Names of domains, volumes and networks on the hypervisor containing `needle`.
+namespace {
+
+/// Appends "<kind> <name>" for each listed object whose name holds `needle`,
+/// and frees the list libvirt returned.
+template <typename Ptr, typename GetName, typename Free>
+void CollectMatching(const char* kind, Ptr* list, int count, const std::string& needle,
+                     GetName get_name, Free free_one, std::vector<std::string>& found) {
+  for (int i = 0; i < count; ++i) {
+    std::string name = get_name(list[i]);
+    if (name.find(needle) != std::string::npos) found.push_back(std::string(kind) + " " + name);
+    free_one(list[i]);
+  }
+  free(list);
+}
+
+}  // namespace
+
 std::vector<std::string> LeftoversOf(const std::string& needle) {
   std::vector<std::string> found;
   virConnectPtr conn = virConnectOpen(TestUri().c_str());
   if (!conn) return {"<cannot connect to " + TestUri() + ">"};
   virDomainPtr* domains = nullptr;
   int n = virConnectListAllDomains(conn, &domains, 0);
-  for (int i = 0; i < n; ++i) {
-    std::string name = virDomainGetName(domains[i]);
-    if (name.find(needle) != std::string::npos) found.push_back("domain " + name);
-    virDomainFree(domains[i]);
-  }
-  free(domains);
+  CollectMatching("domain", domains, n, needle, virDomainGetName, virDomainFree, found);
   virNetworkPtr* networks = nullptr;
   n = virConnectListAllNetworks(conn, &networks, 0);
-  for (int i = 0; i < n; ++i) {
-    std::string name = virNetworkGetName(networks[i]);
-    if (name.find(needle) != std::string::npos) found.push_back("network " + name);
-    virNetworkFree(networks[i]);
-  }
-  free(networks);
+  CollectMatching("network", networks, n, needle, virNetworkGetName, virNetworkFree, found);
   if (virStoragePoolPtr pool =
           virStoragePoolLookupByName(conn, std::string(kStoragePoolName).c_str())) {
     virStoragePoolRefresh(pool, 0);
     virStorageVolPtr* volumes = nullptr;
     n = virStoragePoolListAllVolumes(pool, &volumes, 0);
-    for (int i = 0; i < n; ++i) {
-      std::string name = virStorageVolGetName(volumes[i]);
-      if (name.find(needle) != std::string::npos) found.push_back("volume " + name);
-      virStorageVolFree(volumes[i]);
-    }
-    free(volumes);
+    CollectMatching("volume", volumes, n, needle, virStorageVolGetName, virStorageVolFree, found);
     virStoragePoolFree(pool);
   }
   virConnectClose(conn);
