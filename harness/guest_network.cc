@@ -9,10 +9,13 @@
 
 namespace bootstorm {
 
-RunNetwork MakeRunNetwork(std::string_view run_id) {
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot) {
+  if (slot < 0 || slot >= kSubnetSlots) throw std::out_of_range("subnet slot");
   RunNetwork net;
   net.name = fmt::format("bootstorm-{}", run_id);
   net.bridge = fmt::format("bs-{}", run_id.substr(0, 12));
+  net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
+  net.gateway = net.subnet + ".1";
   return net;
 }
 
@@ -26,7 +29,7 @@ std::string RunNetworkXml(const RunNetwork& net) {
       "  </ip>\n"
       "</network>\n",
       XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix,
-      XmlEscape(net.dhcp_start), XmlEscape(net.dhcp_end));
+      XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"));
 }
 
 std::string VmMac(std::string_view run_id, int vm) {
@@ -36,11 +39,11 @@ std::string VmMac(std::string_view run_id, int vm) {
   return fmt::format("52:54:00:{:02x}:{:02x}:{:02x}", (h >> 8) & 0xff, (vm >> 8) & 0xff, vm & 0xff);
 }
 
-std::string VmStaticAddress(int vm) {
+std::string VmStaticAddress(const RunNetwork& net, int vm) {
   if (vm < 0 || vm >= kMaxStaticVms)
     throw std::out_of_range(
         fmt::format("static addressing supports at most {} VMs", kMaxStaticVms));
-  return fmt::format("198.51.100.{}", 10 + vm);
+  return fmt::format("{}.{}", net.subnet, 10 + vm);
 }
 
 NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, std::string_view mac,
@@ -54,7 +57,7 @@ NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, st
     entry.type = "ipv4_dhcp";
   } else {
     entry.type = "ipv4";
-    entry.ip_address = VmStaticAddress(vm);
+    entry.ip_address = VmStaticAddress(net, vm);
     entry.netmask = "255.255.255.0";
     entry.routes.push_back(Route{"0.0.0.0", "0.0.0.0", net.gateway});
   }

@@ -10,28 +10,33 @@
 
 namespace bootstorm {
 
-/// An isolated libvirt network (no forward mode: traffic stays on the host).
-/// Documentation range 198.51.100.0/24 (ENVIRONMENT.md).
+/// An isolated libvirt network (no forward mode: traffic stays on the host),
+/// a /24 in which the host is .1, static guests .10 + vm and DHCP hands out
+/// .100 to .254.
 struct RunNetwork {
-  std::string name;    ///< libvirt network name, carries the run id
-  std::string bridge;  ///< at most 15 characters (kernel limit)
-  std::string gateway = "198.51.100.1";
+  std::string name;     ///< libvirt network name, carries the run id
+  std::string bridge;   ///< at most 15 characters (kernel limit)
+  std::string subnet;   ///< first three octets, e.g. "198.51.100"
+  std::string gateway;  ///< <subnet>.1, also DHCP's DNS server
   int prefix = 24;
-  std::string dhcp_start = "198.51.100.100";
-  std::string dhcp_end = "198.51.100.254";
 };
 
-/// Static addresses are 198.51.100.10 + vm; this many VMs fit before DHCP's range.
+/// Static addresses are .10 + vm; this many VMs fit before DHCP's range.
 inline constexpr int kMaxStaticVms = 90;
+/// Subnets a run may take, so that concurrent runs on one host do not clash.
+inline constexpr int kSubnetSlots = 257;
 
-RunNetwork MakeRunNetwork(std::string_view run_id);
+/// The network of `run_id` in subnet slot `slot`: slot 0 is the documentation
+/// range 198.51.100.0/24, slots 1.. are 198.18.(slot-1).0/24 (RFC 2544's
+/// benchmarking range, also never routed).
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0);
 /// libvirt network XML for `net`.
 std::string RunNetworkXml(const RunNetwork& net);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm);
-/// "198.51.100.N" for static addressing; throws std::out_of_range past kMaxStaticVms.
-std::string VmStaticAddress(int vm);
+/// "<subnet>.N" for static addressing; throws std::out_of_range past kMaxStaticVms.
+std::string VmStaticAddress(const RunNetwork& net, int vm);
 
 /// network_data.json for one VM of a scenario.
 NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, std::string_view mac,

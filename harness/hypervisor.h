@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bootstorm {
 
@@ -39,6 +40,16 @@ class RunningDomain {
   virtual void Destroy() = 0;
 };
 
+/// A domain, volume or network on the hypervisor, found by name.
+struct HypervisorResource {
+  enum class Kind { kDomain, kVolume, kNetwork };
+  Kind kind;
+  std::string name;
+  bool operator==(const HypervisorResource&) const = default;
+};
+
+std::string_view ResourceKindName(HypervisorResource::Kind kind);
+
 class Hypervisor {
  public:
   virtual ~Hypervisor() = default;
@@ -58,6 +69,12 @@ class Hypervisor {
   virtual void CreateNetwork(const std::string& xml) = 0;
   /// Destroys a network; no error when it does not exist.
   virtual void DestroyNetwork(const std::string& name) = 0;
+
+  /// Running domains, networks and volumes of bootstorm's pool whose names
+  /// start with `prefix`.
+  virtual std::vector<HypervisorResource> ListResources(std::string_view prefix) = 0;
+  /// Destroys a domain or network, deletes a volume; no error when gone.
+  virtual void RemoveResource(const HypervisorResource& resource) = 0;
 
   /// Starts a transient domain and attaches `events` (which must outlive the
   /// returned object) to its lifecycle, probe channel and console.

@@ -370,6 +370,59 @@ void LibvirtHypervisor::DestroyNetwork(const std::string& name) {
   if (rc < 0) ThrowLibvirt("destroying network " + name);
 }
 
+namespace {
+
+/// Appends the objects of one libvirt list whose names start with `prefix`,
+/// and frees the list.
+template <typename Ptr, typename GetName, typename Free>
+void CollectByPrefix(HypervisorResource::Kind kind, Ptr* list, int count, std::string_view prefix,
+                     GetName get_name, Free free_one, std::vector<HypervisorResource>& out) {
+  for (int i = 0; i < count; ++i) {
+    std::string name = get_name(list[i]);
+    if (name.starts_with(prefix)) out.push_back({kind, name});
+    free_one(list[i]);
+  }
+  free(list);
+}
+
+}  // namespace
+
+std::vector<HypervisorResource> LibvirtHypervisor::ListResources(std::string_view prefix) {
+  using Kind = HypervisorResource::Kind;
+  std::vector<HypervisorResource> out;
+  virDomainPtr* domains = nullptr;
+  int n = virConnectListAllDomains(conn_, &domains, 0);
+  if (n < 0) ThrowLibvirt("listing domains");
+  CollectByPrefix(Kind::kDomain, domains, n, prefix, virDomainGetName, virDomainFree, out);
+  virStoragePoolRefresh(pool_, 0);
+  virStorageVolPtr* volumes = nullptr;
+  n = virStoragePoolListAllVolumes(pool_, &volumes, 0);
+  if (n < 0) ThrowLibvirt("listing volumes");
+  CollectByPrefix(Kind::kVolume, volumes, n, prefix, virStorageVolGetName, virStorageVolFree, out);
+  virNetworkPtr* networks = nullptr;
+  n = virConnectListAllNetworks(conn_, &networks, 0);
+  if (n < 0) ThrowLibvirt("listing networks");
+  CollectByPrefix(Kind::kNetwork, networks, n, prefix, virNetworkGetName, virNetworkFree, out);
+  return out;
+}
+
+void LibvirtHypervisor::RemoveResource(const HypervisorResource& resource) {
+  switch (resource.kind) {
+    case HypervisorResource::Kind::kVolume:
+      return DeleteVolume(resource.name);
+    case HypervisorResource::Kind::kNetwork:
+      return DestroyNetwork(resource.name);
+    case HypervisorResource::Kind::kDomain: {
+      virDomainPtr dom = virDomainLookupByName(conn_, resource.name.c_str());
+      if (!dom) return;
+      int rc = virDomainIsActive(dom) == 1 ? virDomainDestroy(dom) : 0;
+      virDomainFree(dom);
+      if (rc < 0) ThrowLibvirt("destroying domain " + resource.name);
+      return;
+    }
+  }
+}
+
 std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string& name,
                                                               const std::string& xml,
                                                               DomainEvents* events) {

@@ -34,6 +34,8 @@ class LibvirtHypervisor : public Hypervisor {
   void DeleteVolume(const std::string& name) override;
   void CreateNetwork(const std::string& xml) override;
   void DestroyNetwork(const std::string& name) override;
+  std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
+  void RemoveResource(const HypervisorResource& resource) override;
   std::unique_ptr<RunningDomain> StartDomain(const std::string& name, const std::string& xml,
                                              DomainEvents* events) override;
 

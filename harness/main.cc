@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cancellation.h"
+#include "gc_command.h"
 #include "run_command.h"
 #include "scenario.h"
 
@@ -80,6 +81,11 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--activator", run.activator,
                       "override the scenario's activator (reference, legacy-interfaces)");
 
+  std::string gc_uri = DefaultUri();
+  CLI::App* gc_cmd =
+      app.add_subcommand("gc", "remove domains, volumes and networks that dead runs left behind");
+  gc_cmd->add_option("--connect", gc_uri, "libvirt URI")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -91,6 +97,7 @@ int main(int argc, char** argv) {
   SignalWatcher signals(cancellation);
   try {
     if (*run_cmd) return RunScenarioCommand(run, cancellation);
+    if (*gc_cmd) return RunGcCommand(gc_uri);
   } catch (const ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kExitUsage;

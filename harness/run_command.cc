@@ -10,8 +10,10 @@
 #include <random>
 #include <thread>
 
+#include "gc_command.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
+#include "run_lock.h"
 #include "run_store.h"
 #include "scenario.h"
 #include "vm_runner.h"
@@ -47,9 +49,22 @@ class RunResources {
     volumes_.push_back(name);
     return hv_->UploadVolume(name, file);
   }
-  void CreateNetwork(const RunNetwork& net) {
-    network_ = net.name;
-    hv_->CreateNetwork(RunNetworkXml(net));
+  /// Creates the run's network in the first subnet no other network holds.
+  RunNetwork CreateNetwork(const std::string& run_id) {
+    std::string last_error;
+    for (int slot = 0; slot < kSubnetSlots; ++slot) {
+      RunNetwork net = MakeRunNetwork(run_id, slot);
+      try {
+        hv_->CreateNetwork(RunNetworkXml(net));
+        network_ = net.name;
+        return net;
+      } catch (const std::exception& e) {
+        // libvirt refuses a subnet another network (another run) uses; try the next.
+        last_error = e.what();
+        if (last_error.find("in use") == std::string::npos) break;
+      }
+    }
+    throw std::runtime_error("creating the run network: " + last_error);
   }
 
  private:
@@ -114,6 +129,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   std::filesystem::path out = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
                                                         (scenario.name + "-" + run.run_id)
                                                   : options.out;
+  RunLock lock(run.run_id);  // before anything is created: gc must see this run as live
   RunStore store(out);
   auto started = std::chrono::steady_clock::now();
   int jobs =
@@ -124,6 +140,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
 
   try {
     LibvirtHypervisor hv(options.uri);
+    CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
     run.virt_type = hv.BestVirtType();
     RunResources resources(&hv);
     RunContext ctx;
@@ -131,7 +148,6 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
     ctx.run_id = run.run_id;
     ctx.hypervisor = &hv;
     ctx.virt_type = run.virt_type;
-    ctx.network = MakeRunNetwork(run.run_id);
     ctx.store = &store;
     ctx.cancellation = &cancellation;
     std::string prefix = "bootstorm-" + run.run_id;
@@ -139,7 +155,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
     ctx.initrd_path = resources.Upload(prefix + "-initrd.img", options.image_dir / "initrd.img");
     ctx.base_path = resources.Upload(prefix + "-base.qcow2", options.image_dir / "base.qcow2");
     ctx.base_capacity_bytes = VirtualSize(options.image_dir / "base.qcow2");
-    resources.CreateNetwork(ctx.network);
+    ctx.network = resources.CreateNetwork(run.run_id);
 
     std::vector<VmRecord> records(scenario.vms);
     std::vector<char> ran(scenario.vms, 0);  // not vector<bool>: written from several threads

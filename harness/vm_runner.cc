@@ -222,8 +222,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   ExpectedInterface i;
   i.mac = std::string(mac);
   i.dhcp = scenario.network.dhcp;
-  i.subnet_cidr = fmt::format("{}/{}", net.gateway, net.prefix);
-  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(vm), net.prefix);
+  i.subnet_cidr = fmt::format("{}.0/{}", net.subnet, net.prefix);
+  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(net, vm), net.prefix);
   e.interfaces.push_back(i);
   return e;
 }

@@ -1,0 +1,93 @@
+#include "garbage_collector.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace bootstorm {
+namespace {
+
+using Kind = HypervisorResource::Kind;
+
+/// Only the listing and removal a collector uses; the rest is not needed here.
+class ListingHypervisor : public Hypervisor {
+ public:
+  std::vector<HypervisorResource> resources;
+  std::vector<HypervisorResource> removed;
+  std::string fail_on;
+
+  std::vector<HypervisorResource> ListResources(std::string_view prefix) override {
+    std::vector<HypervisorResource> out;
+    for (const auto& r : resources) {
+      if (r.name.starts_with(prefix)) out.push_back(r);
+    }
+    return out;
+  }
+  void RemoveResource(const HypervisorResource& r) override {
+    if (r.name == fail_on) throw std::runtime_error("cannot remove " + r.name);
+    removed.push_back(r);
+  }
+
+  const std::string& uri() const override { return uri_; }
+  std::string BestVirtType() override { return "qemu"; }
+  std::string UploadVolume(const std::string&, const std::filesystem::path&) override {
+    return Unused();
+  }
+  std::string CreateOverlayVolume(const std::string&, const std::string&, std::uint64_t) override {
+    return Unused();
+  }
+  void DeleteVolume(const std::string&) override { Unused(); }
+  void CreateNetwork(const std::string&) override { Unused(); }
+  void DestroyNetwork(const std::string&) override { Unused(); }
+  std::unique_ptr<RunningDomain> StartDomain(const std::string&, const std::string&,
+                                             DomainEvents*) override {
+    Unused();
+    return nullptr;
+  }
+
+ private:
+  static std::string Unused() { throw std::logic_error("not used by the garbage collector"); }
+  std::string uri_ = "test:///";
+};
+
+TEST(RunIdOfResource, ParsesOnlyBootstormNames) {
+  EXPECT_EQ(RunIdOfResource("bootstorm-0d89c574"), "0d89c574");
+  EXPECT_EQ(RunIdOfResource("bootstorm-0d89c574-vm000.qcow2"), "0d89c574");
+  EXPECT_EQ(RunIdOfResource("bootstorm"), std::nullopt);
+  EXPECT_EQ(RunIdOfResource("bootstorm-0d89c57"), std::nullopt);
+  EXPECT_EQ(RunIdOfResource("bootstorm-0d89c5741"), std::nullopt);
+  EXPECT_EQ(RunIdOfResource("bootstorm-base-cache"), std::nullopt);
+  EXPECT_EQ(RunIdOfResource("bootstorm-0D89C574"), std::nullopt);
+  EXPECT_EQ(RunIdOfResource("default"), std::nullopt);
+}
+
+TEST(CollectGarbage, RemovesDeadRunsDomainsFirstAndKeepsLiveOnes) {
+  ListingHypervisor hv;
+  hv.resources = {{Kind::kNetwork, "bootstorm-deadbeef"},
+                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"},
+                  {Kind::kDomain, "bootstorm-deadbeef-vm000"},
+                  {Kind::kDomain, "bootstorm-11111111-vm000"},
+                  {Kind::kVolume, "bootstorm-11111111-base.qcow2"},
+                  {Kind::kDomain, "someone-elses-vm"}};
+  GarbageReport report = CollectGarbage(hv, [](const std::string& id) { return id == "11111111"; });
+  EXPECT_EQ(hv.removed,
+            (std::vector<HypervisorResource>{{Kind::kDomain, "bootstorm-deadbeef-vm000"},
+                                             {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"},
+                                             {Kind::kNetwork, "bootstorm-deadbeef"}}));
+  EXPECT_EQ(report.removed, hv.removed);
+  EXPECT_EQ(report.kept_live.size(), 2u);
+  EXPECT_TRUE(report.errors.empty());
+}
+
+TEST(CollectGarbage, AnErrorDoesNotStopTheRest) {
+  ListingHypervisor hv;
+  hv.resources = {{Kind::kDomain, "bootstorm-deadbeef-vm000"},
+                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}};
+  hv.fail_on = "bootstorm-deadbeef-vm000";
+  GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
+  EXPECT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(hv.removed.size(), 1u);
+}
+
+}  // namespace
+}  // namespace bootstorm

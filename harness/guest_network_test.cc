@@ -1,0 +1,54 @@
+#include "guest_network.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace bootstorm {
+namespace {
+
+TEST(GuestNetwork, SlotZeroIsTheDocumentationRangeOthersBenchmarking) {
+  RunNetwork first = MakeRunNetwork("0d89c574");
+  EXPECT_EQ(first.name, "bootstorm-0d89c574");
+  EXPECT_EQ(first.gateway, "198.51.100.1");
+  EXPECT_LE(first.bridge.size(), 15u);
+  EXPECT_EQ(MakeRunNetwork("0d89c574", 1).gateway, "198.18.0.1");
+  EXPECT_EQ(MakeRunNetwork("0d89c574", kSubnetSlots - 1).gateway, "198.18.255.1");
+  EXPECT_THROW(MakeRunNetwork("0d89c574", kSubnetSlots), std::out_of_range);
+}
+
+TEST(GuestNetwork, XmlIsIsolatedWithDhcp) {
+  std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 3));
+  EXPECT_EQ(xml.find("<forward"), std::string::npos);  // no NAT, no routing
+  EXPECT_NE(xml.find("<range start='198.18.2.100' end='198.18.2.254'/>"), std::string::npos);
+}
+
+TEST(GuestNetwork, StaticAddressesStayBelowTheDhcpRange) {
+  RunNetwork net = MakeRunNetwork("0d89c574", 2);
+  EXPECT_EQ(VmStaticAddress(net, 0), "198.18.1.10");
+  EXPECT_EQ(VmStaticAddress(net, kMaxStaticVms - 1), "198.18.1.99");
+  EXPECT_THROW(VmStaticAddress(net, kMaxStaticVms), std::out_of_range);
+}
+
+TEST(GuestNetwork, MacsAreUniqueWithinARun) {
+  std::set<std::string> macs;
+  for (int vm = 0; vm < 1000; ++vm) macs.insert(VmMac("0d89c574", vm));
+  EXPECT_EQ(macs.size(), 1000u);
+  EXPECT_TRUE(VmMac("0d89c574", 0).starts_with("52:54:00:"));
+}
+
+TEST(GuestNetwork, StaticNetworkDataRoutesViaTheGateway) {
+  Scenario s;
+  s.network.dhcp = false;
+  s.network.dns = {{"192.0.2.53"}, {}};
+  RunNetwork net = MakeRunNetwork("0d89c574", 1);
+  NetworkData data = BuildNetworkData(s, net, "52:54:00:00:00:01", 3);
+  ASSERT_EQ(data.networks.size(), 1u);
+  EXPECT_EQ(data.networks[0].ip_address, "198.18.0.13");
+  ASSERT_EQ(data.networks[0].routes.size(), 1u);
+  EXPECT_EQ(data.networks[0].routes[0].gateway, "198.18.0.1");
+  EXPECT_EQ(data.dns, s.network.dns);
+}
+
+}  // namespace
+}  // namespace bootstorm
