@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -91,13 +93,24 @@ void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
 
 }  // namespace
 
+int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
+  // QEMU's own overhead (TCG translation cache, device state) comes on top of guest memory.
+  long long by_memory = available_mib / (memory_mib_per_vm + 256);
+  return static_cast<int>(std::max(1LL, std::min<long long>(std::max(1L, cpus), by_memory)));
+}
+
 int DefaultJobs(int memory_mib_per_vm) {
-  long cpus = std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
-  long long free_mib =
-      static_cast<long long>(sysconf(_SC_AVPHYS_PAGES)) * sysconf(_SC_PAGESIZE) >> 20;
-  // Leave room for QEMU's own overhead next to guest memory.
-  long long by_memory = free_mib / (memory_mib_per_vm + 256);
-  return static_cast<int>(std::max(1LL, std::min<long long>(cpus, by_memory)));
+  // MemAvailable counts reclaimable page cache, unlike free pages.
+  long long available_kib = 0;
+  std::ifstream meminfo("/proc/meminfo");
+  for (std::string key; meminfo >> key;) {
+    if (key == "MemAvailable:") {
+      meminfo >> available_kib;
+      break;
+    }
+    meminfo.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+  }
+  return JobsFor(sysconf(_SC_NPROCESSORS_ONLN), available_kib / 1024, memory_mib_per_vm);
 }
 
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {

@@ -23,8 +23,10 @@ struct RunOptions {
 /// input, 3 infra errors only). Honours `cancellation` (set by signals).
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
 
-/// VMs to run at once when --jobs is not given: one per CPU, fewer when free
-/// memory would not hold them.
+/// VMs to run at once when --jobs is not given: one per CPU, fewer when the
+/// available memory would not hold them; at least one.
+int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm);
+/// JobsFor this machine's CPUs and /proc/meminfo's MemAvailable.
 int DefaultJobs(int memory_mib_per_vm);
 
 }  // namespace bootstorm
