@@ -112,41 +112,73 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
   return o;
 }
 
-bool SendObservationLine(const std::string& port_path, const std::string& line,
-                         milliseconds timeout, const AgentLog& log) {
-  int fd = open(port_path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    log.Write(fmt::format("cannot open probe port {}: {}", port_path, std::strerror(errno)));
-    return false;
-  }
-  const std::string text = line + "\n";
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::string problem = "host did not read in time";
+namespace {
+
+/// Writes all of `data` to the non-blocking port `fd` before `deadline`;
+/// returns "" on success, else what went wrong.
+std::string WriteBefore(int fd, std::string_view data,
+                        std::chrono::steady_clock::time_point deadline) {
   std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = write(fd, text.data() + done, text.size() - done);
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
     if (n > 0) {
       done += static_cast<std::size_t>(n);
       continue;
     }
-    if (n < 0 && errno != EAGAIN && errno != EINTR) {
-      problem = std::strerror(errno);
-      break;
-    }
+    if (n < 0 && errno != EAGAIN && errno != EINTR) return std::strerror(errno);
     auto left =
         std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) break;
+    if (left.count() <= 0)
+      return fmt::format("host did not read in time ({} of {} bytes)", done, data.size());
     // With no host connected the port reports POLLHUP at once instead of
     // blocking, so poll would spin: sleep a little between tries then.
     pollfd pfd{fd, POLLOUT, 0};
     if (poll(&pfd, 1, static_cast<int>(left.count())) > 0 && !(pfd.revents & POLLOUT))
       std::this_thread::sleep_for(std::min(left, milliseconds(100)));
   }
+  return "";
+}
+
+int OpenPort(const std::string& port_path, const AgentLog& log) {
+  int fd = open(port_path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    log.Write(fmt::format("cannot open probe port {}: {}", port_path, std::strerror(errno)));
+  return fd;
+}
+
+/// The self-test faults: what a hostile or broken guest might send. The host
+/// must turn it into an infra error with bounded memory, never a crash.
+void SendHostileData(const BootPlan& plan, const std::string& port_path, const AgentLog& log) {
+  int fd = OpenPort(port_path, log);
+  if (fd < 0) return;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  std::string problem;
+  if (plan.HasFault(kFaultProbeHugeLine)) {
+    const std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 100 && problem.empty(); ++i) problem = WriteBefore(fd, chunk, deadline);
+    if (problem.empty()) problem = WriteBefore(fd, "\n", deadline);
+    log.Write(
+        fmt::format("self-test: sent a 100 MiB line{}", problem.empty() ? "" : ": " + problem));
+  }
+  if (plan.HasFault(kFaultProbeGarbage)) {
+    const std::string garbage = "{\"run\": \x01\xff not json at all <script>\n";
+    for (int i = 0; i < 10000 && problem.empty(); ++i) problem = WriteBefore(fd, garbage, deadline);
+    log.Write(
+        fmt::format("self-test: sent garbage lines{}", problem.empty() ? "" : ": " + problem));
+  }
   close(fd);
-  if (done < text.size())
-    log.Write(fmt::format("probe port {}: wrote {} of {} bytes: {}", port_path, done, text.size(),
-                          problem));
-  return done == text.size();
+}
+
+}  // namespace
+
+bool SendObservationLine(const std::string& port_path, const std::string& line,
+                         milliseconds timeout, const AgentLog& log) {
+  int fd = OpenPort(port_path, log);
+  if (fd < 0) return false;
+  std::string problem = WriteBefore(fd, line + "\n", std::chrono::steady_clock::now() + timeout);
+  close(fd);
+  if (!problem.empty()) log.Write(fmt::format("probe port {}: {}", port_path, problem));
+  return problem.empty();
 }
 
 void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
@@ -157,6 +189,9 @@ void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
     std::string port(kProbePortPath);
     if (plan_found && !WaitForPath(port, kPortAppearTimeout))
       log.Write(fmt::format("probe port {} did not appear", port));
+    if (checkpoint == kCheckpointAfterNetwork &&
+        (plan.HasFault(kFaultProbeGarbage) || plan.HasFault(kFaultProbeHugeLine)))
+      SendHostileData(plan, port, log);
     if (SendObservationLine(port, line, kSendTimeout, log))
       log.Write(fmt::format("sent checkpoint {} ({} bytes)", checkpoint, line.size() + 1));
   } catch (const std::exception& e) {

@@ -21,6 +21,7 @@ struct BootEvent {
   enum class Kind {
     kLine,           ///< one line from the probe channel (text)
     kOversizedLine,  ///< the guest sent a line over the bound
+    kFlood,          ///< the guest sent more than a boot may (bytes or queued lines)
     kChannelClosed,  ///< text: why
     kStopped,        ///< the domain stopped; text: reason
     kCancelled,      ///< the run is being interrupted
@@ -28,6 +29,11 @@ struct BootEvent {
   Kind kind;
   std::string text;
 };
+
+/// A normal boot sends a few observations of a few KiB; far more is a guest
+/// misbehaving, and must not cost the host memory.
+inline constexpr std::size_t kMaxChannelBytesPerBoot = 16 << 20;
+inline constexpr std::size_t kMaxQueuedLineBytes = 4 << 20;
 
 class BootSession : public DomainEvents {
  public:
@@ -50,7 +56,11 @@ class BootSession : public DomainEvents {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<BootEvent> events_;
+  std::size_t queued_line_bytes_ = 0;
+  bool flooded_ = false;  ///< kFlood sent; channel data is ignored from then on
+  // Touched only on the event thread (channel callbacks).
   LineAssembler lines_;
+  std::size_t channel_bytes_ = 0;
 
   std::mutex console_mu_;
   std::ofstream console_;

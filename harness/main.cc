@@ -78,6 +78,11 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--image", run.image_dir, "guest image folder")->capture_default_str();
   run_cmd->add_option("--jobs", run.jobs, "VMs at once (default: from CPUs and free memory)")
       ->check(CLI::Range(1, 1024));
+  run_cmd
+      ->add_option("--retries", run.infra_retries,
+                   "attempts after an infra error, with the same plan on the same disk state")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
   run_cmd->add_option("--activator", run.activator,
                       "override the scenario's activator (reference, legacy-interfaces)");
 

@@ -15,6 +15,7 @@
 #include "gc_command.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
+#include "progress.h"
 #include "run_lock.h"
 #include "run_store.h"
 #include "scenario.h"
@@ -151,6 +152,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
              scenario.name, scenario.vms, scenario.boots, jobs, options.uri);
   std::fflush(stdout);
 
+  Progress progress(scenario.vms * scenario.boots, Progress::StdoutIsInteractive());
   try {
     LibvirtHypervisor hv(options.uri);
     CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
@@ -162,6 +164,8 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
     ctx.hypervisor = &hv;
     ctx.virt_type = run.virt_type;
     ctx.store = &store;
+    ctx.max_infra_retries = options.infra_retries;
+    ctx.progress = &progress;
     ctx.cancellation = &cancellation;
     std::string prefix = "bootstorm-" + run.run_id;
     ctx.kernel_path = resources.Upload(prefix + "-vmlinuz", options.image_dir / "vmlinuz");
@@ -190,6 +194,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
     run.setup_error = e.what();
     fmt::print(stderr, "infra error: {}\n", e.what());
   }
+  progress.Finish();
   run.interrupted = cancellation.cancelled();
   run.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

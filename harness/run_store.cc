@@ -23,7 +23,8 @@ std::filesystem::path RunStore::VmDir(int vm) const {
   return p;
 }
 
-std::string RunStore::ConsoleLogName(int vm, int boot) {
+std::string RunStore::ConsoleLogName(int vm, int boot, int attempt) {
+  if (attempt > 1) return fmt::format("vm-{:03}/boot-{}.attempt-{}.console.log", vm, boot, attempt);
   return fmt::format("vm-{:03}/boot-{}.console.log", vm, boot);
 }
 

@@ -19,8 +19,8 @@ class RunStore {
   const std::filesystem::path& dir() const { return dir_; }
   /// Folder for one VM's files (created on demand).
   std::filesystem::path VmDir(int vm) const;
-  /// Relative path of a boot's console log inside the run dir.
-  static std::string ConsoleLogName(int vm, int boot);
+  /// Relative path of a boot attempt's console log inside the run dir.
+  static std::string ConsoleLogName(int vm, int boot, int attempt = 1);
 
   /// Appends one line {"vm": N, ...boot record...} to boots.jsonl and flushes.
   void AppendBoot(int vm, const BootRecord& boot);

@@ -10,7 +10,6 @@ namespace bootstorm {
 namespace {
 
 constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp};
-constexpr std::string_view kKnownFaults[] = {kFaultNmBeforeLocal, kFaultConnectionReup};
 
 template <typename List>
 bool Contains(const List& list, std::string_view name) {
@@ -48,7 +47,7 @@ FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   FaultSpec f;
   f.kind = o.String("kind");
-  if (!Contains(kKnownFaults, f.kind))
+  if (!IsKnownFault(f.kind))
     throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
   f.probability = o.OptionalNumber("probability", 0.0, 1.0).value_or(1.0);
   o.Finish();

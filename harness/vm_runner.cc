@@ -65,6 +65,16 @@ std::string LastCheckpoint(const std::vector<Observation>& observations) {
   return observations.empty() ? "none" : observations.back().checkpoint;
 }
 
+/// Counts a started domain as running until the end of the attempt.
+class DomainCounted {
+ public:
+  explicit DomainCounted(Progress* p) : p_(p) { p_->DomainStarted(); }
+  ~DomainCounted() { p_->DomainEnded(); }
+
+ private:
+  Progress* p_;
+};
+
 /// Subscribes a session to the run's cancellation for its lifetime.
 class CancelSubscription {
  public:
@@ -79,19 +89,17 @@ class CancelSubscription {
 
 class BootRunner {
  public:
-  BootRunner(const RunContext& ctx, int vm, int boot, const std::string& overlay,
-             const std::string& config_drive, const std::string& mac)
-      : ctx_(ctx),
-        vm_(vm),
-        boot_(boot),
-        overlay_(overlay),
-        config_drive_(config_drive),
-        mac_(mac) {}
-
-  BootRecord Run() {
+  BootRunner(const RunContext& ctx, int vm, int boot, int attempt, const std::string& config_drive,
+             const std::string& mac)
+      : ctx_(ctx), vm_(vm), boot_(boot), config_drive_(config_drive), mac_(mac) {
     record_.boot = boot_;
     record_.plan = PlanBoot(*ctx_.scenario, ctx_.run_id, vm_, boot_);
-    record_.console_log = RunStore::ConsoleLogName(vm_, boot_);
+    record_.console_log = RunStore::ConsoleLogName(vm_, boot_, attempt);
+  }
+
+  /// Boots once on the disk layer at `overlay`; never throws.
+  BootRecord Run(const std::string& overlay) {
+    overlay_ = overlay;
     Clock::time_point start = Clock::now();
     try {
       Boot();
@@ -103,10 +111,18 @@ class BootRunner {
     return record_;
   }
 
+  /// False after an interruption: a retry would only be interrupted again.
+  bool retryable() const { return retryable_; }
+
  private:
   void Infra(const std::string& why) {
     if (record_.infra_error.empty()) record_.infra_error = why;
     record_.outcome = Outcome::kInfraError;
+  }
+
+  void Interrupted(const std::string& why) {
+    retryable_ = false;
+    Infra(why);
   }
 
   void Boot() {
@@ -127,9 +143,10 @@ class BootRunner {
     CancelSubscription subscription(ctx_.cancellation, &session);
     std::unique_ptr<RunningDomain> domain =
         ctx_.hypervisor->StartDomain(spec.name, DomainXml(spec), &session);
-    fmt::print("vm {} boot {}: started {} [{}]\n", vm_, boot_, spec.name,
-               fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "));
-    std::fflush(stdout);
+    ctx_.progress->Log(
+        fmt::format("vm {} boot {}: started {} [{}]", vm_, boot_, spec.name,
+                    fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " ")));
+    DomainCounted counted(ctx_.progress);
     Clock::time_point deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
     if (!CollectUntilEnd(session, deadline)) return;  // the domain object destroys the VM
@@ -138,7 +155,8 @@ class BootRunner {
         Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
     while (auto event = session.WaitUntil(off_deadline)) {
       if (event->kind == BootEvent::Kind::kStopped) return;
-      if (event->kind == BootEvent::Kind::kCancelled) return Infra("interrupted during shutdown");
+      if (event->kind == BootEvent::Kind::kCancelled)
+        return Interrupted("interrupted during shutdown");
     }
     Infra(fmt::format("guest did not power off within {} s of an ACPI shutdown request",
                       ctx_.scenario->shutdown_timeout_seconds));
@@ -162,6 +180,9 @@ class BootRunner {
         case BootEvent::Kind::kOversizedLine:
           Infra(fmt::format("the guest sent a probe line over {} bytes", kMaxObservationBytes));
           return false;
+        case BootEvent::Kind::kFlood:
+          Infra("the guest flooded the probe channel: " + event->text);
+          return false;
         case BootEvent::Kind::kChannelClosed:
           break;  // the domain's stop (or the deadline) decides
         case BootEvent::Kind::kStopped:
@@ -169,7 +190,7 @@ class BootRunner {
                             event->text, LastCheckpoint(record_.observations)));
           return false;
         case BootEvent::Kind::kCancelled:
-          Infra("interrupted");
+          Interrupted("interrupted");
           return false;
       }
     }
@@ -202,10 +223,11 @@ class BootRunner {
   const RunContext& ctx_;
   int vm_;
   int boot_;
-  const std::string& overlay_;
+  std::string overlay_;
   const std::string& config_drive_;
   const std::string& mac_;
   BootRecord record_;
+  bool retryable_ = true;
 };
 
 }  // namespace
@@ -228,40 +250,98 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   return e;
 }
 
+namespace {
+
+/// Boots 1..N of a VM each write to their own qcow2 layer on top of the
+/// previous boot's, so a retried boot starts from exactly the disk its first
+/// attempt saw: the failed attempt's layer is dropped and made anew.
+class DiskLayers {
+ public:
+  DiskLayers(const RunContext& ctx, std::string domain) : ctx_(ctx), domain_(std::move(domain)) {}
+  ~DiskLayers() {
+    for (auto it = guards_.rbegin(); it != guards_.rend(); ++it) it->reset();
+  }
+
+  /// A fresh top layer for `boot` over the last committed one.
+  std::string Fresh(int boot) {
+    std::string name = fmt::format("{}-boot{}.qcow2", domain_, boot);
+    ctx_.hypervisor->DeleteVolume(name);  // a failed attempt's layer, if any
+    if (guards_.size() < static_cast<std::size_t>(boot))
+      guards_.push_back(std::make_unique<VolumeGuard>(ctx_.hypervisor, name));
+    top_ = ctx_.hypervisor->CreateOverlayVolume(name, committed_, ctx_.base_capacity_bytes);
+    return top_;
+  }
+  /// The top layer becomes the backing of the next boot.
+  void Commit() { committed_ = top_; }
+
+ private:
+  const RunContext& ctx_;
+  std::string domain_;
+  std::string committed_ = ctx_.base_path;
+  std::string top_;
+  std::vector<std::unique_ptr<VolumeGuard>> guards_;
+};
+
+void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
+  progress.Log(fmt::format("vm {} boot {}: {}{} ({:.1f} s)", vm, b.boot, OutcomeName(b.outcome),
+                           b.infra_error.empty() ? "" : ": " + b.infra_error, b.seconds));
+  for (const CheckResult& c : b.checks) {
+    if (!c.passed) progress.Log(fmt::format("  {} failed: {}", c.name, c.message));
+  }
+}
+
+BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e) {
+  BootRecord failed;
+  failed.boot = 1;
+  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
+  failed.outcome = Outcome::kInfraError;
+  failed.infra_error = fmt::format("preparing the VM: {}", e.what());
+  return failed;
+}
+
+}  // namespace
+
 VmRecord RunVm(const RunContext& ctx, int vm) {
   VmRecord record;
   record.vm = vm;
   record.domain = VmDomainName(ctx.run_id, vm);
   std::string mac = VmMac(ctx.run_id, vm);
-  std::string overlay_name = record.domain + ".qcow2";
   std::string config_name = record.domain + "-config.iso";
-  VolumeGuard overlay_guard(ctx.hypervisor, overlay_name);
   VolumeGuard config_guard(ctx.hypervisor, config_name);
-  std::string overlay, config_drive;
+  DiskLayers disk(ctx, record.domain);
+  std::string config_drive;
   try {
     config_drive = ctx.hypervisor->UploadVolume(config_name, BuildConfigDrive(ctx, vm, mac));
-    overlay =
-        ctx.hypervisor->CreateOverlayVolume(overlay_name, ctx.base_path, ctx.base_capacity_bytes);
   } catch (const std::exception& e) {
-    BootRecord failed;
-    failed.boot = 1;
-    failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
-    failed.outcome = Outcome::kInfraError;
-    failed.infra_error = fmt::format("preparing the VM: {}", e.what());
-    ctx.store->AppendBoot(vm, failed);
-    record.boots.push_back(std::move(failed));
+    record.boots.push_back(PreparationFailure(ctx, vm, e));
+    ctx.store->AppendBoot(vm, record.boots.back());
     return record;
   }
   for (int boot = 1; boot <= ctx.scenario->boots; ++boot) {
-    if (ctx.cancellation->cancelled()) break;
-    BootRecord b = BootRunner(ctx, vm, boot, overlay, config_drive, mac).Run();
-    ctx.store->AppendBoot(vm, b);
-    fmt::print("vm {} boot {}: {}{} ({:.1f} s)\n", vm, boot, OutcomeName(b.outcome),
-               b.infra_error.empty() ? "" : ": " + b.infra_error, b.seconds);
-    for (const CheckResult& c : b.checks) {
-      if (!c.passed) fmt::print("  {} failed: {}\n", c.name, c.message);
+    BootRecord b;
+    std::vector<std::string> retried;
+    for (int attempt = 0; attempt <= ctx.max_infra_retries; ++attempt) {
+      if (ctx.cancellation->cancelled()) return record;
+      BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, mac);
+      try {
+        b = runner.Run(disk.Fresh(boot));
+      } catch (const std::exception& e) {  // the layer could not be made
+        b = PreparationFailure(ctx, vm, e);
+        b.boot = boot;
+      }
+      if (b.outcome != Outcome::kInfraError || !runner.retryable() ||
+          attempt == ctx.max_infra_retries)
+        break;
+      ctx.progress->Log(
+          fmt::format("vm {} boot {}: infra error, retrying with the same plan ({} of {}): {}", vm,
+                      boot, attempt + 1, ctx.max_infra_retries, b.infra_error));
+      retried.push_back(b.infra_error);
     }
-    std::fflush(stdout);
+    b.retried_infra_errors = std::move(retried);
+    disk.Commit();
+    ctx.store->AppendBoot(vm, b);
+    ctx.progress->BootFinished(b.outcome);
+    PrintBoot(*ctx.progress, vm, b);
     bool stop = b.outcome == Outcome::kInfraError;  // later boots would start from an unknown state
     record.boots.push_back(std::move(b));
     if (stop) break;

@@ -10,6 +10,7 @@
 #include "checker.h"
 #include "guest_network.h"
 #include "hypervisor.h"
+#include "progress.h"
 #include "run_record.h"
 #include "run_store.h"
 #include "scenario.h"
@@ -28,7 +29,9 @@ struct RunContext {
   std::uint64_t base_capacity_bytes = 0;
   RunNetwork network;
   RunStore* store = nullptr;
+  int max_infra_retries = 2;  ///< further attempts of a boot after an infra error
   Cancellation* cancellation = nullptr;
+  Progress* progress = nullptr;
 };
 
 /// Domain name of a VM; carries the run id so leftovers can be traced.

@@ -80,6 +80,7 @@ nlohmann::json ToJson(const BootRecord& b) {
                       {"seconds", b.seconds},
                       {"console_log", b.console_log}};
   if (!b.infra_error.empty()) j["infra_error"] = b.infra_error;
+  if (!b.retried_infra_errors.empty()) j["retried_infra_errors"] = b.retried_infra_errors;
   return j;
 }
 

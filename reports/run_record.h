@@ -33,6 +33,8 @@ struct BootRecord {
   BootPlan plan;
   Outcome outcome = Outcome::kInfraError;
   std::string infra_error;  ///< why, for infra errors
+  /// Infra errors of earlier attempts of this boot, retried with the same plan.
+  std::vector<std::string> retried_infra_errors;
   std::vector<Observation> observations;
   std::vector<CheckResult> checks;
   double seconds = 0;       ///< domain start to verdict

@@ -48,11 +48,15 @@ std::string Base64UrlDecode(std::string_view in) {
   return out;
 }
 
-bool IsKnownFault(std::string_view kind) {
-  return kind == kFaultNmBeforeLocal || kind == kFaultConnectionReup;
-}
-
 }  // namespace
+
+bool IsKnownFault(std::string_view kind) {
+  for (std::string_view known :
+       {kFaultNmBeforeLocal, kFaultConnectionReup, kFaultProbeGarbage, kFaultProbeHugeLine}) {
+    if (kind == known) return true;
+  }
+  return false;
+}
 
 std::string_view ActivatorName(Activator a) {
   switch (a) {

@@ -27,6 +27,13 @@ std::optional<Activator> ParseActivator(std::string_view name);
 inline constexpr std::string_view kFaultNmBeforeLocal = "nm-before-local";
 /// After the final stage: `nmcli connection up` again, then probe (a DNS event).
 inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
+/// Harness self-tests, a hostile guest: at the after-network checkpoint the
+/// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
+inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
+inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
+
+/// Whether the guest understands fault `kind`.
+bool IsKnownFault(std::string_view kind);
 
 /// Bounds that keep a plan (and the kernel command line) sane.
 inline constexpr int kMaxVms = 10000;

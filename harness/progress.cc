@@ -1,0 +1,72 @@
+#include "progress.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace bootstorm {
+
+std::string FormatStatus(const ProgressCounts& c, std::chrono::seconds elapsed) {
+  std::string status =
+      fmt::format("{}/{} boots done, {} running, {} failed, {} infra", c.boots_done, c.boots_total,
+                  c.running, c.sut_failures, c.infra_errors);
+  if (c.boots_done > 0 && c.boots_done < c.boots_total) {
+    long long eta = elapsed.count() * (c.boots_total - c.boots_done) / c.boots_done;
+    status += fmt::format(", ETA {}m{:02}s", eta / 60, eta % 60);
+  }
+  return status;
+}
+
+Progress::Progress(int boots_total, bool live, std::FILE* out) : live_(live), out_(out) {
+  counts_.boots_total = boots_total;
+}
+
+bool Progress::StdoutIsInteractive() {
+  const char* ci = std::getenv("CI");
+  return isatty(STDOUT_FILENO) && !(ci && *ci);
+}
+
+void Progress::Log(const std::string& line) {
+  std::lock_guard lock(mu_);
+  if (live_) fmt::print(out_, "\r\x1b[2K");  // erase the status line first
+  fmt::print(out_, "{}\n", line);
+  RedrawLocked();
+}
+
+void Progress::DomainStarted() {
+  std::lock_guard lock(mu_);
+  ++counts_.running;
+  RedrawLocked();
+}
+
+void Progress::DomainEnded() {
+  std::lock_guard lock(mu_);
+  --counts_.running;
+  RedrawLocked();
+}
+
+void Progress::BootFinished(Outcome outcome) {
+  std::lock_guard lock(mu_);
+  ++counts_.boots_done;
+  if (outcome == Outcome::kSutFailure) ++counts_.sut_failures;
+  if (outcome == Outcome::kInfraError) ++counts_.infra_errors;
+  RedrawLocked();
+}
+
+void Progress::Finish() {
+  std::lock_guard lock(mu_);
+  if (live_) fmt::print(out_, "\r\x1b[2K");
+  std::fflush(out_);
+}
+
+void Progress::RedrawLocked() {
+  if (live_) {
+    auto elapsed =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_);
+    fmt::print(out_, "\r\x1b[2K[{}]", FormatStatus(counts_, elapsed));
+  }
+  std::fflush(out_);
+}
+
+}  // namespace bootstorm
