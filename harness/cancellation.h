@@ -2,17 +2,24 @@
 // so teardown starts without polling.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string>
+#include <thread>
 
 namespace bootstorm {
 
 class Cancellation {
  public:
-  /// Marks the run cancelled and calls every subscribed wake-up once.
-  void Cancel();
+  /// Marks the run cancelled for `reason` and calls every subscribed wake-up
+  /// once. Later calls change nothing.
+  void Cancel(const std::string& reason);
   bool cancelled() const;
+  /// Why the run was cancelled ("" while it is not).
+  std::string reason() const;
 
   /// Subscribes `wake` until Unsubscribe(id); it is called at once if the run
   /// is already cancelled.
@@ -22,8 +29,24 @@ class Cancellation {
  private:
   mutable std::mutex mu_;
   bool cancelled_ = false;
+  std::string reason_;
   int next_id_ = 0;
   std::map<int, std::function<void()>> wakers_;
+};
+
+/// Cancels a run when its time limit passes, unless destroyed first.
+class CancelAfter {
+ public:
+  CancelAfter(Cancellation& cancellation, std::chrono::seconds limit);
+  ~CancelAfter();
+  CancelAfter(const CancelAfter&) = delete;
+  CancelAfter& operator=(const CancelAfter&) = delete;
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread thread_;
 };
 
 }  // namespace bootstorm

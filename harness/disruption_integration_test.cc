@@ -44,6 +44,7 @@ TEST_P(InterruptIntegration, TearsDownAndKeepsResults) {
   ASSERT_TRUE(std::filesystem::exists(out / "results.json")) << transcript;
   nlohmann::json results = ReadJsonFile(out / "results.json");
   EXPECT_TRUE(results["interrupted"].get<bool>());
+  EXPECT_EQ(results["interrupted_by"], signal == SIGINT ? "SIGINT" : "SIGTERM");
   EXPECT_EQ(results["summary"]["pass"], 0);
   EXPECT_EQ(results["summary"]["sut_failure"], 0);
   EXPECT_EQ(results["summary"]["infra_error"], 2);
@@ -145,6 +146,18 @@ TEST(RetryIntegration, DomainDestroyedMidBootIsRetriedWithTheSamePlan) {
             std::string::npos);
   EXPECT_EQ(boot["outcome"], "pass");
   EXPECT_EQ(LeftoversOf(run.run_id()), std::vector<std::string>{});
+}
+
+TEST(RunTimeoutIntegration, StopsTheRunKeepsResultsAndLeavesNothing) {
+  std::filesystem::path out = FreshTestDir("run-timeout");
+  CliRun run = RunBootstorm({"run", ScenarioPath("smoke.json").string(), "--out", out.string(),
+                             "--connect", TestUri(), "--timeout", "10"});
+  EXPECT_EQ(run.exit_code, 3) << run.out << run.err;
+  nlohmann::json results = ReadJsonFile(out / "results.json");
+  EXPECT_EQ(results["interrupted_by"], "run timeout of 10 s");
+  EXPECT_EQ(results["summary"]["pass"], 0);
+  EXPECT_EQ(results["summary"]["infra_error"], 2);
+  EXPECT_EQ(LeftoversOf(results["run_id"]), std::vector<std::string>{});
 }
 
 class HostileGuestIntegration : public testing::TestWithParam<const char*> {};

@@ -46,7 +46,7 @@ class SignalWatcher {
         if (sigwait(&set_, &sig) != 0 || sig == SIGUSR1) return;
         fmt::print(stderr, "\n{}: stopping VMs and removing what this run created...\n",
                    sig == SIGINT ? "interrupt" : "terminated");
-        cancellation.Cancel();
+        cancellation.Cancel(sig == SIGINT ? "SIGINT" : "SIGTERM");
       }
     });
   }
@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
                    "attempts after an infra error, with the same plan on the same disk state")
       ->check(CLI::Range(0, 10))
       ->capture_default_str();
+  run_cmd
+      ->add_option("--timeout", run.timeout_seconds,
+                   "stop the run after this many seconds, keeping its results (0: none)")
+      ->check(CLI::Range(0, 7 * 86400));
   run_cmd->add_option("--activator", run.activator,
                       "override the scenario's activator (reference, legacy-interfaces)");
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -88,7 +89,7 @@ void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
   fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s)\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
-             run.interrupted ? " [interrupted]" : "", run.wall_seconds);
+             run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds);
   fmt::print("results: {}\n", results.string());
 }
 
@@ -153,6 +154,9 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   std::fflush(stdout);
 
   Progress progress(scenario.vms * scenario.boots, Progress::StdoutIsInteractive());
+  std::optional<CancelAfter> run_timeout;
+  if (options.timeout_seconds > 0)
+    run_timeout.emplace(cancellation, std::chrono::seconds(options.timeout_seconds));
   try {
     LibvirtHypervisor hv(options.uri);
     CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
@@ -196,6 +200,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   }
   progress.Finish();
   run.interrupted = cancellation.cancelled();
+  run.interrupted_by = cancellation.reason();
   run.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   store.WriteResults(run);

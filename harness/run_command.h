@@ -17,6 +17,7 @@ struct RunOptions {
   std::filesystem::path image_dir;  ///< base.qcow2, vmlinuz, initrd.img
   int jobs = 0;                     ///< VMs at once; 0: derived from CPUs and memory
   std::string activator;            ///< overrides the scenario's activator when set
+  int timeout_seconds = 0;          ///< whole-run limit; 0: none
   int infra_retries = 2;            ///< further attempts of a boot after an infra error
 };
 

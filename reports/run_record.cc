@@ -107,6 +107,7 @@ nlohmann::json ToJson(const RunRecord& r) {
        {{"pass", s.pass}, {"sut_failure", s.sut_failure}, {"infra_error", s.infra_error}}},
       {"vms", vms}};
   if (!r.setup_error.empty()) j["setup_error"] = r.setup_error;
+  if (r.interrupted) j["interrupted_by"] = r.interrupted_by;
   return j;
 }
 

@@ -63,7 +63,8 @@ struct RunRecord {
   std::string started_at;  ///< UTC, ISO 8601
   double wall_seconds = 0;
   bool interrupted = false;
-  std::string setup_error;  ///< an infra error before any VM ran
+  std::string interrupted_by;  ///< e.g. "SIGINT", "run timeout of 600 s"
+  std::string setup_error;     ///< an infra error before any VM ran
   int vms_planned = 0;
   std::vector<VmRecord> vms;
 };
