@@ -11,7 +11,10 @@ namespace {
 class RunLockTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(testing::TempDir()) / "bootstorm-locks";
+    // One folder per test: CTest runs tests in parallel processes.
+    dir_ = std::filesystem::path(testing::TempDir()) /
+           (std::string("bootstorm-locks-") +
+            testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     setenv("BOOTSTORM_STATE_DIR", dir_.c_str(), 1);
   }
