@@ -1,10 +1,11 @@
 #include "cli_test_support.h"
 
-#include <libvirt/libvirt.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <fstream>
 
+#include "garbage_collector.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
 
@@ -40,43 +41,16 @@ std::string TestUri() {
   return uri && *uri ? uri : "qemu:///system";
 }
 
-namespace {
-
-/// Appends "<kind> <name>" for each listed object whose name holds `needle`,
-/// and frees the list libvirt returned.
-template <typename Ptr, typename GetName, typename Free>
-void CollectMatching(const char* kind, Ptr* list, int count, const std::string& needle,
-                     GetName get_name, Free free_one, std::vector<std::string>& found) {
-  for (int i = 0; i < count; ++i) {
-    std::string name = get_name(list[i]);
-    if (name.find(needle) != std::string::npos) found.push_back(std::string(kind) + " " + name);
-    free_one(list[i]);
+std::vector<std::string> LeftoversOf(const std::string& run_id) {
+  try {
+    LibvirtHypervisor hv(TestUri());
+    std::vector<std::string> found;
+    for (const HypervisorResource& r : hv.ListResources(std::string(kResourcePrefix) + run_id))
+      found.push_back(fmt::format("{} {}", ResourceKindName(r.kind), r.name));
+    return found;
+  } catch (const std::exception& e) {
+    return {e.what()};
   }
-  free(list);
-}
-
-}  // namespace
-
-std::vector<std::string> LeftoversOf(const std::string& needle) {
-  std::vector<std::string> found;
-  virConnectPtr conn = virConnectOpen(TestUri().c_str());
-  if (!conn) return {"<cannot connect to " + TestUri() + ">"};
-  virDomainPtr* domains = nullptr;
-  int n = virConnectListAllDomains(conn, &domains, 0);
-  CollectMatching("domain", domains, n, needle, virDomainGetName, virDomainFree, found);
-  virNetworkPtr* networks = nullptr;
-  n = virConnectListAllNetworks(conn, &networks, 0);
-  CollectMatching("network", networks, n, needle, virNetworkGetName, virNetworkFree, found);
-  if (virStoragePoolPtr pool =
-          virStoragePoolLookupByName(conn, std::string(kStoragePoolName).c_str())) {
-    virStoragePoolRefresh(pool, 0);
-    virStorageVolPtr* volumes = nullptr;
-    n = virStoragePoolListAllVolumes(pool, &volumes, 0);
-    CollectMatching("volume", volumes, n, needle, virStorageVolGetName, virStorageVolFree, found);
-    virStoragePoolFree(pool);
-  }
-  virConnectClose(conn);
-  return found;
 }
 
 }  // namespace bootstorm

@@ -29,9 +29,9 @@ std::filesystem::path ScenarioPath(const std::string& file);
 /// The libvirt URI integration tests use: $BOOTSTORM_CONNECT or qemu:///system.
 std::string TestUri();
 
-/// Names of domains, networks and bootstorm pool volumes whose name contains
-/// `needle` (a run id), read through the libvirt API.
-std::vector<std::string> LeftoversOf(const std::string& needle);
+/// "<kind> <name>" of every domain, network and bootstorm pool volume of run
+/// `run_id` still on the hypervisor.
+std::vector<std::string> LeftoversOf(const std::string& run_id);
 
 /// Reads a JSON file.
 nlohmann::json ReadJsonFile(const std::filesystem::path& path);
