@@ -30,6 +30,7 @@ class ListingHypervisor : public Hypervisor {
 
   const std::string& uri() const override { return uri_; }
   std::string BestVirtType() override { return "qemu"; }
+  std::uint64_t PoolAvailableBytes() override { return 0; }
   std::string UploadVolume(const std::string&, const std::filesystem::path&) override {
     return Unused();
   }

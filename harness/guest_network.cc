@@ -32,6 +32,21 @@ std::string RunNetworkXml(const RunNetwork& net) {
       XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"));
 }
 
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
+  std::string last_error;
+  for (int slot = 0; slot < kSubnetSlots; ++slot) {
+    RunNetwork net = MakeRunNetwork(run_id, slot);
+    try {
+      hv.CreateNetwork(RunNetworkXml(net));
+      return net;
+    } catch (const std::exception& e) {
+      last_error = e.what();
+      if (last_error.find("in use") == std::string::npos) break;  // not a clash: give up
+    }
+  }
+  throw std::runtime_error("creating the run network: " + last_error);
+}
+
 std::string VmMac(std::string_view run_id, int vm) {
   std::size_t h =
       std::hash<std::string_view>{}(run_id) ^ (static_cast<std::size_t>(vm) * 0x9e3779b1u);

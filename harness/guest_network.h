@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "hypervisor.h"
 #include "network_data.h"
 #include "scenario.h"
 
@@ -32,6 +33,10 @@ inline constexpr int kSubnetSlots = 257;
 RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0);
 /// libvirt network XML for `net`.
 std::string RunNetworkXml(const RunNetwork& net);
+/// Creates the network of `run_id` on `hv` in the first subnet slot that no
+/// other network holds (libvirt refuses a subnet in use, so concurrent runs
+/// each get their own). Throws std::runtime_error with the last refusal.
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm);

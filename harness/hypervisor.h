@@ -56,6 +56,8 @@ class Hypervisor {
   virtual const std::string& uri() const = 0;
   /// "kvm" when the hypervisor offers KVM for x86_64, otherwise "qemu" (TCG).
   virtual std::string BestVirtType() = 0;
+  /// Bytes free for volumes in bootstorm's storage pool, as the host sees it.
+  virtual std::uint64_t PoolAvailableBytes() = 0;
 
   /// Uploads a local file into a new volume `name`; returns its path.
   virtual std::string UploadVolume(const std::string& name, const std::filesystem::path& file) = 0;

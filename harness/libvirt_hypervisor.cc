@@ -276,6 +276,13 @@ std::string LibvirtHypervisor::BestVirtType() {
   return "qemu";
 }
 
+std::uint64_t LibvirtHypervisor::PoolAvailableBytes() {
+  virStoragePoolRefresh(pool_, 0);
+  virStoragePoolInfo info{};
+  if (virStoragePoolGetInfo(pool_, &info) < 0) ThrowLibvirt("reading storage pool information");
+  return info.available;
+}
+
 namespace {
 
 std::string VolumePath(virStorageVolPtr vol) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cancellation.h"
+#include "doctor.h"
 #include "gc_command.h"
 #include "run_command.h"
 #include "scenario.h"
@@ -95,6 +96,13 @@ int main(int argc, char** argv) {
       app.add_subcommand("gc", "remove domains, volumes and networks that dead runs left behind");
   gc_cmd->add_option("--connect", gc_uri, "libvirt URI")->capture_default_str();
 
+  std::string doctor_uri = DefaultUri();
+  std::filesystem::path doctor_image = BOOTSTORM_DEFAULT_IMAGE_DIR;
+  CLI::App* doctor_cmd = app.add_subcommand(
+      "doctor", "check libvirt, KVM, the guest image, networks, memory and disk; say how to fix");
+  doctor_cmd->add_option("--connect", doctor_uri, "libvirt URI")->capture_default_str();
+  doctor_cmd->add_option("--image", doctor_image, "guest image folder")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -107,6 +115,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return RunScenarioCommand(run, cancellation);
     if (*gc_cmd) return RunGcCommand(gc_uri);
+    if (*doctor_cmd) return RunDoctorCommand(doctor_uri, doctor_image);
   } catch (const ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kExitUsage;

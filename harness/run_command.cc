@@ -53,22 +53,10 @@ class RunResources {
     volumes_.push_back(name);
     return hv_->UploadVolume(name, file);
   }
-  /// Creates the run's network in the first subnet no other network holds.
   RunNetwork CreateNetwork(const std::string& run_id) {
-    std::string last_error;
-    for (int slot = 0; slot < kSubnetSlots; ++slot) {
-      RunNetwork net = MakeRunNetwork(run_id, slot);
-      try {
-        hv_->CreateNetwork(RunNetworkXml(net));
-        network_ = net.name;
-        return net;
-      } catch (const std::exception& e) {
-        // libvirt refuses a subnet another network (another run) uses; try the next.
-        last_error = e.what();
-        if (last_error.find("in use") == std::string::npos) break;
-      }
-    }
-    throw std::runtime_error("creating the run network: " + last_error);
+    RunNetwork net = CreateRunNetwork(*hv_, run_id);
+    network_ = net.name;
+    return net;
   }
 
  private:
