@@ -41,9 +41,9 @@ std::string TestUri() {
   return uri && *uri ? uri : "qemu:///system";
 }
 
-std::vector<std::string> LeftoversOf(const std::string& run_id) {
+std::vector<std::string> LeftoversOf(const std::string& run_id, const std::string& uri) {
   try {
-    LibvirtHypervisor hv(TestUri());
+    LibvirtHypervisor hv(uri.empty() ? TestUri() : uri);
     std::vector<std::string> found;
     for (const HypervisorResource& r : hv.ListResources(std::string(kResourcePrefix) + run_id))
       found.push_back(fmt::format("{} {}", ResourceKindName(r.kind), r.name));
@@ -51,6 +51,34 @@ std::vector<std::string> LeftoversOf(const std::string& run_id) {
   } catch (const std::exception& e) {
     return {e.what()};
   }
+}
+
+namespace {
+
+ProcessResult LibvirtInstance(const std::string& command, const std::string& name) {
+  return RunProcess({BOOTSTORM_LIBVIRT_INSTANCE, command, name}, std::chrono::minutes(2));
+}
+
+}  // namespace
+
+PrivateDaemon::PrivateDaemon(std::string name) : name_(std::move(name)) { Start(); }
+
+PrivateDaemon::~PrivateDaemon() {
+  ProcessResult r = LibvirtInstance("stop", name_);
+  if (r.exit_code != 0) fmt::print(stderr, "stopping daemon {}: {}\n", name_, r.err);
+}
+
+void PrivateDaemon::Start() {
+  ProcessResult r = LibvirtInstance("start", name_);
+  if (r.exit_code != 0)
+    throw std::runtime_error(fmt::format("ci/libvirt-instance start {}: {}", name_, r.err));
+  uri_ = r.out.substr(0, r.out.find('\n'));
+}
+
+void PrivateDaemon::Kill() {
+  ProcessResult r = LibvirtInstance("kill", name_);
+  if (r.exit_code != 0)
+    throw std::runtime_error(fmt::format("ci/libvirt-instance kill {}: {}", name_, r.err));
 }
 
 }  // namespace bootstorm

@@ -30,8 +30,31 @@ std::filesystem::path ScenarioPath(const std::string& file);
 std::string TestUri();
 
 /// "<kind> <name>" of every domain, network and bootstorm pool volume of run
-/// `run_id` still on the hypervisor.
-std::vector<std::string> LeftoversOf(const std::string& run_id);
+/// `run_id` still on the hypervisor at `uri` (default: TestUri()).
+std::vector<std::string> LeftoversOf(const std::string& run_id, const std::string& uri = "");
+
+/// A private libvirt daemon (ci/libvirt-instance) standing in for another
+/// hypervisor host: its own network namespace, socket, state and storage pool.
+/// Started by the constructor (throws when it does not come up), stopped and
+/// removed, with everything on it, by the destructor.
+class PrivateDaemon {
+ public:
+  /// `name`: 1-8 of [a-z0-9], unique among daemons alive at the same time.
+  explicit PrivateDaemon(std::string name);
+  ~PrivateDaemon();
+  PrivateDaemon(const PrivateDaemon&) = delete;
+  PrivateDaemon& operator=(const PrivateDaemon&) = delete;
+
+  const std::string& uri() const { return uri_; }
+  /// SIGKILLs the daemon only: its domains keep running, as after a crash.
+  void Kill();
+  /// Starts the daemon again on the same state; it reattaches the domains.
+  void Start();
+
+ private:
+  std::string name_;
+  std::string uri_;
+};
 
 /// Reads a JSON file.
 nlohmann::json ReadJsonFile(const std::filesystem::path& path);
