@@ -114,7 +114,9 @@ class NetworkHypervisor : public Hypervisor {
   const std::string& uri() const override { return uri_; }
   std::string BestVirtType() override { return "qemu"; }
   std::uint64_t PoolAvailableBytes() override { return 0; }
-  std::string UploadVolume(const std::string&, const std::filesystem::path&) override {
+  void DownloadVolume(const std::string&, const std::filesystem::path&) override { Unused(); }
+  std::string UploadVolume(const std::string&, const std::filesystem::path&,
+                           VolumeFormat) override {
     return Unused();
   }
   std::string CreateOverlayVolume(const std::string&, const std::string&, std::uint64_t) override {
