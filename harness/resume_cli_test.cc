@@ -61,6 +61,13 @@ class ResumeCli : public testing::Test {
     return RunBootstorm(args);
   }
 
+  /// Resuming `run` exits 2 with `message` on stderr.
+  static void ExpectRefused(const std::filesystem::path& run, const std::string& message) {
+    CliRun r = Resume(run);
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+
   std::filesystem::path dir_;
   RunManifest manifest_;
 };
@@ -83,44 +90,27 @@ TEST_F(ResumeCli, ScenarioOrOptionsFixedByTheRunExit2) {
 }
 
 TEST_F(ResumeCli, MissingOrCorruptRunJsonExits2NamingIt) {
-  CliRun missing = Resume(dir_);
-  EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find((dir_ / "run.json").string() + ": cannot read"), std::string::npos)
-      << missing.err;
+  ExpectRefused(dir_, (dir_ / "run.json").string() + ": cannot read");
   std::filesystem::path run = RunDir();
   std::ofstream(run / "run.json") << R"({"version": 1, "run_id": )";
-  CliRun corrupt = Resume(run);
-  EXPECT_EQ(corrupt.exit_code, 2);
-  EXPECT_NE(corrupt.err.find((run / "run.json").string() + ": run: malformed JSON"),
-            std::string::npos)
-      << corrupt.err;
+  ExpectRefused(run, (run / "run.json").string() + ": run: malformed JSON");
 }
 
 TEST_F(ResumeCli, LiveRunExits2) {
   std::filesystem::path run = RunDir();
   RunLock lock(manifest_.run_id);
-  CliRun r = Resume(run);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("run 00c1ab1e is still running"), std::string::npos) << r.err;
+  ExpectRefused(run, "run 00c1ab1e is still running");
 }
 
 TEST_F(ResumeCli, ChangedGuestImageExits2) {
   manifest_.image_key = "key-0";
-  CliRun r = Resume(RunDir());
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("the guest image is now \"key-1\" but run 00c1ab1e booted \"key-0\""),
-            std::string::npos)
-      << r.err;
+  ExpectRefused(RunDir(), "the guest image is now \"key-1\" but run 00c1ab1e booted \"key-0\"");
 }
 
 TEST_F(ResumeCli, MalformedBootsLineExits2NamingFileAndLine) {
   std::filesystem::path run = RunDir();
   std::ofstream(run / "boots.jsonl") << Line(0, Outcome::kPass) << "{\"vm\": 1}\n";
-  CliRun r = Resume(run);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find((run / "boots.jsonl").string() + ":2: record.run_seconds: missing"),
-            std::string::npos)
-      << r.err;
+  ExpectRefused(run, (run / "boots.jsonl").string() + ":2: record.run_seconds: missing");
 }
 
 TEST_F(ResumeCli, AllBootsRecordedRewritesResultsAndExitsWithTheRunsCode) {

@@ -123,19 +123,6 @@ nlohmann::json ToJson(const RunRecord& r) {
   return j;
 }
 
-namespace {
-
-std::vector<std::string> Strings(const nlohmann::json& array, const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    if (!array[i].is_string()) throw JsonPathError(ElementPath(path, i), "expected a string");
-    out.push_back(array[i].get<std::string>());
-  }
-  return out;
-}
-
-}  // namespace
-
 CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   CheckResult c;
@@ -164,7 +151,7 @@ BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) 
   b.outcome = *parsed;
   b.infra_error = o.OptionalString("infra_error").value_or("");
   if (const nlohmann::json* retried = o.OptionalArray("retried_infra_errors"))
-    b.retried_infra_errors = Strings(*retried, o.PathOf("retried_infra_errors"));
+    b.retried_infra_errors = StringsOf(*retried, o.PathOf("retried_infra_errors"));
   const nlohmann::json& observations = o.Array("observations");
   for (std::size_t i = 0; i < observations.size(); ++i)
     b.observations.push_back(
