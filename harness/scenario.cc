@@ -121,8 +121,4 @@ std::string ReadScenarioText(const std::filesystem::path& path) {
   return text.str();
 }
 
-Scenario LoadScenario(const std::filesystem::path& path) {
-  return ParseScenario(ReadScenarioText(path), path);
-}
-
 }  // namespace bootstorm

@@ -56,7 +56,5 @@ class ScenarioError : public std::runtime_error {
 Scenario ParseScenario(std::string_view text, const std::filesystem::path& source);
 /// The text of a scenario file; throws ScenarioError naming it when unreadable.
 std::string ReadScenarioText(const std::filesystem::path& path);
-/// Reads and parses a scenario file.
-Scenario LoadScenario(const std::filesystem::path& path);
 
 }  // namespace bootstorm
