@@ -20,6 +20,7 @@ struct RunNetwork {
   std::string subnet;   ///< first three octets, e.g. "198.51.100"
   std::string gateway;  ///< <subnet>.1, also DHCP's DNS server
   int prefix = 24;
+  int slot = 0;  ///< see MakeRunNetwork
 };
 
 /// Static addresses are .10 + vm; this many VMs fit before DHCP's range.
@@ -37,6 +38,10 @@ std::string RunNetworkXml(const RunNetwork& net);
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
 RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
+/// Creates the network of `run_id` in subnet slot `slot` only (a resumed
+/// run's guests know their subnet). Throws std::runtime_error saying why,
+/// also when another network holds the subnet.
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm);

@@ -10,6 +10,7 @@
 #include "cancellation.h"
 #include "doctor.h"
 #include "gc_command.h"
+#include "resume_command.h"
 #include "run_command.h"
 #include "scenario.h"
 
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
   run.uri = DefaultUri();
   run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
   CLI::App* run_cmd = app.add_subcommand("run", "run a scenario");
-  run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)")->required();
+  run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)");
   run_cmd->add_option("--out", run.out, "run directory (default bootstorm-runs/<scenario>-<id>)");
   run_cmd->add_option("--connect", run.uri, "libvirt URI")->capture_default_str();
   run_cmd->add_option("--image", run.image_dir, "guest image folder")->capture_default_str();
@@ -90,6 +91,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 7 * 86400));
   run_cmd->add_option("--activator", run.activator,
                       "override the scenario's activator (reference, legacy-interfaces)");
+  ResumeOptions resume;
+  CLI::Option* resume_opt = run_cmd->add_option(
+      "--resume", resume.dir,
+      "continue the killed or interrupted run in this folder (with --jobs, --timeout, --retries)");
+  for (const char* fixed_by_the_run : {"scenario", "--out", "--connect", "--image", "--activator"})
+    resume_opt->excludes(run_cmd->get_option(fixed_by_the_run));
 
   std::string gc_uri = DefaultUri();
   CLI::App* gc_cmd =
@@ -113,6 +120,12 @@ int main(int argc, char** argv) {
   Cancellation cancellation;
   SignalWatcher signals(cancellation);
   try {
+    if (*run_cmd && !resume.dir.empty()) {
+      resume.jobs = run.jobs;
+      resume.timeout_seconds = run.timeout_seconds;
+      if (run_cmd->count("--retries")) resume.infra_retries = run.infra_retries;
+      return ResumeRunCommand(resume, cancellation);
+    }
     if (*run_cmd) return RunScenarioCommand(run, cancellation);
     if (*gc_cmd) return RunGcCommand(gc_uri);
     if (*doctor_cmd) return RunDoctorCommand(doctor_uri, doctor_image);

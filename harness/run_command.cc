@@ -13,7 +13,9 @@
 #include <random>
 #include <thread>
 
+#include "boots_log.h"
 #include "gc_command.h"
+#include "guest_image.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
 #include "progress.h"
@@ -51,10 +53,12 @@ class RunResources {
   }
   std::string Upload(const std::string& name, const std::filesystem::path& file) {
     volumes_.push_back(name);
-    return hv_->UploadVolume(name, file);
+    return hv_->UploadVolume(name, file, VolumeFormat::kRaw);
   }
-  RunNetwork CreateNetwork(const std::string& run_id) {
-    RunNetwork net = CreateRunNetwork(*hv_, run_id);
+  /// In the first free subnet slot, or only in `slot` when given.
+  RunNetwork CreateNetwork(const std::string& run_id, std::optional<int> slot) {
+    RunNetwork net =
+        slot ? CreateRunNetworkInSlot(*hv_, run_id, *slot) : CreateRunNetwork(*hv_, run_id);
     network_ = net.name;
     return net;
   }
@@ -81,6 +85,21 @@ void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
   fmt::print("results: {}\n", results.string());
 }
 
+/// Writes results.json from the manifest and every recorded boot, with what
+/// this session adds, and prints the summary; returns the exit code.
+int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& store,
+              const std::string& setup_error, const Cancellation& cancellation) {
+  RunRecord run =
+      RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
+  run.setup_error = setup_error;
+  run.interrupted = cancellation.cancelled();
+  run.interrupted_by = cancellation.reason();
+  run.wall_seconds = store.RunSeconds();
+  store.WriteResults(run);
+  PrintSummary(run, store.dir() / "results.json");
+  return ExitCodeFor(Summarize(run));
+}
+
 }  // namespace
 
 int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
@@ -103,97 +122,103 @@ int DefaultJobs(int memory_mib_per_vm) {
   return JobsFor(sysconf(_SC_NPROCESSORS_ONLN), available_kib / 1024, memory_mib_per_vm);
 }
 
-int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
-  Scenario scenario = LoadScenario(options.scenario);  // ScenarioError: the caller exits 2
+Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
+                        const std::string& activator) {
+  Scenario scenario = ParseScenario(text, source);  // ScenarioError: the caller exits 2
   if (!scenario.network.dhcp && scenario.vms > kMaxStaticVms)
     throw ScenarioError(fmt::format("{}: scenario.vms: static addressing supports at most {} VMs",
-                                    options.scenario.string(), kMaxStaticVms));
-  if (!options.activator.empty()) {
-    auto activator = ParseActivator(options.activator);
-    if (!activator)
-      throw std::invalid_argument(
-          fmt::format("--activator: unknown activator \"{}\"", options.activator));
-    scenario.activator = *activator;
+                                    source.string(), kMaxStaticVms));
+  if (!activator.empty()) {
+    auto parsed = ParseActivator(activator);
+    if (!parsed)
+      throw std::invalid_argument(fmt::format("--activator: unknown activator \"{}\"", activator));
+    scenario.activator = *parsed;
   }
-  for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"}) {
-    if (!std::filesystem::exists(options.image_dir / file))
-      throw std::invalid_argument(
-          fmt::format("{}: missing from the image folder (build it with ci/setup, or pass --image)",
-                      (options.image_dir / file).string()));
-  }
+  return scenario;
+}
 
-  RunRecord run;
-  run.run_id = NewRunId();
-  run.scenario_name = scenario.name;
-  run.scenario_file = options.scenario.string();
-  run.uri = options.uri;
-  run.started_at = UtcNow();
-  run.vms_planned = scenario.vms;
-  std::filesystem::path out = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
-                                                        (scenario.name + "-" + run.run_id)
-                                                  : options.out;
-  RunLock lock(run.run_id);  // before anything is created: gc must see this run as live
-  RunStore store(out);
-  auto started = std::chrono::steady_clock::now();
-  int jobs =
-      std::min(scenario.vms, options.jobs > 0 ? options.jobs : DefaultJobs(scenario.memory_mib));
-  fmt::print("bootstorm run {} ({}): {} VMs x {} boots, {} at a time, on {}\n", run.run_id,
-             scenario.name, scenario.vms, scenario.boots, jobs, options.uri);
+int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
+  if (options.scenario.empty())
+    throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
+  RunSession session;
+  RunManifest& m = session.manifest;
+  m.scenario_text = ReadScenarioText(options.scenario);
+  session.scenario = ScenarioForRun(m.scenario_text, options.scenario, options.activator);
+  RequireGuestImage(options.image_dir);
+  m.run_id = NewRunId();
+  m.scenario_file = options.scenario.string();
+  m.activator = options.activator;
+  m.uri = options.uri;
+  m.image_dir = std::filesystem::absolute(options.image_dir).string();
+  m.image_key = GuestImageKey(options.image_dir);
+  m.infra_retries = options.infra_retries;
+  m.started_at = UtcNow();
+  session.dir = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
+                                          (session.scenario.name + "-" + m.run_id)
+                                    : options.out;
+  session.pending = PendingVms(session.scenario, {}, "");
+  session.jobs = options.jobs;
+  session.timeout_seconds = options.timeout_seconds;
+  return RunSessionCommand(std::move(session), cancellation);
+}
+
+int RunSessionCommand(RunSession session, Cancellation& cancellation) {
+  const Scenario& scenario = session.scenario;
+  RunManifest& manifest = session.manifest;
+  RunLock lock(manifest.run_id);  // before anything is created: gc must see this run as live
+  RunStore store(session.dir, session.resumed, session.seconds_before);
+  if (session.pending.empty()) return FinishRun(manifest, scenario, store, "", cancellation);
+  int jobs = std::min(static_cast<int>(session.pending.size()),
+                      session.jobs > 0 ? session.jobs : DefaultJobs(scenario.memory_mib));
+  fmt::print("bootstorm run {} ({}): {} VMs x {} boots, {} at a time, on {}\n", manifest.run_id,
+             scenario.name, scenario.vms, scenario.boots, jobs, manifest.uri);
   std::fflush(stdout);
 
-  Progress progress(scenario.vms * scenario.boots, Progress::StdoutIsInteractive());
+  Progress progress(BootsToRun(scenario, session.pending), Progress::StdoutIsInteractive());
   std::optional<CancelAfter> run_timeout;
-  if (options.timeout_seconds > 0)
-    run_timeout.emplace(cancellation, std::chrono::seconds(options.timeout_seconds));
+  if (session.timeout_seconds > 0)
+    run_timeout.emplace(cancellation, std::chrono::seconds(session.timeout_seconds));
+  std::string setup_error;
   try {
-    LibvirtHypervisor hv(options.uri);
+    LibvirtHypervisor hv(manifest.uri);
     CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
-    run.virt_type = hv.BestVirtType();
+    manifest.virt_type = hv.BestVirtType();
     RunResources resources(&hv);
     RunContext ctx;
     ctx.scenario = &scenario;
-    ctx.run_id = run.run_id;
+    ctx.run_id = manifest.run_id;
     ctx.hypervisor = &hv;
-    ctx.virt_type = run.virt_type;
+    ctx.virt_type = manifest.virt_type;
     ctx.store = &store;
-    ctx.max_infra_retries = options.infra_retries;
+    ctx.max_infra_retries = manifest.infra_retries;
     ctx.progress = &progress;
     ctx.cancellation = &cancellation;
-    std::string prefix = "bootstorm-" + run.run_id;
-    ctx.kernel_path = resources.Upload(prefix + "-vmlinuz", options.image_dir / "vmlinuz");
-    ctx.initrd_path = resources.Upload(prefix + "-initrd.img", options.image_dir / "initrd.img");
-    ctx.base_path = resources.Upload(prefix + "-base.qcow2", options.image_dir / "base.qcow2");
-    ctx.base_capacity_bytes = VirtualSize(options.image_dir / "base.qcow2");
-    ctx.network = resources.CreateNetwork(run.run_id);
+    std::string prefix = "bootstorm-" + manifest.run_id;
+    std::filesystem::path image_dir = manifest.image_dir;
+    ctx.kernel_path = resources.Upload(prefix + "-vmlinuz", image_dir / "vmlinuz");
+    ctx.initrd_path = resources.Upload(prefix + "-initrd.img", image_dir / "initrd.img");
+    ctx.base_path = resources.Upload(prefix + "-base.qcow2", image_dir / "base.qcow2");
+    ctx.base_capacity_bytes = VirtualSize(image_dir / "base.qcow2");
+    ctx.network = resources.CreateNetwork(
+        manifest.run_id, session.resumed ? std::optional(manifest.subnet_slot) : std::nullopt);
+    manifest.subnet_slot = ctx.network.slot;
+    WriteRunManifest(manifest, store.dir() / "run.json");
 
-    std::vector<VmRecord> records(scenario.vms);
-    std::vector<char> ran(scenario.vms, 0);  // not vector<bool>: written from several threads
-    std::atomic<int> next{0};
+    std::atomic<std::size_t> next{0};
     std::vector<std::thread> workers;
     for (int j = 0; j < jobs; ++j) {
       workers.emplace_back([&] {
-        for (int vm; (vm = next++) < scenario.vms && !cancellation.cancelled();) {
-          records[vm] = RunVm(ctx, vm);
-          ran[vm] = 1;
-        }
+        for (std::size_t i; (i = next++) < session.pending.size() && !cancellation.cancelled();)
+          RunVm(ctx, session.pending[i].vm, session.pending[i].first_boot);
       });
     }
     for (std::thread& t : workers) t.join();
-    for (int vm = 0; vm < scenario.vms; ++vm) {
-      if (ran[vm]) run.vms.push_back(std::move(records[vm]));
-    }
   } catch (const std::exception& e) {
-    run.setup_error = e.what();
+    setup_error = e.what();
     fmt::print(stderr, "infra error: {}\n", e.what());
   }
   progress.Finish();
-  run.interrupted = cancellation.cancelled();
-  run.interrupted_by = cancellation.reason();
-  run.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  store.WriteResults(run);
-  PrintSummary(run, store.dir() / "results.json");
-  return ExitCodeFor(Summarize(run));
+  return FinishRun(manifest, scenario, store, setup_error, cancellation);
 }
 
 }  // namespace bootstorm
