@@ -26,6 +26,10 @@ class DomainEvents {
   virtual void OnConsoleData(std::string_view bytes) = 0;
   /// The domain stopped; `reason` is e.g. "shutdown", "destroyed", "crashed".
   virtual void OnStopped(const std::string& reason) = 0;
+  /// The connection to the hypervisor was lost (e.g. its daemon restarted):
+  /// no more events come for this domain, and whether it still runs is
+  /// unknown. The RunningDomain still removes it when destroyed.
+  virtual void OnConnectionLost(const std::string& reason) = 0;
 };
 
 /// A started domain. Destroying the object destroys the domain if it still
@@ -49,6 +53,10 @@ struct HypervisorResource {
 };
 
 std::string_view ResourceKindName(HypervisorResource::Kind kind);
+
+/// "libvirt connection to URI lost: REASON", the one wording for a lost
+/// connection in errors and results.
+std::string ConnectionLostMessage(std::string_view uri, std::string_view reason);
 
 class Hypervisor {
  public:

@@ -125,6 +125,10 @@ class BootRunner {
     Infra(why);
   }
 
+  void ConnectionLost(const std::string& reason) {
+    Infra(ConnectionLostMessage(ctx_.hypervisor->uri(), reason));
+  }
+
   void Boot() {
     DomainSpec spec;
     spec.name = VmDomainName(ctx_.run_id, vm_);
@@ -157,6 +161,8 @@ class BootRunner {
       if (event->kind == BootEvent::Kind::kStopped) return;
       if (event->kind == BootEvent::Kind::kCancelled)
         return Interrupted("interrupted during shutdown");
+      // Without the stop event the disk layer may be unclean: not a base for the next boot.
+      if (event->kind == BootEvent::Kind::kConnectionLost) return ConnectionLost(event->text);
     }
     Infra(fmt::format("guest did not power off within {} s of an ACPI shutdown request",
                       ctx_.scenario->shutdown_timeout_seconds));
@@ -191,6 +197,9 @@ class BootRunner {
           return false;
         case BootEvent::Kind::kCancelled:
           Interrupted("interrupted");
+          return false;
+        case BootEvent::Kind::kConnectionLost:
+          ConnectionLost(event->text);
           return false;
       }
     }
@@ -290,10 +299,10 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
   }
 }
 
-BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e) {
+BootRecord PreparationFailure(const RunContext& ctx, int vm, int boot, const std::exception& e) {
   BootRecord failed;
-  failed.boot = 1;
-  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
+  failed.boot = boot;
+  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, boot);
   failed.outcome = Outcome::kInfraError;
   failed.infra_error = fmt::format("preparing the VM: {}", e.what());
   return failed;
@@ -309,14 +318,7 @@ VmRecord RunVm(const RunContext& ctx, int vm) {
   std::string config_name = record.domain + "-config.iso";
   VolumeGuard config_guard(ctx.hypervisor, config_name);
   DiskLayers disk(ctx, record.domain);
-  std::string config_drive;
-  try {
-    config_drive = ctx.hypervisor->UploadVolume(config_name, BuildConfigDrive(ctx, vm, mac));
-  } catch (const std::exception& e) {
-    record.boots.push_back(PreparationFailure(ctx, vm, e));
-    ctx.store->AppendBoot(vm, record.boots.back());
-    return record;
-  }
+  std::string config_drive;  // made by the first attempt that gets that far
   for (int boot = 1; boot <= ctx.scenario->boots; ++boot) {
     BootRecord b;
     std::vector<std::string> retried;
@@ -324,10 +326,13 @@ VmRecord RunVm(const RunContext& ctx, int vm) {
       if (ctx.cancellation->cancelled()) return record;
       BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, mac);
       try {
+        if (config_drive.empty()) {
+          ctx.hypervisor->DeleteVolume(config_name);  // a failed attempt's partial upload, if any
+          config_drive = ctx.hypervisor->UploadVolume(config_name, BuildConfigDrive(ctx, vm, mac));
+        }
         b = runner.Run(disk.Fresh(boot));
-      } catch (const std::exception& e) {  // the layer could not be made
-        b = PreparationFailure(ctx, vm, e);
-        b.boot = boot;
+      } catch (const std::exception& e) {  // the config drive or the layer could not be made
+        b = PreparationFailure(ctx, vm, boot, e);
       }
       if (b.outcome != Outcome::kInfraError || !runner.retryable() ||
           attempt == ctx.max_infra_retries)
