@@ -33,7 +33,10 @@ class DomainEvents {
 };
 
 /// A started domain. Destroying the object destroys the domain if it still
-/// runs and guarantees no further callbacks.
+/// runs (through a new connection when the old one was lost; when the
+/// hypervisor stays unreachable, it warns and leaves the domain to the next
+/// start of the same name or to `bootstorm gc`) and guarantees no further
+/// callbacks.
 class RunningDomain {
  public:
   virtual ~RunningDomain() = default;

@@ -109,6 +109,16 @@ std::string StoppedReason(int detail) {
   }
 }
 
+/// The result of a lookup by name through `link`, owned: empty when there is
+/// no such object; throws ConnectionLostError when the lookup failed because
+/// the connection went away.
+template <typename Handle, typename T>
+Handle Found(LibvirtConnection& connection, const LibvirtLink& link, T* found,
+             const std::string& what) {
+  if (!found) connection.ThrowIfLost(link, "looking up " + what);
+  return Handle(found);
+}
+
 class LibvirtDomain : public RunningDomain {
  public:
   LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, std::string name,
@@ -211,11 +221,9 @@ void LibvirtHypervisor::Retire(const std::string& uuid) {
 
 void LibvirtHypervisor::DestroyDomainNamed(const std::string& name) {
   connection_.Retrying([&](LibvirtLink& link) {
-    DomainHandle dom(virDomainLookupByName(link.conn, name.c_str()));
-    if (!dom) {
-      connection_.ThrowIfLost(link, "looking up domain " + name);
-      return;  // no such domain
-    }
+    auto dom = Found<DomainHandle>(
+        connection_, link, virDomainLookupByName(link.conn, name.c_str()), "domain " + name);
+    if (!dom) return;  // no such domain
     int active = virDomainIsActive(dom.get());
     if (active < 0) connection_.ThrowIfLost(link, "checking domain " + name);
     if (active != 1) return;
@@ -315,11 +323,9 @@ std::string LibvirtHypervisor::CreateOverlayVolume(const std::string& name,
 
 void LibvirtHypervisor::DeleteVolume(const std::string& name) {
   connection_.Retrying([&](LibvirtLink& link) {
-    VolumeHandle vol(virStorageVolLookupByName(link.pool, name.c_str()));
-    if (!vol) {
-      connection_.ThrowIfLost(link, "looking up volume " + name);
-      return;  // no such volume
-    }
+    auto vol = Found<VolumeHandle>(
+        connection_, link, virStorageVolLookupByName(link.pool, name.c_str()), "volume " + name);
+    if (!vol) return;  // no such volume
     if (virStorageVolDelete(vol.get(), 0) < 0) connection_.Fail(link, "deleting volume " + name);
   });
 }
@@ -332,11 +338,9 @@ void LibvirtHypervisor::CreateNetwork(const std::string& xml) {
 
 void LibvirtHypervisor::DestroyNetwork(const std::string& name) {
   connection_.Retrying([&](LibvirtLink& link) {
-    NetworkHandle net(virNetworkLookupByName(link.conn, name.c_str()));
-    if (!net) {
-      connection_.ThrowIfLost(link, "looking up network " + name);
-      return;  // no such network
-    }
+    auto net = Found<NetworkHandle>(
+        connection_, link, virNetworkLookupByName(link.conn, name.c_str()), "network " + name);
+    if (!net) return;  // no such network
     if (virNetworkDestroy(net.get()) < 0) connection_.Fail(link, "destroying network " + name);
   });
 }
