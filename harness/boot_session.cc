@@ -70,4 +70,8 @@ void BootSession::OnStopped(const std::string& reason) {
   Push({BootEvent::Kind::kStopped, reason});
 }
 
+void BootSession::OnConnectionLost(const std::string& reason) {
+  Push({BootEvent::Kind::kConnectionLost, reason});
+}
+
 }  // namespace bootstorm

@@ -19,12 +19,13 @@ namespace bootstorm {
 
 struct BootEvent {
   enum class Kind {
-    kLine,           ///< one line from the probe channel (text)
-    kOversizedLine,  ///< the guest sent a line over the bound
-    kFlood,          ///< the guest sent more than a boot may (bytes or queued lines)
-    kChannelClosed,  ///< text: why
-    kStopped,        ///< the domain stopped; text: reason
-    kCancelled,      ///< the run is being interrupted
+    kLine,            ///< one line from the probe channel (text)
+    kOversizedLine,   ///< the guest sent a line over the bound
+    kFlood,           ///< the guest sent more than a boot may (bytes or queued lines)
+    kChannelClosed,   ///< text: why
+    kStopped,         ///< the domain stopped; text: reason
+    kConnectionLost,  ///< the hypervisor connection was lost; text: reason
+    kCancelled,       ///< the run is being interrupted
   };
   Kind kind;
   std::string text;
@@ -49,6 +50,7 @@ class BootSession : public DomainEvents {
   void OnChannelClosed(const std::string& reason) override;
   void OnConsoleData(std::string_view bytes) override;
   void OnStopped(const std::string& reason) override;
+  void OnConnectionLost(const std::string& reason) override;
 
  private:
   void Push(BootEvent event);

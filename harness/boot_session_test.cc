@@ -33,6 +33,30 @@ TEST(BootSession, ChannelBytesBecomeLinesInOrder) {
   EXPECT_FALSE(Next(s).has_value());
 }
 
+TEST(BootSession, LostConnectionIsAnEventAfterWhatCameBefore) {
+  BootSession s(ConsolePath(), 1024);
+  s.OnChannelData("one\n");
+  s.OnConnectionLost("end of file (the daemon went away)");
+  EXPECT_EQ(Next(s)->text, "one");
+  auto lost = Next(s);
+  ASSERT_TRUE(lost.has_value());
+  EXPECT_EQ(lost->kind, BootEvent::Kind::kConnectionLost);
+  EXPECT_EQ(lost->text, "end of file (the daemon went away)");
+  EXPECT_FALSE(Next(s).has_value());
+}
+
+TEST(BootSession, LostConnectionIsDeliveredEvenAfterAFlood) {
+  BootSession s(ConsolePath(), 1024);
+  std::string line(1024 * 1024, 'l');
+  line.back() = '\n';
+  for (int i = 0; i < 8; ++i) s.OnChannelData(line);  // past the queued-lines bound
+  s.OnConnectionLost("keepalive");
+  std::optional<BootEvent> e, last;
+  while ((e = Next(s))) last = e;
+  ASSERT_TRUE(last.has_value());
+  EXPECT_EQ(last->kind, BootEvent::Kind::kConnectionLost);
+}
+
 TEST(BootSession, OversizedLineIsReportedNotBuffered) {
   BootSession s(ConsolePath(), 1024);
   std::string chunk(64 * 1024, 'x');

@@ -1,6 +1,8 @@
 #include "cli_test_support.h"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <signal.h>
 
 #include <chrono>
 #include <fstream>
@@ -51,6 +53,32 @@ std::vector<std::string> LeftoversOf(const std::string& run_id, const std::strin
   } catch (const std::exception& e) {
     return {e.what()};
   }
+}
+
+BackgroundRun::BackgroundRun(const std::string& name, const std::string& uri,
+                             const std::vector<std::string>& extra)
+    : out_(FreshTestDir(name)) {
+  std::vector<std::string> args{
+      "run", ScenarioPath("smoke.json").string(), "--out", out_.string(), "--connect", uri};
+  args.insert(args.end(), extra.begin(), extra.end());
+  child_ = boost::process::child(BootstormBinary(), boost::process::args(args),
+                                 boost::process::std_out > lines_, boost::process::std_in.close());
+}
+
+bool BackgroundRun::WaitForLine(const std::string& text) {
+  for (std::string line; std::getline(lines_, line);) {
+    transcript_ += line + "\n";
+    if (run_id_.empty() && line.starts_with("bootstorm run ")) run_id_ = line.substr(14, 8);
+    if (line.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void BackgroundRun::Signal(int sig) { ASSERT_EQ(kill(child_.id(), sig), 0); }
+
+void BackgroundRun::Finish() {
+  WaitForLine("\x01");  // read to the end
+  child_.wait();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Helpers for tests that run the bootstorm binary as a user would.
 #pragma once
 
+#include <boost/process.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -54,6 +55,32 @@ class PrivateDaemon {
  private:
   std::string name_;
   std::string uri_;
+};
+
+/// `bootstorm run scenarios/smoke.json` in the background, its output read
+/// line by line, so a test can act at a given point of the run.
+class BackgroundRun {
+ public:
+  /// Runs into a fresh test folder `name` on `uri`, with `extra` arguments.
+  explicit BackgroundRun(const std::string& name, const std::string& uri = TestUri(),
+                         const std::vector<std::string>& extra = {});
+
+  /// Reads output until a line contains `text`; false at end of output.
+  bool WaitForLine(const std::string& text);
+  void Signal(int sig);
+  /// Reads the output to its end and waits for the exit.
+  void Finish();
+  int exit_code() { return child_.exit_code(); }
+  const std::string& run_id() const { return run_id_; }
+  const std::string& transcript() const { return transcript_; }
+  const std::filesystem::path& out() const { return out_; }
+
+ private:
+  std::filesystem::path out_;
+  boost::process::ipstream lines_;
+  boost::process::child child_;
+  std::string run_id_;
+  std::string transcript_;
 };
 
 /// Reads a JSON file.

@@ -60,41 +60,6 @@ INSTANTIATE_TEST_SUITE_P(Signals, InterruptIntegration, testing::Values(SIGINT, 
 namespace bootstorm {
 namespace {
 
-/// A bootstorm run in the background, read line by line.
-class BackgroundRun {
- public:
-  explicit BackgroundRun(const std::string& name)
-      : out_(FreshTestDir(name)),
-        child_(BootstormBinary(), "run", ScenarioPath("smoke.json").string(), "--out",
-               out_.string(), "--connect", TestUri(), boost::process::std_out > lines_,
-               boost::process::std_in.close()) {}
-
-  /// Reads output until a line contains `text`; false at end of output.
-  bool WaitForLine(const std::string& text) {
-    for (std::string line; std::getline(lines_, line);) {
-      transcript_ += line + "\n";
-      if (run_id_.empty() && line.starts_with("bootstorm run ")) run_id_ = line.substr(14, 8);
-      if (line.find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-  void Signal(int sig) { ASSERT_EQ(kill(child_.id(), sig), 0); }
-  void Finish() {
-    WaitForLine("\x01");  // read to the end
-    child_.wait();
-  }
-  const std::string& run_id() const { return run_id_; }
-  const std::string& transcript() const { return transcript_; }
-  const std::filesystem::path& out() const { return out_; }
-
- private:
-  std::filesystem::path out_;
-  boost::process::ipstream lines_;
-  boost::process::child child_;
-  std::string run_id_;
-  std::string transcript_;
-};
-
 TEST(KillIntegration, GcRemovesWhatAKilledRunLeftAndNothingOfALiveRun) {
   BackgroundRun live("gc-live");
   ASSERT_TRUE(live.WaitForLine(": started ")) << live.transcript();

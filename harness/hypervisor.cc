@@ -1,5 +1,7 @@
 #include "hypervisor.h"
 
+#include <fmt/format.h>
+
 namespace bootstorm {
 
 std::string_view ResourceKindName(HypervisorResource::Kind kind) {
@@ -12,6 +14,10 @@ std::string_view ResourceKindName(HypervisorResource::Kind kind) {
       return "network";
   }
   return "resource";
+}
+
+std::string ConnectionLostMessage(std::string_view uri, std::string_view reason) {
+  return fmt::format("libvirt connection to {} lost: {}", uri, reason);
 }
 
 }  // namespace bootstorm

@@ -26,10 +26,17 @@ class DomainEvents {
   virtual void OnConsoleData(std::string_view bytes) = 0;
   /// The domain stopped; `reason` is e.g. "shutdown", "destroyed", "crashed".
   virtual void OnStopped(const std::string& reason) = 0;
+  /// The connection to the hypervisor was lost (e.g. its daemon restarted):
+  /// no more events come for this domain, and whether it still runs is
+  /// unknown. The RunningDomain still removes it when destroyed.
+  virtual void OnConnectionLost(const std::string& reason) = 0;
 };
 
 /// A started domain. Destroying the object destroys the domain if it still
-/// runs and guarantees no further callbacks.
+/// runs (through a new connection when the old one was lost; when the
+/// hypervisor stays unreachable, it warns and leaves the domain to the next
+/// start of the same name or to `bootstorm gc`) and guarantees no further
+/// callbacks.
 class RunningDomain {
  public:
   virtual ~RunningDomain() = default;
@@ -53,6 +60,9 @@ std::string_view ResourceKindName(HypervisorResource::Kind kind);
 /// How a volume's bytes are to be read: as they are, or as a qcow2 image
 /// (whose header may name a backing file).
 enum class VolumeFormat { kRaw, kQcow2 };
+/// "libvirt connection to URI lost: REASON", the one wording for a lost
+/// connection in errors and results.
+std::string ConnectionLostMessage(std::string_view uri, std::string_view reason);
 
 class Hypervisor {
  public:

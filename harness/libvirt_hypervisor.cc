@@ -2,15 +2,12 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <libvirt/virterror.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-#include <thread>
 
 #include "observation.h"
 #include "xml_escape.h"
@@ -18,36 +15,11 @@
 namespace bootstorm {
 namespace {
 
-[[noreturn]] void ThrowLibvirt(const std::string& what) {
-  throw std::runtime_error(fmt::format("{}: {}", what, LastLibvirtError()));
-}
-
-void IgnoreLibvirtError(void*, virErrorPtr) {}
-
-/// libvirt's default event loop, run on one thread for the process lifetime.
-/// It must be registered before the first connection is opened.
-class EventLoop {
- public:
-  static void EnsureRunning() { static EventLoop loop; }
-
-  ~EventLoop() {
-    stop_ = true;
-    // Wake the loop so it sees stop_.
-    virEventAddTimeout(
-        0, [](int timer, void*) { virEventRemoveTimeout(timer); }, nullptr, nullptr);
-    thread_.join();
-  }
-
- private:
-  EventLoop() {
-    virSetErrorFunc(nullptr, IgnoreLibvirtError);  // errors are reported by us, not printed
-    if (virEventRegisterDefaultImpl() < 0) ThrowLibvirt("virEventRegisterDefaultImpl");
-    thread_ = std::thread([this] {
-      while (!stop_) virEventRunDefaultImpl();
-    });
-  }
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
+/// How a stream pump lets go of its stream.
+enum class StreamEnd {
+  kFinish,  ///< the stream ended normally
+  kAbort,   ///< error, or the harness stops reading
+  kForget,  ///< the connection is lost: only drop the client-side callback
 };
 
 /// Reads a non-blocking stream on the event thread and hands the bytes on.
@@ -60,15 +32,12 @@ struct StreamPump {
   std::function<void(const std::string&)> on_close;
 
   /// Ends delivery; called with mu held.
-  void CloseLocked(bool abort, const std::string& reason) {
+  void CloseLocked(StreamEnd end, const std::string& reason) {
     if (closed) return;
     closed = true;
     virStreamEventRemoveCallback(stream);
-    if (abort) {
-      virStreamAbort(stream);
-    } else {
-      virStreamFinish(stream);
-    }
+    if (end == StreamEnd::kAbort) virStreamAbort(stream);
+    if (end == StreamEnd::kFinish) virStreamFinish(stream);
     if (on_close) on_close(reason);
   }
 
@@ -87,14 +56,14 @@ struct StreamPump {
       }
       if (n == -2) break;  // nothing more for now
       if (n == 0) {
-        self.CloseLocked(false, "end of stream");
+        self.CloseLocked(StreamEnd::kFinish, "end of stream");
       } else {
-        self.CloseLocked(true, "stream error: " + LastLibvirtError());
+        self.CloseLocked(StreamEnd::kAbort, "stream error: " + LastLibvirtError());
       }
       return;
     }
     if (events & (VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP))
-      self.CloseLocked(true, "stream hang-up");
+      self.CloseLocked(StreamEnd::kAbort, "stream hang-up");
   }
 
   static void FreeOpaque(void* opaque) { delete static_cast<std::shared_ptr<StreamPump>*>(opaque); }
@@ -115,12 +84,14 @@ std::shared_ptr<StreamPump> StartPump(virStreamPtr st, std::function<void(std::s
   return pump;
 }
 
-void StopPump(const std::shared_ptr<StreamPump>& pump) {
+/// Stops delivery and frees the stream; `connected`: its connection is
+/// still the current one, so the daemon is told too.
+void StopPump(const std::shared_ptr<StreamPump>& pump, bool connected) {
   if (!pump) return;
   {
     std::lock_guard lock(pump->mu);
     pump->on_close = nullptr;  // the owner is going away: no callback for its own close
-    pump->CloseLocked(true, "closed by the harness");
+    pump->CloseLocked(connected ? StreamEnd::kAbort : StreamEnd::kForget, "closed by the harness");
   }
   virStreamFree(pump->stream);
 }
@@ -140,46 +111,63 @@ std::string StoppedReason(int detail) {
   }
 }
 
+/// The result of a lookup by name through `link`, owned: empty when there is
+/// no such object; throws ConnectionLostError when the lookup failed because
+/// the connection went away.
+template <typename Handle, typename T>
+Handle Found(LibvirtConnection& connection, const LibvirtLink& link, T* found,
+             const std::string& what) {
+  if (!found) connection.ThrowIfLost(link, "looking up " + what);
+  return Handle(found);
+}
+
 class LibvirtDomain : public RunningDomain {
  public:
-  LibvirtDomain(LibvirtHypervisor* hv, std::string name, virDomainPtr dom)
-      : hv_(hv), name_(std::move(name)), dom_(dom) {}
+  LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, std::string name,
+                virDomainPtr dom)
+      : hv_(hv), link_(std::move(link)), name_(std::move(name)), dom_(dom) {}
 
   ~LibvirtDomain() override {
-    Destroy();
-    StopPump(channel_);
-    StopPump(console_);
+    try {
+      Destroy();
+    } catch (const std::exception& e) {
+      // The daemon stayed away. The next attempt's StartDomain, or
+      // `bootstorm gc`, removes the domain once it is back.
+      fmt::print(stderr, "warning: {}\n", e.what());
+    }
+    bool connected = hv_->connection().IsCurrent(*link_);
+    StopPump(channel_, connected);
+    StopPump(console_, connected);
     hv_->Unwatch(name_);
-    virDomainFree(dom_);
   }
 
   const std::string& name() const override { return name_; }
 
   void RequestShutdown() override {
-    if (virDomainShutdownFlags(dom_, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) < 0)
-      ThrowLibvirt("shutdown of " + name_);
+    if (virDomainShutdownFlags(dom_.get(), VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) < 0)
+      hv_->connection().Fail(*link_, "shutdown of " + name_);
   }
 
-  void Destroy() override {
-    if (virDomainIsActive(dom_) == 1) virDomainDestroy(dom_);
-  }
+  // By name, not through dom_: after a daemon restart dom_ belongs to the
+  // lost connection while the daemon has reattached the domain.
+  void Destroy() override { hv_->DestroyDomainNamed(name_); }
 
-  void Attach(virConnectPtr conn, DomainEvents* events) {
-    virStreamPtr channel = virStreamNew(conn, VIR_STREAM_NONBLOCK);
-    if (!channel) ThrowLibvirt("virStreamNew");
-    if (virDomainOpenChannel(dom_, std::string(kProbeChannelName).c_str(), channel,
+  void Attach(DomainEvents* events) {
+    virStreamPtr channel = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
+    if (!channel) hv_->connection().Fail(*link_, "virStreamNew");
+    if (virDomainOpenChannel(dom_.get(), std::string(kProbeChannelName).c_str(), channel,
                              VIR_DOMAIN_CHANNEL_FORCE) < 0) {
-      virStreamFree(channel);
-      ThrowLibvirt("opening the probe channel of " + name_);
+      StreamHandle freed(channel);
+      hv_->connection().Fail(*link_, "opening the probe channel of " + name_);
     }
     channel_ = StartPump(
         channel, [events](std::string_view b) { events->OnChannelData(b); },
         [events](const std::string& why) { events->OnChannelClosed(why); });
-    virStreamPtr console = virStreamNew(conn, VIR_STREAM_NONBLOCK);
-    if (!console) ThrowLibvirt("virStreamNew");
-    if (virDomainOpenConsole(dom_, nullptr, console, VIR_DOMAIN_CONSOLE_FORCE) < 0) {
-      virStreamFree(console);
-      ThrowLibvirt("opening the console of " + name_);
+    virStreamPtr console = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
+    if (!console) hv_->connection().Fail(*link_, "virStreamNew");
+    if (virDomainOpenConsole(dom_.get(), nullptr, console, VIR_DOMAIN_CONSOLE_FORCE) < 0) {
+      StreamHandle freed(console);
+      hv_->connection().Fail(*link_, "opening the console of " + name_);
     }
     console_ = StartPump(
         console, [events](std::string_view b) { events->OnConsoleData(b); }, nullptr);
@@ -187,50 +175,35 @@ class LibvirtDomain : public RunningDomain {
 
  private:
   LibvirtHypervisor* hv_;
+  std::shared_ptr<LibvirtLink> link_;  ///< the connection dom_ and the streams belong to
   std::string name_;
-  virDomainPtr dom_;
+  DomainHandle dom_;
   std::shared_ptr<StreamPump> channel_;
   std::shared_ptr<StreamPump> console_;
 };
 
 }  // namespace
 
-std::string LastLibvirtError() {
-  const char* message = virGetLastErrorMessage();
-  return message ? message : "unknown libvirt error";
-}
-
-LibvirtHypervisor::LibvirtHypervisor(std::string uri) : uri_(std::move(uri)) {
-  EventLoop::EnsureRunning();
-  conn_ = virConnectOpen(uri_.c_str());
-  if (!conn_) ThrowLibvirt("cannot connect to " + uri_);
-  // Keepalive lets a dead daemon or link show up as an error, not a hang.
-  virConnectSetKeepAlive(conn_, 5, 6);
-  lifecycle_callback_ =
-      virConnectDomainEventRegisterAny(conn_, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                       VIR_DOMAIN_EVENT_CALLBACK(&OnLifecycle), this, nullptr);
-  if (lifecycle_callback_ < 0) {
-    virConnectClose(conn_);
-    ThrowLibvirt("registering lifecycle events on " + uri_);
-  }
-  pool_ = EnsurePool();
-}
-
-LibvirtHypervisor::~LibvirtHypervisor() {
-  if (lifecycle_callback_ >= 0) virConnectDomainEventDeregisterAny(conn_, lifecycle_callback_);
-  if (pool_) virStoragePoolFree(pool_);
-  virConnectClose(conn_);
-}
+LibvirtHypervisor::LibvirtHypervisor(std::string uri)
+    : connection_(std::move(uri), {VIR_DOMAIN_EVENT_CALLBACK(&OnLifecycle), this,
+                                   [this](const std::string& reason) { NotifyLost(reason); }}) {}
 
 void LibvirtHypervisor::OnLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail,
                                     void* opaque) {
   if (event != VIR_DOMAIN_EVENT_STOPPED) return;
   auto* self = static_cast<LibvirtHypervisor*>(opaque);
   const char* name = virDomainGetName(dom);
-  if (!name) return;
+  char uuid[VIR_UUID_STRING_BUFLEN];
+  if (!name || virDomainGetUUIDString(dom, uuid) < 0) return;
   std::lock_guard lock(self->watch_mu_);
+  if (self->retired_.erase(uuid) > 0) return;
   auto it = self->watched_.find(name);
   if (it != self->watched_.end()) it->second->OnStopped(StoppedReason(detail));
+}
+
+void LibvirtHypervisor::NotifyLost(const std::string& reason) {
+  std::lock_guard lock(watch_mu_);
+  for (auto& [name, events] : watched_) events->OnConnectionLost(reason);
 }
 
 void LibvirtHypervisor::Watch(const std::string& name, DomainEvents* events) {
@@ -243,53 +216,53 @@ void LibvirtHypervisor::Unwatch(const std::string& name) {
   watched_.erase(name);
 }
 
-virStoragePoolPtr LibvirtHypervisor::EnsurePool() {
-  std::string name(kStoragePoolName);
-  virStoragePoolPtr pool = virStoragePoolLookupByName(conn_, name.c_str());
-  if (!pool) {
-    std::string xml = fmt::format(
-        "<pool type='dir'><name>{}</name><target><path>{}</path>"
-        "<permissions><mode>0755</mode></permissions></target></pool>",
-        name, kStoragePoolPath);
-    pool = virStoragePoolDefineXML(conn_, xml.c_str(), 0);
-    if (!pool) {
-      // Another run may have defined it meanwhile.
-      pool = virStoragePoolLookupByName(conn_, name.c_str());
-      if (!pool) ThrowLibvirt("defining storage pool " + name);
-    } else {
-      if (virStoragePoolBuild(pool, 0) < 0) ThrowLibvirt("building storage pool " + name);
-      virStoragePoolSetAutostart(pool, 1);
-    }
-  }
-  if (virStoragePoolIsActive(pool) != 1 && virStoragePoolCreate(pool, 0) < 0 &&
-      virStoragePoolIsActive(pool) != 1) {
-    virStoragePoolFree(pool);
-    ThrowLibvirt("starting storage pool " + name);
-  }
-  return pool;
+void LibvirtHypervisor::Retire(const std::string& uuid) {
+  std::lock_guard lock(watch_mu_);
+  retired_.insert(uuid);
+}
+
+void LibvirtHypervisor::DestroyDomainNamed(const std::string& name) {
+  connection_.Retrying([&](LibvirtLink& link) {
+    auto dom = Found<DomainHandle>(
+        connection_, link, virDomainLookupByName(link.conn, name.c_str()), "domain " + name);
+    if (!dom) return;  // no such domain
+    int active = virDomainIsActive(dom.get());
+    if (active < 0) connection_.ThrowIfLost(link, "checking domain " + name);
+    if (active != 1) return;
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    if (virDomainGetUUIDString(dom.get(), uuid) == 0) Retire(uuid);
+    if (virDomainDestroy(dom.get()) < 0) connection_.Fail(link, "destroying domain " + name);
+  });
 }
 
 std::string LibvirtHypervisor::BestVirtType() {
-  char* caps = virConnectGetDomainCapabilities(conn_, nullptr, "x86_64", nullptr, "kvm", 0);
-  if (caps) {
+  return connection_.Retrying([&](LibvirtLink& link) -> std::string {
+    char* caps = virConnectGetDomainCapabilities(link.conn, nullptr, "x86_64", nullptr, "kvm", 0);
+    if (!caps) {
+      connection_.ThrowIfLost(link, "reading domain capabilities");
+      return "qemu";
+    }
     free(caps);
     return "kvm";
-  }
-  return "qemu";
+  });
 }
 
 std::uint64_t LibvirtHypervisor::PoolAvailableBytes() {
-  virStoragePoolRefresh(pool_, 0);
-  virStoragePoolInfo info{};
-  if (virStoragePoolGetInfo(pool_, &info) < 0) ThrowLibvirt("reading storage pool information");
-  return info.available;
+  return connection_.Retrying([&](LibvirtLink& link) {
+    virStoragePoolRefresh(link.pool, 0);
+    virStoragePoolInfo info{};
+    if (virStoragePoolGetInfo(link.pool, &info) < 0)
+      connection_.Fail(link, "reading storage pool information");
+    return static_cast<std::uint64_t>(info.available);
+  });
 }
 
 namespace {
 
-std::string VolumePath(virStorageVolPtr vol) {
+std::string VolumePath(LibvirtConnection& connection, const LibvirtLink& link,
+                       virStorageVolPtr vol) {
   char* path = virStorageVolGetPath(vol);
-  if (!path) ThrowLibvirt("virStorageVolGetPath");
+  if (!path) connection.Fail(link, "virStorageVolGetPath");
   std::string out(path);
   free(path);
   return out;
@@ -320,6 +293,7 @@ std::string LibvirtHypervisor::UploadVolume(const std::string& name,
                                             VolumeFormat format) {
   int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot open for upload", file.string()));
+  std::unique_ptr<int, decltype([](int* f) { close(*f); })> closer(&fd);
   struct stat st {};
   fstat(fd, &st);
   auto size = static_cast<unsigned long long>(st.st_size);
@@ -327,50 +301,45 @@ std::string LibvirtHypervisor::UploadVolume(const std::string& name,
       "<volume><name>{}</name><capacity unit='bytes'>{}</capacity>"
       "<allocation unit='bytes'>0</allocation><target><format type='{}'/></target></volume>",
       XmlEscape(name), size, format == VolumeFormat::kQcow2 ? "qcow2" : "raw");
-  virStorageVolPtr vol = virStorageVolCreateXML(pool_, xml.c_str(), 0);
-  if (!vol) {
-    close(fd);
-    ThrowLibvirt("creating volume " + name);
-  }
-  virStreamPtr stream = virStreamNew(conn_, 0);
+  std::shared_ptr<LibvirtLink> link = connection_.Live();
+  VolumeHandle vol(virStorageVolCreateXML(link->pool, xml.c_str(), 0));
+  if (!vol) connection_.Fail(*link, "creating volume " + name);
+  StreamHandle stream(virStreamNew(link->conn, 0));
   UploadSource source{fd};
-  bool ok = stream && virStorageVolUpload(vol, stream, 0, size, 0) == 0 &&
-            virStreamSendAll(stream, ReadForUpload, &source) == 0 && virStreamFinish(stream) == 0;
-  std::string error = ok ? "" : LastLibvirtError();
-  if (stream) {
-    if (!ok) virStreamAbort(stream);
-    virStreamFree(stream);
+  if (!stream || virStorageVolUpload(vol.get(), stream.get(), 0, size, 0) < 0 ||
+      virStreamSendAll(stream.get(), ReadForUpload, &source) < 0 ||
+      virStreamFinish(stream.get()) < 0) {
+    std::string what = fmt::format("uploading {} to volume {}", file.string(), name);
+    // A lost connection leaves the volume to the caller's cleanup, which
+    // deletes it through the next connection.
+    std::string error = connection_.ThrowIfLost(*link, what);
+    if (stream) virStreamAbort(stream.get());
+    virStorageVolDelete(vol.get(), 0);
+    throw std::runtime_error(fmt::format("{}: {}", what, error));
   }
-  close(fd);
-  if (!ok) {
-    virStorageVolDelete(vol, 0);
-    virStorageVolFree(vol);
-    throw std::runtime_error(
-        fmt::format("uploading {} to volume {}: {}", file.string(), name, error));
-  }
-  std::string path = VolumePath(vol);
-  virStorageVolFree(vol);
-  return path;
+  return VolumePath(connection_, *link, vol.get());
 }
 
 void LibvirtHypervisor::DownloadVolume(const std::string& name, const std::filesystem::path& file) {
   int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0)
     throw std::runtime_error(fmt::format("{}: cannot create: {}", file.string(), strerror(errno)));
-  virStorageVolPtr vol = virStorageVolLookupByName(pool_, name.c_str());
-  virStreamPtr stream = vol ? virStreamNew(conn_, 0) : nullptr;
-  bool ok = stream && virStorageVolDownload(vol, stream, 0, 0, 0) == 0 &&
-            virStreamRecvAll(stream, WriteDownloaded, &fd) == 0 && virStreamFinish(stream) == 0;
-  std::string error = ok ? "" : LastLibvirtError();
-  if (stream) {
-    if (!ok) virStreamAbort(stream);
-    virStreamFree(stream);
+  std::unique_ptr<int, decltype([](int* f) { close(*f); })> closer(&fd);
+  std::string what = fmt::format("downloading volume {} to {}", name, file.string());
+  std::shared_ptr<LibvirtLink> link = connection_.Live();
+  VolumeHandle vol(virStorageVolLookupByName(link->pool, name.c_str()));
+  if (!vol) connection_.Fail(*link, what);
+  StreamHandle stream(virStreamNew(link->conn, 0));
+  if (!stream || virStorageVolDownload(vol.get(), stream.get(), 0, 0, 0) < 0 ||
+      virStreamRecvAll(stream.get(), WriteDownloaded, &fd) < 0 ||
+      virStreamFinish(stream.get()) < 0) {
+    std::string error = connection_.ThrowIfLost(*link, what);
+    if (stream) virStreamAbort(stream.get());
+    throw std::runtime_error(fmt::format("{}: {}", what, error));
   }
-  if (vol) virStorageVolFree(vol);
-  if (close(fd) != 0 && ok) error = fmt::format("closing {}: {}", file.string(), strerror(errno));
-  if (!error.empty())
-    throw std::runtime_error(
-        fmt::format("downloading volume {} to {}: {}", name, file.string(), error));
+  // Closing is where a full disk may show: check it, unlike the error paths.
+  if (close(*closer.release()) != 0)
+    throw std::runtime_error(fmt::format("closing {}: {}", file.string(), strerror(errno)));
 }
 
 std::string LibvirtHypervisor::CreateOverlayVolume(const std::string& name,
@@ -381,33 +350,34 @@ std::string LibvirtHypervisor::CreateOverlayVolume(const std::string& name,
       "<target><format type='qcow2'/></target>"
       "<backingStore><path>{}</path><format type='qcow2'/></backingStore></volume>",
       XmlEscape(name), capacity_bytes, XmlEscape(backing_path));
-  virStorageVolPtr vol = virStorageVolCreateXML(pool_, xml.c_str(), 0);
-  if (!vol) ThrowLibvirt("creating overlay volume " + name);
-  std::string path = VolumePath(vol);
-  virStorageVolFree(vol);
-  return path;
+  std::shared_ptr<LibvirtLink> link = connection_.Live();
+  VolumeHandle vol(virStorageVolCreateXML(link->pool, xml.c_str(), 0));
+  if (!vol) connection_.Fail(*link, "creating overlay volume " + name);
+  return VolumePath(connection_, *link, vol.get());
 }
 
 void LibvirtHypervisor::DeleteVolume(const std::string& name) {
-  virStorageVolPtr vol = virStorageVolLookupByName(pool_, name.c_str());
-  if (!vol) return;
-  int rc = virStorageVolDelete(vol, 0);
-  virStorageVolFree(vol);
-  if (rc < 0) ThrowLibvirt("deleting volume " + name);
+  connection_.Retrying([&](LibvirtLink& link) {
+    auto vol = Found<VolumeHandle>(
+        connection_, link, virStorageVolLookupByName(link.pool, name.c_str()), "volume " + name);
+    if (!vol) return;  // no such volume
+    if (virStorageVolDelete(vol.get(), 0) < 0) connection_.Fail(link, "deleting volume " + name);
+  });
 }
 
 void LibvirtHypervisor::CreateNetwork(const std::string& xml) {
-  virNetworkPtr net = virNetworkCreateXML(conn_, xml.c_str());
-  if (!net) ThrowLibvirt("creating network");
-  virNetworkFree(net);
+  std::shared_ptr<LibvirtLink> link = connection_.Live();
+  NetworkHandle net(virNetworkCreateXML(link->conn, xml.c_str()));
+  if (!net) connection_.Fail(*link, "creating network");
 }
 
 void LibvirtHypervisor::DestroyNetwork(const std::string& name) {
-  virNetworkPtr net = virNetworkLookupByName(conn_, name.c_str());
-  if (!net) return;
-  int rc = virNetworkDestroy(net);
-  virNetworkFree(net);
-  if (rc < 0) ThrowLibvirt("destroying network " + name);
+  connection_.Retrying([&](LibvirtLink& link) {
+    auto net = Found<NetworkHandle>(
+        connection_, link, virNetworkLookupByName(link.conn, name.c_str()), "network " + name);
+    if (!net) return;  // no such network
+    if (virNetworkDestroy(net.get()) < 0) connection_.Fail(link, "destroying network " + name);
+  });
 }
 
 namespace {
@@ -429,21 +399,24 @@ void CollectByPrefix(HypervisorResource::Kind kind, Ptr* list, int count, std::s
 
 std::vector<HypervisorResource> LibvirtHypervisor::ListResources(std::string_view prefix) {
   using Kind = HypervisorResource::Kind;
-  std::vector<HypervisorResource> out;
-  virDomainPtr* domains = nullptr;
-  int n = virConnectListAllDomains(conn_, &domains, 0);
-  if (n < 0) ThrowLibvirt("listing domains");
-  CollectByPrefix(Kind::kDomain, domains, n, prefix, virDomainGetName, virDomainFree, out);
-  virStoragePoolRefresh(pool_, 0);
-  virStorageVolPtr* volumes = nullptr;
-  n = virStoragePoolListAllVolumes(pool_, &volumes, 0);
-  if (n < 0) ThrowLibvirt("listing volumes");
-  CollectByPrefix(Kind::kVolume, volumes, n, prefix, virStorageVolGetName, virStorageVolFree, out);
-  virNetworkPtr* networks = nullptr;
-  n = virConnectListAllNetworks(conn_, &networks, 0);
-  if (n < 0) ThrowLibvirt("listing networks");
-  CollectByPrefix(Kind::kNetwork, networks, n, prefix, virNetworkGetName, virNetworkFree, out);
-  return out;
+  return connection_.Retrying([&](LibvirtLink& link) {
+    std::vector<HypervisorResource> out;
+    virDomainPtr* domains = nullptr;
+    int n = virConnectListAllDomains(link.conn, &domains, 0);
+    if (n < 0) connection_.Fail(link, "listing domains");
+    CollectByPrefix(Kind::kDomain, domains, n, prefix, virDomainGetName, virDomainFree, out);
+    virStoragePoolRefresh(link.pool, 0);
+    virStorageVolPtr* volumes = nullptr;
+    n = virStoragePoolListAllVolumes(link.pool, &volumes, 0);
+    if (n < 0) connection_.Fail(link, "listing volumes");
+    CollectByPrefix(Kind::kVolume, volumes, n, prefix, virStorageVolGetName, virStorageVolFree,
+                    out);
+    virNetworkPtr* networks = nullptr;
+    n = virConnectListAllNetworks(link.conn, &networks, 0);
+    if (n < 0) connection_.Fail(link, "listing networks");
+    CollectByPrefix(Kind::kNetwork, networks, n, prefix, virNetworkGetName, virNetworkFree, out);
+    return out;
+  });
 }
 
 void LibvirtHypervisor::RemoveResource(const HypervisorResource& resource) {
@@ -452,29 +425,25 @@ void LibvirtHypervisor::RemoveResource(const HypervisorResource& resource) {
       return DeleteVolume(resource.name);
     case HypervisorResource::Kind::kNetwork:
       return DestroyNetwork(resource.name);
-    case HypervisorResource::Kind::kDomain: {
-      virDomainPtr dom = virDomainLookupByName(conn_, resource.name.c_str());
-      if (!dom) return;
-      int rc = virDomainIsActive(dom) == 1 ? virDomainDestroy(dom) : 0;
-      virDomainFree(dom);
-      if (rc < 0) ThrowLibvirt("destroying domain " + resource.name);
-      return;
-    }
+    case HypervisorResource::Kind::kDomain:
+      return DestroyDomainNamed(resource.name);
   }
 }
 
 std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string& name,
                                                               const std::string& xml,
                                                               DomainEvents* events) {
+  DestroyDomainNamed(name);
+  std::shared_ptr<LibvirtLink> link = connection_.Live();
   // Watch before creating: the domain may stop before virDomainCreateXML returns.
   Watch(name, events);
-  virDomainPtr dom = virDomainCreateXML(conn_, xml.c_str(), 0);
+  virDomainPtr dom = virDomainCreateXML(link->conn, xml.c_str(), 0);
   if (!dom) {
     Unwatch(name);
-    ThrowLibvirt("starting domain " + name);
+    connection_.Fail(*link, "starting domain " + name);
   }
-  auto domain = std::make_unique<LibvirtDomain>(this, name, dom);
-  domain->Attach(conn_, events);  // on throw, the destructor destroys the domain
+  auto domain = std::make_unique<LibvirtDomain>(this, std::move(link), name, dom);
+  domain->Attach(events);  // on throw, the destructor destroys the domain
   return domain;
 }
 

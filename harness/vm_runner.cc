@@ -126,6 +126,10 @@ class BootRunner {
     Infra(why);
   }
 
+  void ConnectionLost(const std::string& reason) {
+    Infra(ConnectionLostMessage(ctx_.hypervisor->uri(), reason));
+  }
+
   void Boot() {
     DomainSpec spec;
     spec.name = VmDomainName(ctx_.run_id, vm_);
@@ -158,6 +162,8 @@ class BootRunner {
       if (event->kind == BootEvent::Kind::kStopped) return;
       if (event->kind == BootEvent::Kind::kCancelled)
         return Interrupted("interrupted during shutdown");
+      // Without the stop event the disk layer may be unclean: not a base for the next boot.
+      if (event->kind == BootEvent::Kind::kConnectionLost) return ConnectionLost(event->text);
     }
     Infra(fmt::format("guest did not power off within {} s of an ACPI shutdown request",
                       ctx_.scenario->shutdown_timeout_seconds));
@@ -192,6 +198,9 @@ class BootRunner {
           return false;
         case BootEvent::Kind::kCancelled:
           Interrupted("interrupted");
+          return false;
+        case BootEvent::Kind::kConnectionLost:
+          ConnectionLost(event->text);
           return false;
       }
     }
@@ -337,17 +346,17 @@ void RunVm(const RunContext& ctx, int vm, int first_boot) {
   std::string config_name = domain + "-config.iso";
   VolumeGuard config_guard(ctx.hypervisor, config_name);
   DiskLayers disk(ctx, domain);
-  std::string config_drive;
+  std::filesystem::path iso;
   try {
     // Recorded boots ran with the drive in the run folder: keep it as it is.
-    std::filesystem::path iso =
+    iso =
         first_boot > 1 ? ctx.store->VmDir(vm) / "config-drive.iso" : BuildConfigDrive(ctx, vm, mac);
-    config_drive = ctx.hypervisor->UploadVolume(config_name, iso, VolumeFormat::kRaw);
     for (int boot = 1; boot < first_boot; ++boot) disk.Restore(vm, boot);
   } catch (const std::exception& e) {
     ctx.store->AppendBoot(vm, PreparationFailure(ctx, vm, first_boot, e));
     return DropSavedLayers(ctx.store->dir(), vm);
   }
+  std::string config_drive;  // uploaded by the first attempt that gets that far
   for (int boot = first_boot; boot <= ctx.scenario->boots; ++boot) {
     BootRecord b;
     std::vector<std::string> retried;
@@ -355,8 +364,12 @@ void RunVm(const RunContext& ctx, int vm, int first_boot) {
       if (ctx.cancellation->cancelled()) return;
       BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, mac);
       try {
+        if (config_drive.empty()) {
+          ctx.hypervisor->DeleteVolume(config_name);  // a failed attempt's partial upload, if any
+          config_drive = ctx.hypervisor->UploadVolume(config_name, iso, VolumeFormat::kRaw);
+        }
         b = runner.Run(disk.Fresh(boot));
-      } catch (const std::exception& e) {  // the layer could not be made
+      } catch (const std::exception& e) {  // the config drive or the layer could not be made
         b = PreparationFailure(ctx, vm, boot, e);
       }
       if (b.outcome != Outcome::kInfraError || !runner.retryable() ||
