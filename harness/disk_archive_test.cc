@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "test_dirs.h"
 #include "unused_hypervisor.h"
 
 namespace bootstorm {
@@ -38,10 +39,7 @@ class FileVolumes : public UnusedHypervisor {
 class DiskArchiveTest : public testing::Test {
  protected:
   void SetUp() override {
-    run_ = std::filesystem::path(testing::TempDir()) /
-           (std::string("bootstorm-disk-archive-") +
-            testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(run_);
+    run_ = FreshTestTempDir("bootstorm-disk-archive");
     hv_.volumes["layer1"] = "QFI\xfb layer of boot 1";
   }
   std::filesystem::path run_;

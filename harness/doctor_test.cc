@@ -8,6 +8,7 @@
 
 #include "guest_network.h"
 #include "run_lock.h"
+#include "test_dirs.h"
 #include "unused_hypervisor.h"
 
 namespace bootstorm {
@@ -113,19 +114,7 @@ class NetworkHypervisor : public UnusedHypervisor {
   void DestroyNetwork(const std::string& name) override { destroyed.push_back(name); }
 };
 
-class DoctorNetwork : public testing::Test {
- protected:
-  void SetUp() override {
-    // One lock folder per test: CTest runs tests in parallel processes.
-    dir_ = std::filesystem::path(testing::TempDir()) /
-           (std::string("bootstorm-doctor-locks-") +
-            testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    setenv("BOOTSTORM_STATE_DIR", dir_.c_str(), 1);
-  }
-  void TearDown() override { unsetenv("BOOTSTORM_STATE_DIR"); }
-  std::filesystem::path dir_;
-};
+class DoctorNetwork : public LockDirTest {};
 
 TEST_F(DoctorNetwork, TakesTheFirstFreeSubnetUnderTheLockAndRemovesIt) {
   NetworkHypervisor hv;

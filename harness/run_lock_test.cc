@@ -5,22 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test_dirs.h"
+
 namespace bootstorm {
 namespace {
 
-class RunLockTest : public testing::Test {
- protected:
-  void SetUp() override {
-    // One folder per test: CTest runs tests in parallel processes.
-    dir_ = std::filesystem::path(testing::TempDir()) /
-           (std::string("bootstorm-locks-") +
-            testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    setenv("BOOTSTORM_STATE_DIR", dir_.c_str(), 1);
-  }
-  void TearDown() override { unsetenv("BOOTSTORM_STATE_DIR"); }
-  std::filesystem::path dir_;
-};
+class RunLockTest : public LockDirTest {};
 
 TEST_F(RunLockTest, AliveWhileHeldDeadAfterwards) {
   EXPECT_FALSE(IsRunAlive("r1"));
@@ -30,7 +20,7 @@ TEST_F(RunLockTest, AliveWhileHeldDeadAfterwards) {
     EXPECT_FALSE(IsRunAlive("r2"));
   }
   EXPECT_FALSE(IsRunAlive("r1"));
-  EXPECT_FALSE(std::filesystem::exists(dir_ / "r1.lock"));
+  EXPECT_FALSE(std::filesystem::exists(lock_dir_ / "r1.lock"));
 }
 
 TEST_F(RunLockTest, KilledHolderLeavesAFileButNoLiveLock) {
@@ -41,7 +31,7 @@ TEST_F(RunLockTest, KilledHolderLeavesAFileButNoLiveLock) {
   }
   int status = 0;
   waitpid(child, &status, 0);
-  EXPECT_TRUE(std::filesystem::exists(dir_ / "killed.lock"));
+  EXPECT_TRUE(std::filesystem::exists(lock_dir_ / "killed.lock"));
   EXPECT_FALSE(IsRunAlive("killed"));
 }
 
