@@ -37,9 +37,9 @@ struct RunContext {
 /// Domain name of a VM; carries the run id so leftovers can be traced.
 std::string VmDomainName(std::string_view run_id, int vm);
 
-/// What the checks expect of one boot of one VM.
+/// What the checks expect of the boot `plan` describes.
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                std::string_view mac, int vm, int boot);
+                                std::string_view mac, const BootPlan& plan);
 
 /// Runs every boot of VM `vm`, appending each finished boot to the store.
 /// Never throws for VM-level trouble: it becomes an infra error in the record.
