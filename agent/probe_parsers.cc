@@ -1,5 +1,6 @@
 #include "probe_parsers.h"
 
+#include <deque>
 #include <sstream>
 #include <stdexcept>
 
@@ -87,6 +88,18 @@ std::vector<std::string> ParseActiveEthernetUuids(std::string_view text) {
     if (fields[1] == "802-3-ethernet") uuids.push_back(fields[0]);
   }
   return uuids;
+}
+
+std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
+                                   std::size_t max_bytes) {
+  std::deque<std::string> lines;
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    lines.push_back(line.substr(0, max_bytes));
+    if (lines.size() > max_lines) lines.pop_front();
+  }
+  return {lines.begin(), lines.end()};
 }
 
 std::optional<std::string> ParseBusctlString(std::string_view text) {

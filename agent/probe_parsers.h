@@ -26,6 +26,10 @@ std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text)
 /// `nmcli -t -f UUID,TYPE connection show --active`, in order.
 std::vector<std::string> ParseActiveEthernetUuids(std::string_view text);
 
+/// The last `max_lines` non-empty lines of `text`, each cut to `max_bytes`.
+std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
+                                   std::size_t max_bytes);
+
 /// The value of a string property as `busctl get-property` prints it
 /// (`s "none"`); nullopt for any other shape.
 std::optional<std::string> ParseBusctlString(std::string_view text);

@@ -53,6 +53,12 @@ TEST(ParseActiveEthernetUuids, KeepsEthernetOnly) {
   EXPECT_TRUE(ParseActiveEthernetUuids("").empty());
 }
 
+TEST(LastLines, KeepsTheLastNonEmptyLinesCut) {
+  EXPECT_EQ(LastLines("a\n\nbbbb\ncc\n", 2, 3), (std::vector<std::string>{"bbb", "cc"}));
+  EXPECT_EQ(LastLines("one", 5, 100), std::vector<std::string>{"one"});
+  EXPECT_TRUE(LastLines("", 5, 100).empty());
+}
+
 TEST(ParseBusctlString, ReadsStringPropertiesOnly) {
   EXPECT_EQ(ParseBusctlString("s \"none\"\n"), "none");
   EXPECT_EQ(ParseBusctlString("s \"default\""), "default");
