@@ -36,8 +36,9 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   e.boot = c.boot;
   e.agent_manages_network = AgentManagesNetwork(c.activator);
   e.nm_before_local = c.nm_before_local;
-  e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
-                                  : DnsConfig{{"198.51.100.1"}, {}};
+  e.dns = e.agent_manages_network
+              ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
+              : DnsConfig{{"198.51.100.1"}, {}};
   e.interfaces.push_back({observations.back().devices.at(0).mac, true, "", "198.51.100.0/24"});
   return e;
 }
@@ -49,9 +50,8 @@ TEST_P(RecordedObservations, CheckerGivesTheRunsVerdict) {
   std::vector<Observation> observations = Recorded(c.file);
   ASSERT_FALSE(observations.empty()) << c.file;
   ASSERT_EQ(observations.back().checkpoint, kCheckpointEnd);
-  CheckResult r = MakeCheckers({std::string(c.checker)})
-                      .at(0)
-                      ->Check(Expectation(c, observations), observations);
+  CheckResult r =
+      MakeCheckers({std::string(c.checker)}).at(0)->Check(Expectation(c, observations), observations);
   EXPECT_EQ(r.passed, c.passes) << r.message;
   EXPECT_EQ(r.checkpoint, c.checkpoint) << r.message;
   EXPECT_NE(r.message.find(c.message_part), std::string::npos) << r.message;
@@ -61,12 +61,13 @@ TEST_P(RecordedObservations, CheckerGivesTheRunsVerdict) {
 std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator activator,
                                     bool nm_before_local, std::vector<RecordedCase> failing = {}) {
   std::vector<RecordedCase> cases;
-  for (std::string_view checker : {kCheckResolvConfIntact, kCheckInterfacesUp}) {
+  for (std::string_view checker : {kCheckResolvConfIntact, kCheckInterfacesUp, kCheckNmDnsNone,
+                                   kCheckActivationOnce, kCheckBootCompletes}) {
     auto failure = std::find_if(failing.begin(), failing.end(),
                                 [&](const RecordedCase& f) { return f.checker == checker; });
     if (failure != failing.end())
-      cases.push_back({file, boot, activator, nm_before_local, checker, false, failure->checkpoint,
-                       failure->message_part});
+      cases.push_back({file, boot, activator, nm_before_local, checker, false,
+                       failure->checkpoint, failure->message_part});
     else
       cases.push_back({file, boot, activator, nm_before_local, checker, true, "", ""});
   }
@@ -75,8 +76,8 @@ std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator
 
 // A failing verdict for AllChecks: only checker, checkpoint and message matter.
 RecordedCase Fails(std::string_view checker, std::string checkpoint, std::string message_part) {
-  return {"",      0,     Activator::kReference, false,
-          checker, false, std::move(checkpoint), std::move(message_part)};
+  return {"", 0, Activator::kReference, false, checker, false, std::move(checkpoint),
+          std::move(message_part)};
 }
 
 std::vector<RecordedCase> Cases() {
@@ -88,16 +89,22 @@ std::vector<RecordedCase> Cases() {
       AllChecks("nm-first-reference-boot1.jsonl", 1, kRef, true),
       AllChecks("nm-first-reference-boot2.jsonl", 2, kRef, true),
       AllChecks("nm-first-legacy-interfaces-boot1.jsonl", 1, kLegacy, true,
-                {Fails(kCheckResolvConfIntact, "after-network", kNmRewrite)}),
+                {Fails(kCheckResolvConfIntact, "after-network", kNmRewrite),
+                 Fails(kCheckNmDnsNone, "after-network", "is \"default\", not \"none\"")}),
       // The clobbered file survives the reboot.
       AllChecks("nm-first-legacy-interfaces-boot2.jsonl", 2, kLegacy, true,
                 {Fails(kCheckResolvConfIntact, "early", kNmRewrite)}),
       AllChecks("nm-first-legacy-final-restart-boot1.jsonl", 1, kFinalRestart, true,
-                {Fails(kCheckResolvConfIntact, "after-network", kNmRewrite)}),
+                {Fails(kCheckResolvConfIntact, "after-network", kNmRewrite),
+                 Fails(kCheckNmDnsNone, "after-network", "is \"default\", not \"none\""),
+                 Fails(kCheckActivationOnce, "end",
+                       "by bootstorm-final.service: only the network stage may")}),
       AllChecks("dns-event-reference-boot1.jsonl", 1, kRef, false),
       // The renderer path hides the legacy activator: nothing to activate.
       AllChecks("dns-event-legacy-interfaces-boot1.jsonl", 1, kLegacy, false),
-      AllChecks("dns-event-legacy-final-restart-boot1.jsonl", 1, kFinalRestart, false),
+      AllChecks("dns-event-legacy-final-restart-boot1.jsonl", 1, kFinalRestart, false,
+                {Fails(kCheckActivationOnce, "end",
+                       "by bootstorm-final.service: only the network stage may")}),
       AllChecks("dns-event-none-boot1.jsonl", 1, Activator::kNone, false),
   };
   std::vector<RecordedCase> cases;

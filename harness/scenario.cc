@@ -9,7 +9,9 @@
 namespace bootstorm {
 namespace {
 
-constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp};
+constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp,
+                                             kCheckNmDnsNone, kCheckActivationOnce,
+                                             kCheckBootCompletes};
 
 template <typename List>
 bool Contains(const List& list, std::string_view name) {

@@ -16,6 +16,9 @@ namespace bootstorm {
 /// Invariant names (BACKGROUND.md) the harness can check.
 inline constexpr std::string_view kCheckResolvConfIntact = "resolv-conf-intact";
 inline constexpr std::string_view kCheckInterfacesUp = "interfaces-up";
+inline constexpr std::string_view kCheckNmDnsNone = "nm-dns-none";
+inline constexpr std::string_view kCheckActivationOnce = "activation-once";
+inline constexpr std::string_view kCheckBootCompletes = "boot-completes";
 
 /// A fault requested by a scenario, drawn per boot with `probability`.
 struct FaultSpec {

@@ -25,7 +25,9 @@ TEST(Scenario, MinimalGetsDefaults) {
   EXPECT_EQ(s.boots, 2);
   EXPECT_EQ(s.activator, Activator::kReference);
   EXPECT_TRUE(s.network.dhcp);
-  EXPECT_EQ(s.checks, (std::vector<std::string>{"resolv-conf-intact", "interfaces-up"}));
+  EXPECT_EQ(s.checks,
+            (std::vector<std::string>{"resolv-conf-intact", "interfaces-up", "nm-dns-none",
+                                      "activation-once", "boot-completes"}));
   EXPECT_EQ(s.source, "scenarios/t.json");
 }
 
@@ -50,6 +52,22 @@ TEST(Scenario, FullScenario) {
   EXPECT_EQ(s.faults[1].probability, 0.5);
   EXPECT_EQ(s.boot_timeout_seconds, 300);
   EXPECT_EQ(s.memory_mib, 768);
+}
+
+TEST(Scenario, TheNewActivatorsAndChecks) {
+  Scenario s = ParseScenario(R"({
+    "name": "d", "activator": "legacy-final-restart",
+    "network": {"nameservers": ["192.0.2.53"]},
+    "checks": ["nm-dns-none", "activation-once", "boot-completes"]
+  })",
+                             "d.json");
+  EXPECT_EQ(s.activator, Activator::kLegacyFinalRestart);
+  EXPECT_EQ(s.checks.size(), 3u);
+  EXPECT_EQ(ParseScenario(R"({"name": "n", "activator": "none",
+                              "network": {"nameservers": ["192.0.2.53"]}})",
+                          "n.json")
+                .activator,
+            Activator::kNone);
 }
 
 TEST(Scenario, TypoInKeyNamesFileAndPath) {
