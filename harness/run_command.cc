@@ -19,6 +19,7 @@
 #include "progress.h"
 #include "run_lock.h"
 #include "run_store.h"
+#include "run_verdict.h"
 #include "scenario.h"
 #include "vm_runner.h"
 
@@ -73,11 +74,13 @@ class RunResources {
   std::string network_;
 };
 
-void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
+void PrintSummary(const RunRecord& run, Expect expect, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
-  fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s)\n",
+  std::string note = ExpectationNote(expect, run);
+  fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s){}\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
-             run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds);
+             run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds,
+             note.empty() ? "" : "; " + note);
   fmt::print("results: {}\n", results.string());
 }
 
@@ -192,8 +195,8 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   run.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   store.WriteResults(run);
-  PrintSummary(run, store.dir() / "results.json");
-  return ExitCodeFor(Summarize(run));
+  PrintSummary(run, scenario.expect, store.dir() / "results.json");
+  return ExitCodeForExpectation(scenario.expect, Summarize(run));
 }
 
 }  // namespace bootstorm

@@ -70,6 +70,11 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
       throw JsonPathError(o.PathOf("activator"), "unknown activator \"" + *name + "\"");
     s.activator = *activator;
   }
+  std::string expect = o.OptionalString("expect").value_or("pass");
+  if (expect != "pass" && expect != "detect")
+    throw JsonPathError(o.PathOf("expect"),
+                        "expected \"pass\" or \"detect\", got \"" + expect + "\"");
+  s.expect = expect == "pass" ? Expect::kPass : Expect::kDetect;
   s.network = ParseNetwork(o.Member("network"), o.PathOf("network"));
   if (const nlohmann::json* faults = o.OptionalArray("faults")) {
     for (std::size_t i = 0; i < faults->size(); ++i)

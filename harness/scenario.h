@@ -20,6 +20,12 @@ inline constexpr std::string_view kCheckNmDnsNone = "nm-dns-none";
 inline constexpr std::string_view kCheckActivationOnce = "activation-once";
 inline constexpr std::string_view kCheckBootCompletes = "boot-completes";
 
+/// What a run of the scenario should show.
+enum class Expect {
+  kPass,    ///< every VM passes: the activator is believed correct
+  kDetect,  ///< at least one SUT failure: a known-bad activator must be caught
+};
+
 /// A fault requested by a scenario, drawn per boot with `probability`.
 struct FaultSpec {
   std::string kind;
@@ -40,6 +46,7 @@ struct Scenario {
   int boots = 2;
   std::uint64_t seed = 1;
   Activator activator = Activator::kReference;
+  Expect expect = Expect::kPass;
   NetworkSpec network;
   std::vector<FaultSpec> faults;
   std::vector<std::string> checks;  ///< invariant names; all known ones by default

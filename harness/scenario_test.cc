@@ -28,6 +28,7 @@ TEST(Scenario, MinimalGetsDefaults) {
   EXPECT_EQ(s.checks,
             (std::vector<std::string>{"resolv-conf-intact", "interfaces-up", "nm-dns-none",
                                       "activation-once", "boot-completes"}));
+  EXPECT_EQ(s.expect, Expect::kPass);
   EXPECT_EQ(s.source, "scenarios/t.json");
 }
 
@@ -54,20 +55,28 @@ TEST(Scenario, FullScenario) {
   EXPECT_EQ(s.memory_mib, 768);
 }
 
-TEST(Scenario, TheNewActivatorsAndChecks) {
+TEST(Scenario, ExpectDetectAndTheNewActivatorsAndChecks) {
   Scenario s = ParseScenario(R"({
-    "name": "d", "activator": "legacy-final-restart",
+    "name": "d", "expect": "detect", "activator": "legacy-final-restart",
     "network": {"nameservers": ["192.0.2.53"]},
     "checks": ["nm-dns-none", "activation-once", "boot-completes"]
   })",
                              "d.json");
+  EXPECT_EQ(s.expect, Expect::kDetect);
   EXPECT_EQ(s.activator, Activator::kLegacyFinalRestart);
   EXPECT_EQ(s.checks.size(), 3u);
-  EXPECT_EQ(ParseScenario(R"({"name": "n", "activator": "none",
+  EXPECT_EQ(ParseScenario(R"({"name": "n", "activator": "none", "expect": "pass",
                               "network": {"nameservers": ["192.0.2.53"]}})",
                           "n.json")
                 .activator,
             Activator::kNone);
+}
+
+TEST(Scenario, BadExpectNamesFileAndPath) {
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": "fail", "network": {"nameservers": ["a"]}})"),
+            "scenarios/t.json: scenario.expect: expected \"pass\" or \"detect\", got \"fail\"");
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": true, "network": {"nameservers": ["a"]}})"),
+            "scenarios/t.json: scenario.expect: expected a string, got boolean");
 }
 
 TEST(Scenario, TypoInKeyNamesFileAndPath) {
