@@ -36,9 +36,8 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   e.boot = c.boot;
   e.agent_manages_network = AgentManagesNetwork(c.activator);
   e.nm_before_local = c.nm_before_local;
-  e.dns = e.agent_manages_network
-              ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
-              : DnsConfig{{"198.51.100.1"}, {}};
+  e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
+                                  : DnsConfig{{"198.51.100.1"}, {}};
   e.interfaces.push_back({observations.back().devices.at(0).mac, true, "", "198.51.100.0/24"});
   return e;
 }
@@ -50,8 +49,9 @@ TEST_P(RecordedObservations, CheckerGivesTheRunsVerdict) {
   std::vector<Observation> observations = Recorded(c.file);
   ASSERT_FALSE(observations.empty()) << c.file;
   ASSERT_EQ(observations.back().checkpoint, kCheckpointEnd);
-  CheckResult r =
-      MakeCheckers({std::string(c.checker)}).at(0)->Check(Expectation(c, observations), observations);
+  CheckResult r = MakeCheckers({std::string(c.checker)})
+                      .at(0)
+                      ->Check(Expectation(c, observations), observations);
   EXPECT_EQ(r.passed, c.passes) << r.message;
   EXPECT_EQ(r.checkpoint, c.checkpoint) << r.message;
   EXPECT_NE(r.message.find(c.message_part), std::string::npos) << r.message;
@@ -66,8 +66,8 @@ std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator
     auto failure = std::find_if(failing.begin(), failing.end(),
                                 [&](const RecordedCase& f) { return f.checker == checker; });
     if (failure != failing.end())
-      cases.push_back({file, boot, activator, nm_before_local, checker, false,
-                       failure->checkpoint, failure->message_part});
+      cases.push_back({file, boot, activator, nm_before_local, checker, false, failure->checkpoint,
+                       failure->message_part});
     else
       cases.push_back({file, boot, activator, nm_before_local, checker, true, "", ""});
   }
@@ -76,8 +76,8 @@ std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator
 
 // A failing verdict for AllChecks: only checker, checkpoint and message matter.
 RecordedCase Fails(std::string_view checker, std::string checkpoint, std::string message_part) {
-  return {"", 0, Activator::kReference, false, checker, false, std::move(checkpoint),
-          std::move(message_part)};
+  return {"",      0,     Activator::kReference, false,
+          checker, false, std::move(checkpoint), std::move(message_part)};
 }
 
 std::vector<RecordedCase> Cases() {
