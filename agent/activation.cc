@@ -23,8 +23,8 @@ std::string ActivationReason(const LocalState& state) {
   return "NM was running when local rendered and NM files changed";
 }
 
-CommandStep ConnectionUpById(const std::string& connection_id) {
-  return {{"nmcli", "connection", "up", "id", connection_id}, kConnectionUpTimeout};
+CommandStep ConnectionUp(std::string_view key, const std::string& value) {
+  return {{"nmcli", "connection", "up", std::string(key), value}, kConnectionUpTimeout};
 }
 
 std::vector<CommandStep> ActivationCommands(Activator activator,
@@ -36,14 +36,17 @@ std::vector<CommandStep> ActivationCommands(Activator activator,
       steps.push_back(
           {{"systemctl", "try-reload-or-restart", "NetworkManager.service"}, kNmRestartTimeout});
       steps.push_back({{"nmcli", "connection", "reload"}, kQueryTimeout});
-      for (const ConnectionFile& c : connections) steps.push_back(ConnectionUpById(c.id));
+      for (const ConnectionFile& c : connections) steps.push_back(ConnectionUp("id", c.id));
       break;
     case Activator::kLegacyInterfaces:
+    case Activator::kLegacyFinalRestart:
       for (const ConnectionFile& c : connections) {
         steps.push_back({{"nmcli", "connection", "load", c.keyfile}, kQueryTimeout});
         steps.push_back(
             {{"nmcli", "connection", "up", "filename", c.keyfile}, kConnectionUpTimeout});
       }
+      break;
+    case Activator::kNone:
       break;
   }
   return steps;

@@ -1,9 +1,10 @@
 // The network stage's decision and plan: whether NetworkManager must be told
 // about the files the local stage wrote, and with which commands. Pure, so
-// both activators can be checked without a guest.
+// every activator can be checked without a guest.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "boot_plan.h"
@@ -20,16 +21,20 @@ bool ActivationNeeded(const LocalState& state);
 /// Why ActivationNeeded decided as it did, for the agent log.
 std::string ActivationReason(const LocalState& state);
 
-/// The commands one activator runs, in order:
+/// The commands the network stage runs for one activator, in order:
 /// - reference (cloud-init PR #5620 + #6073): log NM's state, reload or
 ///   restart NM (re-reads conf.d, so `dns=none` takes effect), reload
 ///   connection profiles, bring each rendered connection up by id;
-/// - legacy-interfaces: per connection `nmcli connection load` + `up` by file,
-///   no reload (NM keeps managing DNS and rewrites resolv.conf).
+/// - legacy-interfaces and legacy-final-restart: per connection
+///   `nmcli connection load` + `up` by file, no reload (NM keeps managing DNS
+///   and rewrites resolv.conf); legacy-final-restart's reload comes later,
+///   from the final unit (see legacy_final_restart.h), not from this stage;
+/// - none: nothing.
 std::vector<CommandStep> ActivationCommands(Activator activator,
                                             const std::vector<ConnectionFile>& connections);
 
-/// `nmcli connection up id <id>`; also the final stage's forced DNS event.
-CommandStep ConnectionUpById(const std::string& connection_id);
+/// `nmcli connection up <key> <value>`, key "id" or "uuid"; also the final
+/// stage's forced DNS event.
+CommandStep ConnectionUp(std::string_view key, const std::string& value);
 
 }  // namespace bootstorm

@@ -36,19 +36,26 @@ TEST(ActivationCommands, ReferenceReloadsNmAndConnectionsThenBringsEachUpById) {
                 {"nmcli", "connection", "up", "id", "bootstorm-eth1"}}));
 }
 
-TEST(ActivationCommands, LegacyLoadsAndBringsUpEachFileWithoutReload) {
+TEST(ActivationCommands, BothLegacyVariantsLoadAndBringUpEachFileWithoutReload) {
   const std::string& file0 = kConnections[0].keyfile;
   const std::string& file1 = kConnections[1].keyfile;
-  EXPECT_EQ(
-      Argvs(ActivationCommands(Activator::kLegacyInterfaces, kConnections)),
-      (std::vector<std::vector<std::string>>{{"nmcli", "connection", "load", file0},
-                                             {"nmcli", "connection", "up", "filename", file0},
-                                             {"nmcli", "connection", "load", file1},
-                                             {"nmcli", "connection", "up", "filename", file1}}));
+  for (Activator a : {Activator::kLegacyInterfaces, Activator::kLegacyFinalRestart}) {
+    EXPECT_EQ(
+        Argvs(ActivationCommands(a, kConnections)),
+        (std::vector<std::vector<std::string>>{{"nmcli", "connection", "load", file0},
+                                               {"nmcli", "connection", "up", "filename", file0},
+                                               {"nmcli", "connection", "load", file1},
+                                               {"nmcli", "connection", "up", "filename", file1}}))
+        << ActivatorName(a);
+  }
+}
+
+TEST(ActivationCommands, NoneRunsNothing) {
+  EXPECT_TRUE(ActivationCommands(Activator::kNone, kConnections).empty());
 }
 
 TEST(ActivationCommands, EveryCommandHasATimeout) {
-  for (Activator a : {Activator::kReference, Activator::kLegacyInterfaces})
+  for (Activator a : kAllActivators)
     for (const CommandStep& s : ActivationCommands(a, kConnections))
       EXPECT_GT(s.timeout.count(), 0);
 }

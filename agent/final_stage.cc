@@ -5,24 +5,44 @@
 #include "guest_paths.h"
 #include "observation.h"
 #include "probe.h"
+#include "probe_parsers.h"
 #include "run_steps.h"
 #include "subcommands.h"
 
 namespace bootstorm {
 namespace {
 
-// The forced DNS event: bring every rendered connection up again, which is
-// when an NM that still owns DNS rewrites resolv.conf.
-bool ReupConnections(const AgentLog& log) {
+constexpr std::chrono::seconds kQueryTimeout{10};
+
+// The connections the DNS event brings up again: the agent's own, or with
+// activator none (no agent connections) NetworkManager's active ethernet ones.
+std::vector<CommandStep> ReupSteps(Activator activator, const AgentLog& log) {
+  std::vector<CommandStep> steps;
+  if (!AgentManagesNetwork(activator)) {
+    std::vector<std::string> argv = {"nmcli",      "-t",   "-f",      "UUID,TYPE",
+                                     "connection", "show", "--active"};
+    CommandResult r = RunCommand(argv, kQueryTimeout);
+    if (!r.ok()) log.Write(fmt::format("{}: exit {}", CommandLine(argv), r.exit_code));
+    for (const std::string& uuid : ParseActiveEthernetUuids(r.output))
+      steps.push_back(ConnectionUp("uuid", uuid));
+    return steps;
+  }
   std::optional<std::string> text = ReadFileBounded(std::string(kLocalStatePath), 1024 * 1024);
   if (!text) {
     log.Write(fmt::format("no {}: no connections to bring up again", kLocalStatePath));
-    return false;
+    return steps;
   }
-  std::vector<CommandStep> steps;
   for (const ConnectionFile& c : ParseLocalState(*text).connections)
-    steps.push_back(ConnectionUpById(c.id));
-  return RunLoggedSteps(steps, log);
+    steps.push_back(ConnectionUp("id", c.id));
+  return steps;
+}
+
+// The forced DNS event: bring the connections up again, which is when an NM
+// that still owns DNS rewrites resolv.conf.
+bool ReupConnections(Activator activator, const AgentLog& log) {
+  std::vector<CommandStep> steps = ReupSteps(activator, log);
+  if (steps.empty()) log.Write("no connection to bring up again");
+  return !steps.empty() && RunLoggedSteps(steps, log);
 }
 
 }  // namespace
@@ -33,7 +53,7 @@ int RunFinalStage(const KernelPlan& plan, const AgentLog& log) {
   Probe(plan.plan, plan.found, kCheckpointFinal, log);
   if (plan.plan.HasFault(kFaultConnectionReup)) {
     try {
-      ok = ReupConnections(log);
+      ok = ReupConnections(plan.plan.activator, log);
     } catch (const std::exception& e) {
       log.Write(fmt::format("error: {}", e.what()));
       ok = false;

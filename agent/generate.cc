@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "files.h"
+#include "legacy_final_restart.h"
 #include "subcommands.h"
 #include "unit_ordering.h"
 
@@ -8,18 +9,23 @@ namespace bootstorm {
 
 int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const AgentLog& log) {
   try {
-    for (const auto& [relative_path, content] : RenderOrderingDropIns(plan.plan)) {
+    std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan.plan);
+    drop_ins.merge(RenderFinalRestartDropIn(plan.plan));
+    for (const auto& [relative_path, content] : drop_ins) {
       std::string path = unit_dir + "/" + relative_path;
       MakeDirectories(path.substr(0, path.rfind('/')));
       ReplaceFileIfDifferent(path, content, 0644);
     }
   } catch (const std::exception& e) {
-    log.Write(fmt::format("cannot write ordering drop-ins: {}", e.what()));
+    log.Write(fmt::format("cannot write drop-ins: {}", e.what()));
     return 1;
   }
   log.Write(fmt::format(
-      "ordering for run '{}' vm {} boot {}{}", plan.plan.run_id, plan.plan.vm, plan.plan.boot,
-      plan.plan.HasFault(kFaultNmBeforeLocal) ? ": NetworkManager before local" : ""));
+      "ordering for run '{}' vm {} boot {}{}{}", plan.plan.run_id, plan.plan.vm, plan.plan.boot,
+      plan.plan.HasFault(kFaultNmBeforeLocal) ? ": NetworkManager before local" : "",
+      plan.plan.activator == Activator::kLegacyFinalRestart
+          ? "; bootstorm-final.service reloads or restarts NetworkManager"
+          : ""));
   return 0;
 }
 

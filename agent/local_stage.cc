@@ -68,6 +68,10 @@ int RunLocalStage(const KernelPlan& plan, const AgentLog& log) {
   log.Write(fmt::format("start: run '{}' vm {} boot {}, activator {}, NetworkManager {}",
                         plan.plan.run_id, plan.plan.vm, plan.plan.boot,
                         ActivatorName(plan.plan.activator), nm_active_state));
+  if (!AgentManagesNetwork(plan.plan.activator)) {
+    log.Write("activator none: the agent does not manage the network; nothing rendered");
+    return 0;
+  }
 
   if (!WaitForDevice(std::string(kConfigDriveDevice))) {
     log.Write(fmt::format("error: config drive {} did not appear within {} s", kConfigDriveDevice,

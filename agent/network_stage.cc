@@ -9,26 +9,37 @@
 #include "subcommands.h"
 
 namespace bootstorm {
+namespace {
 
-int RunNetworkStage(const KernelPlan& plan, const AgentLog& log) {
-  bool ok = true;
+// Activates what local rendered when that is needed; returns whether every
+// step worked.
+bool Activate(Activator activator, const AgentLog& log) {
+  if (!AgentManagesNetwork(activator)) {
+    log.Write("activation skipped: activator none, the agent does not manage the network");
+    return true;
+  }
   std::optional<std::string> text = ReadFileBounded(std::string(kLocalStatePath), 1024 * 1024);
   if (!text) {
     log.Write(fmt::format("no {}: local did not render; nothing to activate", kLocalStatePath));
-  } else {
-    try {
-      LocalState state = ParseLocalState(*text);
-      log.Write(fmt::format("activation {}: {}", ActivationNeeded(state) ? "needed" : "skipped",
-                            ActivationReason(state)));
-      if (ActivationNeeded(state)) {
-        log.Write(fmt::format("activator {}", ActivatorName(plan.plan.activator)));
-        ok = RunLoggedSteps(ActivationCommands(plan.plan.activator, state.connections), log);
-      }
-    } catch (const std::invalid_argument& e) {
-      log.Write(fmt::format("error: {}: {}", kLocalStatePath, e.what()));
-      ok = false;
-    }
+    return true;
   }
+  try {
+    LocalState state = ParseLocalState(*text);
+    log.Write(fmt::format("activation {}: {}", ActivationNeeded(state) ? "needed" : "skipped",
+                          ActivationReason(state)));
+    if (!ActivationNeeded(state)) return true;
+    log.Write(fmt::format("activator {}", ActivatorName(activator)));
+    return RunLoggedSteps(ActivationCommands(activator, state.connections), log);
+  } catch (const std::invalid_argument& e) {
+    log.Write(fmt::format("error: {}: {}", kLocalStatePath, e.what()));
+    return false;
+  }
+}
+
+}  // namespace
+
+int RunNetworkStage(const KernelPlan& plan, const AgentLog& log) {
+  bool ok = Activate(plan.plan.activator, log);
   Probe(plan.plan, plan.found, kCheckpointAfterNetwork, log);
   return ok ? 0 : 1;
 }

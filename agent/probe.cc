@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -14,7 +15,9 @@
 #include "command.h"
 #include "files.h"
 #include "guest_paths.h"
+#include "nm_reloads.h"
 #include "probe_parsers.h"
+#include "timeline.h"
 
 namespace bootstorm {
 namespace {
@@ -28,6 +31,8 @@ constexpr milliseconds kSendTimeout{120'000};
 constexpr milliseconds kPortAppearTimeout{10'000};
 /// The last agent log lines shipped with each observation.
 constexpr std::size_t kObservationLogLines = 200;
+/// The last lines of NM's journal about DNS shipped with each observation.
+constexpr std::size_t kNmDnsJournalLines = 40;
 
 std::int64_t MonotonicMicros() {
   timespec ts{};
@@ -75,6 +80,21 @@ std::vector<DeviceState> QueryDevices(bool nm_active, const AgentLog& log) {
   return devices;
 }
 
+bool NmStarted(const std::vector<TimelineEvent>& timeline) {
+  return std::any_of(timeline.begin(), timeline.end(), [](const TimelineEvent& e) {
+    return e.unit == "NetworkManager.service" && e.event == kEventInactiveExit;
+  });
+}
+
+std::vector<std::string> QueryNmDnsJournal(const AgentLog& log) {
+  // No -n: with --grep, systemd 252's journalctl prints -n's lines newest
+  // first. NM logs a few such lines per boot; Query bounds the output anyway.
+  std::string out = Query({"journalctl", "-b", "-q", "--no-pager", "-u", "NetworkManager.service",
+                           "-o", "short-monotonic", "--case-sensitive=false", "--grep=dns|resolv"},
+                          log);
+  return LastLines(out, kNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
+}
+
 bool WaitForPath(const std::string& path, milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (access(path.c_str(), F_OK) != 0) {
@@ -108,6 +128,12 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
   bool nm_active = o.nm_active_state == "active";
   if (nm_active) o.nm_dns_mode = QueryNmDnsMode(log);
   o.devices = QueryDevices(nm_active, log);
+  o.timeline = ParseSystemctlShow(Query(TimelineQuery(), log));
+  // Before NM's first start its journal has nothing to say.
+  if (NmStarted(o.timeline)) {
+    o.nm_reloads = ParseNmJobJournal(Query(NmJobJournalQuery(), log), o.timeline);
+    o.nm_dns_journal = QueryNmDnsJournal(log);
+  }
   o.agent_log = log.Tail(kObservationLogLines);
   return o;
 }

@@ -1,5 +1,6 @@
 #include "probe_parsers.h"
 
+#include <deque>
 #include <sstream>
 #include <stdexcept>
 
@@ -21,6 +22,19 @@ std::vector<std::string> SplitTerseLine(std::string_view line) {
     }
   }
   return fields;
+}
+
+// The lines of terse nmcli output with exactly `columns` fields and a
+// non-empty first one.
+std::vector<std::vector<std::string>> TerseRecords(std::string_view text, std::size_t columns) {
+  std::vector<std::vector<std::string>> records;
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields = SplitTerseLine(line);
+    if (fields.size() == columns && !fields[0].empty()) records.push_back(std::move(fields));
+  }
+  return records;
 }
 
 std::string StringOr(const nlohmann::json& object, const char* key, std::string fallback) {
@@ -63,13 +77,29 @@ std::vector<DeviceState> ParseIpAddrJson(std::string_view text) {
 
 std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text) {
   std::map<std::string, std::string> states;
-  std::istringstream lines{std::string(text)};
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::vector<std::string> fields = SplitTerseLine(line);
-    if (fields.size() == 2 && !fields[0].empty()) states[fields[0]] = fields[1];
-  }
+  for (const std::vector<std::string>& fields : TerseRecords(text, 2))
+    states[fields[0]] = fields[1];
   return states;
+}
+
+std::vector<std::string> ParseActiveEthernetUuids(std::string_view text) {
+  std::vector<std::string> uuids;
+  for (const std::vector<std::string>& fields : TerseRecords(text, 2)) {
+    if (fields[1] == "802-3-ethernet") uuids.push_back(fields[0]);
+  }
+  return uuids;
+}
+
+std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
+                                   std::size_t max_bytes) {
+  std::deque<std::string> lines;
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    lines.push_back(line.substr(0, max_bytes));
+    if (lines.size() > max_lines) lines.pop_front();
+  }
+  return {lines.begin(), lines.end()};
 }
 
 std::optional<std::string> ParseBusctlString(std::string_view text) {

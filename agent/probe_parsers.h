@@ -1,5 +1,6 @@
-// Parsers for the command output the probe reads. Pure, so the formats of
-// iproute2, nmcli and busctl are pinned by tests rather than found out in a VM.
+// Parsers for the command output the probe and the stages read. Pure, so the
+// formats of iproute2, nmcli and busctl are pinned by tests rather than found
+// out in a VM.
 #pragma once
 
 #include <map>
@@ -20,6 +21,14 @@ std::vector<DeviceState> ParseIpAddrJson(std::string_view text);
 /// Device name -> state from `nmcli -t -f DEVICE,STATE device status`
 /// (terse: `:` separated, `\:` and `\\` escaped).
 std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text);
+
+/// UUIDs of the ethernet connections in
+/// `nmcli -t -f UUID,TYPE connection show --active`, in order.
+std::vector<std::string> ParseActiveEthernetUuids(std::string_view text);
+
+/// The last `max_lines` non-empty lines of `text`, each cut to `max_bytes`.
+std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
+                                   std::size_t max_bytes);
 
 /// The value of a string property as `busctl get-property` prints it
 /// (`s "none"`); nullopt for any other shape.

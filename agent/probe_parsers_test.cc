@@ -43,6 +43,22 @@ TEST(ParseNmcliDeviceStates, ReadsTerseLinesWithEscapes) {
       (std::map<std::string, std::string>{{"enp0s3", "connecting (getting IP configuration)"}}));
 }
 
+TEST(ParseActiveEthernetUuids, KeepsEthernetOnly) {
+  EXPECT_EQ(ParseActiveEthernetUuids("5f0c7e0a-1111-4a5e-9d3b-000000000001:802-3-ethernet\n"
+                                     "lo-uuid:loopback\n"
+                                     "5f0c7e0a-2222-4a5e-9d3b-000000000002:802-3-ethernet\n"
+                                     "garbage\n"),
+            (std::vector<std::string>{"5f0c7e0a-1111-4a5e-9d3b-000000000001",
+                                      "5f0c7e0a-2222-4a5e-9d3b-000000000002"}));
+  EXPECT_TRUE(ParseActiveEthernetUuids("").empty());
+}
+
+TEST(LastLines, KeepsTheLastNonEmptyLinesCut) {
+  EXPECT_EQ(LastLines("a\n\nbbbb\ncc\n", 2, 3), (std::vector<std::string>{"bbb", "cc"}));
+  EXPECT_EQ(LastLines("one", 5, 100), std::vector<std::string>{"one"});
+  EXPECT_TRUE(LastLines("", 5, 100).empty());
+}
+
 TEST(ParseBusctlString, ReadsStringPropertiesOnly) {
   EXPECT_EQ(ParseBusctlString("s \"none\"\n"), "none");
   EXPECT_EQ(ParseBusctlString("s \"default\""), "default");

@@ -16,7 +16,8 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
 
 /// `local`: mounts the config drive and renders NM keyfiles, the dns=none
 /// conf.d file and resolv.conf; records what it did in the local state file.
-/// Fails (non-zero) on a missing drive or malformed network data.
+/// Fails (non-zero) on a missing drive or malformed network data. With
+/// activator none it renders nothing.
 int RunLocalStage(const KernelPlan& plan, const AgentLog& log);
 
 /// `network`: activates the rendered configuration when needed, with the
@@ -24,7 +25,8 @@ int RunLocalStage(const KernelPlan& plan, const AgentLog& log);
 int RunNetworkStage(const KernelPlan& plan, const AgentLog& log);
 
 /// `final`: probes final; with fault connection-reup brings the connections
-/// up again and probes after-dns-event; always ends with checkpoint end.
+/// up again (the agent's, or NM's own with activator none) and probes
+/// after-dns-event; always ends with checkpoint end.
 int RunFinalStage(const KernelPlan& plan, const AgentLog& log);
 
 }  // namespace bootstorm

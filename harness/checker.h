@@ -25,8 +25,17 @@ struct ExpectedInterface {
 /// What the harness expects of one boot.
 struct BootExpectation {
   int boot = 1;
+  /// What resolv.conf must hold: the scenario's DNS when the agent manages
+  /// the network; otherwise what NetworkManager got from DHCP.
   DnsConfig dns;
   std::vector<ExpectedInterface> interfaces;
+  /// False with activator none: NetworkManager owns DNS and the interfaces,
+  /// and nothing may reload or restart it for the agent.
+  bool agent_manages_network = true;
+  /// The plan started NetworkManager before the agent's local stage (fault
+  /// nm-before-local): the configuration misses the renderer path, and the
+  /// network stage must activate it.
+  bool nm_before_local = false;
 };
 
 class Checker {

@@ -38,6 +38,32 @@ nlohmann::json ReadJsonFile(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
+ScenarioRun RunScenario(const std::string& test, const std::string& scenario,
+                        std::vector<std::string> extra) {
+  std::filesystem::path out = FreshTestDir(test);
+  std::vector<std::string> args{
+      "run", ScenarioPath(scenario).string(), "--out", out.string(), "--connect", TestUri()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  ScenarioRun run{RunBootstorm(args), nullptr};
+  if (std::filesystem::exists(out / "results.json"))
+    run.results = ReadJsonFile(out / "results.json");
+  return run;
+}
+
+void ExpectNothingLeft(const ScenarioRun& run) {
+  ASSERT_TRUE(run.results.contains("run_id"));
+  std::string run_id = run.results["run_id"];
+  EXPECT_EQ(LeftoversOf(run_id), std::vector<std::string>{}) << "run " << run_id;
+}
+
+std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results) {
+  std::vector<std::pair<int, nlohmann::json>> boots;
+  for (const auto& vm : results["vms"]) {
+    for (const auto& boot : vm["boots"]) boots.emplace_back(vm["vm"].get<int>(), boot);
+  }
+  return boots;
+}
+
 std::string TestUri() {
   const char* uri = std::getenv("BOOTSTORM_CONNECT");
   return uri && *uri ? uri : "qemu:///system";

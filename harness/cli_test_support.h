@@ -86,4 +86,21 @@ class BackgroundRun {
 /// Reads a JSON file.
 nlohmann::json ReadJsonFile(const std::filesystem::path& path);
 
+/// A `bootstorm run` and the results.json it wrote (null when none).
+struct ScenarioRun {
+  CliRun cli;
+  nlohmann::json results;
+};
+
+/// Runs scenarios/<scenario> on TestUri() into a fresh folder named `test`,
+/// with `extra` options.
+ScenarioRun RunScenario(const std::string& test, const std::string& scenario,
+                        std::vector<std::string> extra = {});
+
+/// Fails the calling test when the run left anything on the hypervisor.
+void ExpectNothingLeft(const ScenarioRun& run);
+
+/// Every boot of every VM in results.json, with its VM index.
+std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results);
+
 }  // namespace bootstorm

@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
                    "stop the run after this many seconds, keeping its results (0: none)")
       ->check(CLI::Range(0, 7 * 86400));
   run_cmd->add_option("--activator", run.activator,
-                      "override the scenario's activator (reference, legacy-interfaces)");
+                      "override the scenario's activator (reference, legacy-interfaces, "
+                      "legacy-final-restart, none)");
   ResumeOptions resume;
   CLI::Option* resume_opt = run_cmd->add_option(
       "--resume", resume.dir,

@@ -8,10 +8,12 @@ namespace bootstorm {
 namespace {
 
 // The early checkpoint of boot 1 sees the image's file, not the agent's.
-bool Applies(const Observation& o, int boot) {
-  if (o.checkpoint == kCheckpointEarly) return boot > 1;
-  return o.checkpoint == kCheckpointAfterNetwork || o.checkpoint == kCheckpointFinal ||
-         o.checkpoint == kCheckpointAfterDnsEvent;
+// Without the agent, NetworkManager writes the file when it has a lease,
+// which may come after the network stage: checked from the final stage on.
+bool Applies(const Observation& o, const BootExpectation& expected) {
+  if (o.checkpoint == kCheckpointEarly) return expected.boot > 1;
+  if (o.checkpoint == kCheckpointAfterNetwork) return expected.agent_manages_network;
+  return o.checkpoint == kCheckpointFinal || o.checkpoint == kCheckpointAfterDnsEvent;
 }
 
 std::string Describe(const DnsConfig& dns) {
@@ -26,10 +28,12 @@ std::string_view ResolvConfChecker::name() const { return kCheckResolvConfIntact
 CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
                                      const std::vector<Observation>& observations) const {
   CheckResult result{std::string(name()), true, "", RenderResolvConf(expected.dns), nullptr, ""};
-  bool saw_after_network = false;
+  std::string_view required =
+      expected.agent_manages_network ? kCheckpointAfterNetwork : kCheckpointFinal;
+  bool saw_required = false;
   for (const Observation& o : observations) {
-    if (!Applies(o, expected.boot)) continue;
-    saw_after_network |= o.checkpoint == kCheckpointAfterNetwork;
+    if (!Applies(o, expected)) continue;
+    saw_required |= o.checkpoint == required;
     if (!o.resolv_conf) {
       result.passed = false;
       result.checkpoint = o.checkpoint;
@@ -50,10 +54,10 @@ CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
     }
     result.actual = *o.resolv_conf;
   }
-  if (!saw_after_network) {
+  if (!saw_required) {
     result.passed = false;
-    result.checkpoint = std::string(kCheckpointAfterNetwork);
-    result.message = "no observation after the network stage";
+    result.checkpoint = std::string(required);
+    result.message = fmt::format("no observation at {}", required);
   }
   return result;
 }

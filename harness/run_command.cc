@@ -21,6 +21,7 @@
 #include "progress.h"
 #include "run_lock.h"
 #include "run_store.h"
+#include "run_verdict.h"
 #include "scenario.h"
 #include "vm_runner.h"
 
@@ -77,11 +78,13 @@ class RunResources {
   std::string network_;
 };
 
-void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
+void PrintSummary(const RunRecord& run, Expect expect, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
-  fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s)\n",
+  std::string note = ExpectationNote(expect, run);
+  fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s){}\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
-             run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds);
+             run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds,
+             note.empty() ? "" : "; " + note);
   fmt::print("results: {}\n", results.string());
 }
 
@@ -96,8 +99,8 @@ int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& s
   run.interrupted_by = cancellation.reason();
   run.wall_seconds = store.RunSeconds();
   store.WriteResults(run);
-  PrintSummary(run, store.dir() / "results.json");
-  return ExitCodeFor(Summarize(run));
+  PrintSummary(run, scenario.expect, store.dir() / "results.json");
+  return ExitCodeForExpectation(scenario.expect, Summarize(run));
 }
 
 }  // namespace

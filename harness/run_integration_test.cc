@@ -8,38 +8,6 @@
 namespace bootstorm {
 namespace {
 
-struct ScenarioRun {
-  CliRun cli;
-  nlohmann::json results;
-};
-
-ScenarioRun RunScenario(const std::string& test, const std::string& scenario,
-                        std::vector<std::string> extra = {}) {
-  std::filesystem::path out = FreshTestDir(test);
-  std::vector<std::string> args{
-      "run", ScenarioPath(scenario).string(), "--out", out.string(), "--connect", TestUri()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  ScenarioRun run{RunBootstorm(args), nullptr};
-  if (std::filesystem::exists(out / "results.json"))
-    run.results = ReadJsonFile(out / "results.json");
-  return run;
-}
-
-void ExpectNothingLeft(const ScenarioRun& run) {
-  ASSERT_TRUE(run.results.contains("run_id"));
-  std::string run_id = run.results["run_id"];
-  EXPECT_EQ(LeftoversOf(run_id), std::vector<std::string>{}) << "run " << run_id;
-}
-
-/// Every boot of every VM, with its VM index.
-std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results) {
-  std::vector<std::pair<int, nlohmann::json>> boots;
-  for (const auto& vm : results["vms"]) {
-    for (const auto& boot : vm["boots"]) boots.emplace_back(vm["vm"].get<int>(), boot);
-  }
-  return boots;
-}
-
 bool AgentLogContains(const nlohmann::json& boot, const std::string& text) {
   for (const auto& o : boot["observations"]) {
     for (const auto& line : o["agent_log"]) {
@@ -60,7 +28,7 @@ TEST(RunIntegration, SmokePassesAndLeavesNothing) {
   ASSERT_EQ(boots.size(), 4u);
   for (const auto& [vm, boot] : boots) {
     EXPECT_EQ(boot["outcome"], "pass") << "vm " << vm << " boot " << boot["boot"];
-    EXPECT_EQ(boot["checks"].size(), 2u);
+    EXPECT_EQ(boot["checks"].size(), 5u);
     EXPECT_EQ(boot["observations"].back()["checkpoint"], "end");
     // No fault: the renderer path, so the agent must not have activated.
     EXPECT_TRUE(AgentLogContains(boot, "activation skipped")) << "vm " << vm;

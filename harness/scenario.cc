@@ -9,7 +9,9 @@
 namespace bootstorm {
 namespace {
 
-constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp};
+constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp,
+                                             kCheckNmDnsNone, kCheckActivationOnce,
+                                             kCheckBootCompletes};
 
 template <typename List>
 bool Contains(const List& list, std::string_view name) {
@@ -68,6 +70,11 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
       throw JsonPathError(o.PathOf("activator"), "unknown activator \"" + *name + "\"");
     s.activator = *activator;
   }
+  std::string expect = o.OptionalString("expect").value_or("pass");
+  if (expect != "pass" && expect != "detect")
+    throw JsonPathError(o.PathOf("expect"),
+                        "expected \"pass\" or \"detect\", got \"" + expect + "\"");
+  s.expect = expect == "pass" ? Expect::kPass : Expect::kDetect;
   s.network = ParseNetwork(o.Member("network"), o.PathOf("network"));
   if (const nlohmann::json* faults = o.OptionalArray("faults")) {
     for (std::size_t i = 0; i < faults->size(); ++i)

@@ -16,6 +16,15 @@ namespace bootstorm {
 /// Invariant names (BACKGROUND.md) the harness can check.
 inline constexpr std::string_view kCheckResolvConfIntact = "resolv-conf-intact";
 inline constexpr std::string_view kCheckInterfacesUp = "interfaces-up";
+inline constexpr std::string_view kCheckNmDnsNone = "nm-dns-none";
+inline constexpr std::string_view kCheckActivationOnce = "activation-once";
+inline constexpr std::string_view kCheckBootCompletes = "boot-completes";
+
+/// What a run of the scenario should show.
+enum class Expect {
+  kPass,    ///< every VM passes: the activator is believed correct
+  kDetect,  ///< at least one SUT failure: a known-bad activator must be caught
+};
 
 /// A fault requested by a scenario, drawn per boot with `probability`.
 struct FaultSpec {
@@ -37,6 +46,7 @@ struct Scenario {
   int boots = 2;
   std::uint64_t seed = 1;
   Activator activator = Activator::kReference;
+  Expect expect = Expect::kPass;
   NetworkSpec network;
   std::vector<FaultSpec> faults;
   std::vector<std::string> checks;  ///< invariant names; all known ones by default

@@ -25,7 +25,10 @@ TEST(Scenario, MinimalGetsDefaults) {
   EXPECT_EQ(s.boots, 2);
   EXPECT_EQ(s.activator, Activator::kReference);
   EXPECT_TRUE(s.network.dhcp);
-  EXPECT_EQ(s.checks, (std::vector<std::string>{"resolv-conf-intact", "interfaces-up"}));
+  EXPECT_EQ(s.checks,
+            (std::vector<std::string>{"resolv-conf-intact", "interfaces-up", "nm-dns-none",
+                                      "activation-once", "boot-completes"}));
+  EXPECT_EQ(s.expect, Expect::kPass);
   EXPECT_EQ(s.source, "scenarios/t.json");
 }
 
@@ -50,6 +53,30 @@ TEST(Scenario, FullScenario) {
   EXPECT_EQ(s.faults[1].probability, 0.5);
   EXPECT_EQ(s.boot_timeout_seconds, 300);
   EXPECT_EQ(s.memory_mib, 768);
+}
+
+TEST(Scenario, ExpectDetectAndTheNewActivatorsAndChecks) {
+  Scenario s = ParseScenario(R"({
+    "name": "d", "expect": "detect", "activator": "legacy-final-restart",
+    "network": {"nameservers": ["192.0.2.53"]},
+    "checks": ["nm-dns-none", "activation-once", "boot-completes"]
+  })",
+                             "d.json");
+  EXPECT_EQ(s.expect, Expect::kDetect);
+  EXPECT_EQ(s.activator, Activator::kLegacyFinalRestart);
+  EXPECT_EQ(s.checks.size(), 3u);
+  EXPECT_EQ(ParseScenario(R"({"name": "n", "activator": "none", "expect": "pass",
+                              "network": {"nameservers": ["192.0.2.53"]}})",
+                          "n.json")
+                .activator,
+            Activator::kNone);
+}
+
+TEST(Scenario, BadExpectNamesFileAndPath) {
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": "fail", "network": {"nameservers": ["a"]}})"),
+            "scenarios/t.json: scenario.expect: expected \"pass\" or \"detect\", got \"fail\"");
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": true, "network": {"nameservers": ["a"]}})"),
+            "scenarios/t.json: scenario.expect: expected a string, got boolean");
 }
 
 TEST(Scenario, TypoInKeyNamesFileAndPath) {

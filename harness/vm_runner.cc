@@ -224,7 +224,7 @@ class BootRunner {
   }
 
   void Evaluate() {
-    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, mac_, vm_, boot_);
+    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, mac_, record_.plan);
     for (const auto& checker : MakeCheckers(ctx_.scenario->checks))
       record_.checks.push_back(checker->Check(expected, record_.observations));
     record_.outcome = BootOutcomeFromChecks(record_.checks);
@@ -247,15 +247,19 @@ std::string VmDomainName(std::string_view run_id, int vm) {
 }
 
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                std::string_view mac, int vm, int boot) {
+                                std::string_view mac, const BootPlan& plan) {
   BootExpectation e;
-  e.boot = boot;
-  e.dns = scenario.network.dns;
+  e.boot = plan.boot;
+  e.agent_manages_network = AgentManagesNetwork(plan.activator);
+  e.nm_before_local = plan.HasFault(kFaultNmBeforeLocal);
+  // Activator none: NetworkManager's default connection takes a DHCP lease
+  // and writes the lease's name server (the gateway) into resolv.conf.
+  e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};
   ExpectedInterface i;
   i.mac = std::string(mac);
-  i.dhcp = scenario.network.dhcp;
+  i.dhcp = scenario.network.dhcp || !e.agent_manages_network;
   i.subnet_cidr = fmt::format("{}.0/{}", net.subnet, net.prefix);
-  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(net, vm), net.prefix);
+  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(net, plan.vm), net.prefix);
   e.interfaces.push_back(i);
   return e;
 }

@@ -37,9 +37,9 @@ struct RunContext {
 /// Domain name of a VM; carries the run id so leftovers can be traced.
 std::string VmDomainName(std::string_view run_id, int vm);
 
-/// What the checks expect of one boot of one VM.
+/// What the checks expect of the boot `plan` describes.
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                std::string_view mac, int vm, int boot);
+                                std::string_view mac, const BootPlan& plan);
 
 /// Runs the boots of VM `vm` from `first_boot` on, appending each finished
 /// boot to the store. Boots before `first_boot` ran in an earlier session of

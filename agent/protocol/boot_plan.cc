@@ -64,12 +64,18 @@ std::string_view ActivatorName(Activator a) {
       return "reference";
     case Activator::kLegacyInterfaces:
       return "legacy-interfaces";
+    case Activator::kLegacyFinalRestart:
+      return "legacy-final-restart";
+    case Activator::kNone:
+      return "none";
   }
   return "unknown";
 }
 
+bool AgentManagesNetwork(Activator a) { return a != Activator::kNone; }
+
 std::optional<Activator> ParseActivator(std::string_view name) {
-  for (Activator a : {Activator::kReference, Activator::kLegacyInterfaces}) {
+  for (Activator a : kAllActivators) {
     if (ActivatorName(a) == name) return a;
   }
   return std::nullopt;

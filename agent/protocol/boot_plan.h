@@ -13,13 +13,22 @@
 
 namespace bootstorm {
 
-/// How the agent's network stage activates the rendered configuration.
+/// How the agent manages the network: what it renders and how it activates.
 enum class Activator {
-  kReference,         ///< reload NM, reload connections, bring them up; only when needed
-  kLegacyInterfaces,  ///< per-interface `nmcli connection load` + `up`, no reload
+  kReference,           ///< reload NM, reload connections, bring them up; only when needed
+  kLegacyInterfaces,    ///< per-interface `nmcli connection load` + `up`, no reload
+  kLegacyFinalRestart,  ///< as legacy-interfaces, and the final unit reloads or restarts NM
+  kNone,                ///< renders and activates nothing: NetworkManager owns the network
 };
 
+/// Every activator, in documentation order.
+inline constexpr Activator kAllActivators[] = {Activator::kReference, Activator::kLegacyInterfaces,
+                                               Activator::kLegacyFinalRestart, Activator::kNone};
+
 std::string_view ActivatorName(Activator a);
+/// Whether the agent renders and activates the network (all but kNone). When
+/// it does not, NetworkManager owns DNS and the interfaces.
+bool AgentManagesNetwork(Activator a);
 /// Parses an activator name; nullopt when unknown.
 std::optional<Activator> ParseActivator(std::string_view name);
 

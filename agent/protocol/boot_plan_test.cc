@@ -62,6 +62,13 @@ TEST(BootPlan, UnknownKeyAndWrongTypeAreRejected) {
   EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
 }
 
+TEST(Activator, EveryNameRoundTrips) {
+  for (Activator a : kAllActivators) EXPECT_EQ(ParseActivator(ActivatorName(a)), a);
+  EXPECT_EQ(ParseActivator("legacy-final-restart"), Activator::kLegacyFinalRestart);
+  EXPECT_EQ(ParseActivator("none"), Activator::kNone);
+  EXPECT_EQ(ParseActivator("Reference"), std::nullopt);
+}
+
 TEST(BootPlan, HasFault) {
   EXPECT_TRUE(SamplePlan().HasFault(kFaultNmBeforeLocal));
   EXPECT_FALSE(BootPlan{}.HasFault(kFaultNmBeforeLocal));

@@ -42,6 +42,47 @@ std::vector<std::string> StringList(StrictObject& o, std::string_view key, std::
   return out;
 }
 
+// A string member that must be one of `allowed`.
+template <typename List>
+std::string OneOf(StrictObject& o, std::string_view key, const List& allowed) {
+  std::string s = BoundedString(o, key, kMaxShortString);
+  if (std::find(std::begin(allowed), std::end(allowed), s) == std::end(allowed))
+    throw JsonPathError(o.PathOf(key), "unknown value '" + s + "'");
+  return s;
+}
+
+// An array member of at most `max_items` objects, each read by `from_json`.
+template <typename FromJson>
+auto ObjectList(StrictObject& o, std::string_view key, std::size_t max_items, FromJson from_json) {
+  const nlohmann::json& array = o.Array(key);
+  if (array.size() > max_items)
+    throw JsonPathError(o.PathOf(key), "more than " + std::to_string(max_items) + " entries");
+  std::vector<decltype(from_json(array, std::string()))> out;
+  for (std::size_t i = 0; i < array.size(); ++i)
+    out.push_back(from_json(array[i], ElementPath(o.PathOf(key), i)));
+  return out;
+}
+
+TimelineEvent TimelineEventFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  TimelineEvent e;
+  e.unit = BoundedString(o, "unit", kMaxShortString);
+  e.event = OneOf(o, "event", kTimelineEvents);
+  e.monotonic_us = o.Integer("monotonic_us", 0, INT64_MAX);
+  o.Finish();
+  return e;
+}
+
+NmReload NmReloadFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  NmReload r;
+  r.action = OneOf(o, "action", kNmReloadActions);
+  r.monotonic_us = o.Integer("monotonic_us", 0, INT64_MAX);
+  r.requested_by = BoundedString(o, "requested_by", kMaxShortString);
+  o.Finish();
+  return r;
+}
+
 DeviceState DeviceFromJson(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   DeviceState d;
@@ -56,6 +97,14 @@ DeviceState DeviceFromJson(const nlohmann::json& j, const std::string& path) {
 
 }  // namespace
 
+nlohmann::json ToJson(const TimelineEvent& e) {
+  return {{"unit", e.unit}, {"event", e.event}, {"monotonic_us", e.monotonic_us}};
+}
+
+nlohmann::json ToJson(const NmReload& r) {
+  return {{"action", r.action}, {"monotonic_us", r.monotonic_us}, {"requested_by", r.requested_by}};
+}
+
 nlohmann::json ToJson(const Observation& o) {
   nlohmann::json devices = nlohmann::json::array();
   for (const DeviceState& d : o.devices) {
@@ -65,6 +114,10 @@ nlohmann::json ToJson(const Observation& o) {
                        {"ipv4", d.ipv4},
                        {"ipv6", d.ipv6}});
   }
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const TimelineEvent& e : o.timeline) timeline.push_back(ToJson(e));
+  nlohmann::json reloads = nlohmann::json::array();
+  for (const NmReload& r : o.nm_reloads) reloads.push_back(ToJson(r));
   return {{"run", o.run_id},
           {"vm", o.vm},
           {"boot", o.boot},
@@ -75,6 +128,9 @@ nlohmann::json ToJson(const Observation& o) {
           {"nm_active_state", o.nm_active_state},
           {"nm_dns_mode", o.nm_dns_mode},
           {"devices", devices},
+          {"timeline", timeline},
+          {"nm_reloads", reloads},
+          {"nm_dns_journal", o.nm_dns_journal},
           {"agent_log", o.agent_log}};
 }
 
@@ -105,11 +161,11 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
   obs.resolv_conf_is_symlink = o.Boolean("resolv_conf_is_symlink");
   obs.nm_active_state = BoundedString(o, "nm_active_state", kMaxShortString);
   obs.nm_dns_mode = BoundedString(o, "nm_dns_mode", kMaxShortString);
-  const nlohmann::json& devices = o.Array("devices");
-  if (devices.size() > kMaxDevices)
-    throw JsonPathError(o.PathOf("devices"), "more than " + std::to_string(kMaxDevices));
-  for (std::size_t i = 0; i < devices.size(); ++i)
-    obs.devices.push_back(DeviceFromJson(devices[i], ElementPath(o.PathOf("devices"), i)));
+  obs.devices = ObjectList(o, "devices", kMaxDevices, DeviceFromJson);
+  obs.timeline = ObjectList(o, "timeline", kMaxTimelineEvents, TimelineEventFromJson);
+  obs.nm_reloads = ObjectList(o, "nm_reloads", kMaxNmReloads, NmReloadFromJson);
+  obs.nm_dns_journal =
+      StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
   o.Finish();
   return obs;

@@ -25,6 +25,36 @@ inline constexpr std::string_view kCheckpointAfterDnsEvent = "after-dns-event";
 /// Sent last in every boot: the agent has finished; the host may shut down.
 inline constexpr std::string_view kCheckpointEnd = "end";
 
+/// The agent's systemd units, in boot order; all names start with the prefix.
+inline constexpr std::string_view kAgentUnitPrefix = "bootstorm-";
+inline constexpr std::string_view kUnitEarly = "bootstorm-early.service";
+inline constexpr std::string_view kUnitLocal = "bootstorm-local.service";
+inline constexpr std::string_view kUnitNetwork = "bootstorm-network.service";
+inline constexpr std::string_view kUnitFinal = "bootstorm-final.service";
+
+/// Timeline events, named after systemd's unit timestamps.
+inline constexpr std::string_view kEventInactiveExit = "inactive-exit";    ///< began activating
+inline constexpr std::string_view kEventActiveEnter = "active-enter";      ///< became active
+inline constexpr std::string_view kEventActiveExit = "active-exit";        ///< began deactivating
+inline constexpr std::string_view kEventInactiveEnter = "inactive-enter";  ///< became inactive
+/// The unit is in state failed (time: when it became inactive).
+inline constexpr std::string_view kEventFailed = "failed";
+inline constexpr std::string_view kTimelineEvents[] = {
+    kEventInactiveExit, kEventActiveEnter, kEventActiveExit, kEventInactiveEnter, kEventFailed};
+
+/// What was done to NetworkManager.service: a reload, a stop followed by a
+/// start, or a stop (so far) without one.
+inline constexpr std::string_view kNmReload = "reload";
+inline constexpr std::string_view kNmRestart = "restart";
+inline constexpr std::string_view kNmStop = "stop";
+inline constexpr std::string_view kNmReloadActions[] = {kNmReload, kNmRestart, kNmStop};
+
+/// Bounds on the lists of one observation (the agent keeps within them).
+inline constexpr std::size_t kMaxTimelineEvents = 64;
+inline constexpr std::size_t kMaxNmReloads = 32;
+inline constexpr std::size_t kMaxNmDnsJournalLines = 50;
+inline constexpr std::size_t kMaxNmDnsJournalLineBytes = 512;
+
 /// Upper bound on one observation line; anything longer is hostile or broken.
 inline constexpr std::size_t kMaxObservationBytes = 256 * 1024;
 /// Upper bound on the resolv.conf text the probe sends.
@@ -39,6 +69,24 @@ struct DeviceState {
   bool operator==(const DeviceState&) const = default;
 };
 
+/// One timestamp of one unit this boot.
+struct TimelineEvent {
+  std::string unit;   ///< e.g. NetworkManager.service
+  std::string event;  ///< one of kTimelineEvents
+  std::int64_t monotonic_us = 0;
+  bool operator==(const TimelineEvent&) const = default;
+};
+
+/// A reload or restart of NetworkManager this boot and who asked for it.
+struct NmReload {
+  std::string action;  ///< one of kNmReloadActions
+  std::int64_t monotonic_us = 0;
+  /// The agent unit that was starting at the time (its ExecStartPre or
+  /// ExecStart asked); "" when none was.
+  std::string requested_by;
+  bool operator==(const NmReload&) const = default;
+};
+
 struct Observation {
   std::string run_id;
   int vm = 0;
@@ -50,12 +98,22 @@ struct Observation {
   std::string nm_active_state;  ///< systemd ActiveState of NetworkManager.service
   std::string nm_dns_mode;      ///< DnsManager.Mode over D-Bus; "" when unknown
   std::vector<DeviceState> devices;
+  /// This boot's timestamps of the agent's units, NetworkManager,
+  /// NetworkManager-wait-online and dbus, in time order.
+  std::vector<TimelineEvent> timeline;
+  /// NetworkManager's reloads and restarts this boot so far, in order.
+  std::vector<NmReload> nm_reloads;
+  /// The last journal lines of NetworkManager about DNS and resolv.conf this
+  /// boot, as `journalctl -o short-monotonic` prints them.
+  std::vector<std::string> nm_dns_journal;
   /// Agent log lines of this boot up to the checkpoint (activation commands
   /// run and why); bounded by the agent.
   std::vector<std::string> agent_log;
   bool operator==(const Observation&) const = default;
 };
 
+nlohmann::json ToJson(const TimelineEvent& e);
+nlohmann::json ToJson(const NmReload& r);
 nlohmann::json ToJson(const Observation& o);
 /// Serialises to one line (no newline at the end).
 std::string SerializeObservation(const Observation& o);

@@ -18,8 +18,22 @@ Observation SampleObservation() {
   o.nm_active_state = "active";
   o.nm_dns_mode = "none";
   o.devices.push_back({"enp1s0", "52:54:00:00:00:01", "connected", {"198.51.100.20/24"}, {}});
+  o.timeline = {{"NetworkManager.service", "inactive-exit", 9'000'000},
+                {"bootstorm-network.service", "inactive-exit", 11'000'000}};
+  o.nm_reloads = {{"reload", 11'500'000, "bootstorm-network.service"}};
+  o.nm_dns_journal = {"[   10.1] guest NetworkManager[300]: <info> dns-mgr: init: dns=default"};
   o.agent_log = {"local: rendered 3 files"};
   return o;
+}
+
+// The JSON path a malformed observation is rejected with.
+std::string RejectedPath(const nlohmann::json& j) {
+  try {
+    ParseObservation(j.dump());
+  } catch (const JsonPathError& e) {
+    return e.path();
+  }
+  return "<accepted>";
 }
 
 TEST(Observation, RoundTripsThroughOneLine) {
@@ -70,6 +84,54 @@ TEST(Observation, RejectsOversizedFields) {
   j["devices"][0]["ipv4"] = nlohmann::json::array();
   for (int i = 0; i < 100; ++i) j["devices"][0]["ipv4"].push_back("10.0.0.1/8");
   EXPECT_THROW(ParseObservation(j.dump()), JsonPathError);
+}
+
+TEST(Observation, RejectsOversizedTimelineReloadsAndJournal) {
+  nlohmann::json j = ToJson(SampleObservation());
+  for (std::size_t i = 0; i < kMaxTimelineEvents; ++i) j["timeline"].push_back(j["timeline"][0]);
+  EXPECT_EQ(RejectedPath(j), "observation.timeline");
+  j = ToJson(SampleObservation());
+  j["timeline"][0]["unit"] = std::string(300, 'u');
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[0].unit");
+  j = ToJson(SampleObservation());
+  for (std::size_t i = 0; i < kMaxNmReloads; ++i) j["nm_reloads"].push_back(j["nm_reloads"][0]);
+  EXPECT_EQ(RejectedPath(j), "observation.nm_reloads");
+  j = ToJson(SampleObservation());
+  j["nm_dns_journal"][0] = std::string(kMaxNmDnsJournalLineBytes + 1, 'x');
+  EXPECT_EQ(RejectedPath(j), "observation.nm_dns_journal[0]");
+  j = ToJson(SampleObservation());
+  j["nm_dns_journal"] = std::vector<std::string>(kMaxNmDnsJournalLines + 1, "x");
+  EXPECT_EQ(RejectedPath(j), "observation.nm_dns_journal");
+}
+
+TEST(Observation, RejectsMalformedTimelines) {
+  nlohmann::json j = ToJson(SampleObservation());
+  j["timeline"][1]["event"] = "exploded";
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[1].event");
+  j = ToJson(SampleObservation());
+  j["timeline"][0]["monotonic_us"] = -1;
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[0].monotonic_us");
+  j = ToJson(SampleObservation());
+  j["timeline"][0]["monotonic_us"] = "9000000";
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[0].monotonic_us");
+  j = ToJson(SampleObservation());
+  j["timeline"][0]["extra"] = true;
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[0].extra");
+  j = ToJson(SampleObservation());
+  j["timeline"][0] = "NetworkManager.service";
+  EXPECT_EQ(RejectedPath(j), "observation.timeline[0]");
+  j = ToJson(SampleObservation());
+  j["timeline"] = nlohmann::json::object();
+  EXPECT_EQ(RejectedPath(j), "observation.timeline");
+  j = ToJson(SampleObservation());
+  j.erase("timeline");
+  EXPECT_EQ(RejectedPath(j), "observation.timeline");
+  j = ToJson(SampleObservation());
+  j["nm_reloads"][0]["action"] = "reboot";
+  EXPECT_EQ(RejectedPath(j), "observation.nm_reloads[0].action");
+  j = ToJson(SampleObservation());
+  j["nm_reloads"][0].erase("requested_by");
+  EXPECT_EQ(RejectedPath(j), "observation.nm_reloads[0].requested_by");
 }
 
 TEST(Observation, RejectsWrongTypes) {

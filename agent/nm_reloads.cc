@@ -1,0 +1,86 @@
+#include "nm_reloads.h"
+
+#include <charconv>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace bootstorm {
+namespace {
+
+// systemd's catalog ids of the messages at the start of a job (job.c).
+constexpr std::string_view kMessageStarting = "7d4958e842da4a758f6c1cdc7b36dcc5";
+constexpr std::string_view kMessageStopping = "de5b426a63be47a7b6ac3eaac82e2f6f";
+constexpr std::string_view kMessageReloading = "d34d037fff1847e6ae669a370e694725";
+
+std::string Field(const nlohmann::json& entry, const char* key) {
+  auto it = entry.find(key);
+  return it != entry.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::int64_t ParseMicros(const std::string& text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
+// The agent unit activating at `us`: the latest to start among those whose
+// activation window holds it.
+std::string RequestedBy(std::int64_t us, const std::vector<TimelineEvent>& timeline) {
+  std::string unit;
+  std::int64_t unit_start = -1;
+  for (const TimelineEvent& start : timeline) {
+    if (start.event != kEventInactiveExit || !start.unit.starts_with(kAgentUnitPrefix) ||
+        start.monotonic_us > us || start.monotonic_us <= unit_start)
+      continue;
+    std::int64_t end = std::numeric_limits<std::int64_t>::max();
+    for (const TimelineEvent& e : timeline) {
+      if (e.unit == start.unit && e.event == kEventActiveEnter &&
+          e.monotonic_us >= start.monotonic_us)
+        end = e.monotonic_us;
+    }
+    if (us <= end) {
+      unit = start.unit;
+      unit_start = start.monotonic_us;
+    }
+  }
+  return unit;
+}
+
+}  // namespace
+
+std::vector<std::string> NmJobJournalQuery() {
+  return {"journalctl",
+          "-b",
+          "-q",
+          "--no-pager",
+          "-o",
+          "json",
+          "--output-fields=MESSAGE_ID,JOB_TYPE",
+          "_PID=1",
+          "UNIT=NetworkManager.service"};
+}
+
+std::vector<NmReload> ParseNmJobJournal(std::string_view text,
+                                        const std::vector<TimelineEvent>& timeline) {
+  std::vector<NmReload> reloads;
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!entry.is_object()) continue;
+    std::string id = Field(entry, "MESSAGE_ID");
+    std::int64_t us = ParseMicros(Field(entry, "__MONOTONIC_TIMESTAMP"));
+    if (us <= 0) continue;
+    if (id == kMessageReloading) {
+      reloads.push_back({std::string(kNmReload), us, RequestedBy(us, timeline)});
+    } else if (id == kMessageStopping) {
+      reloads.push_back({std::string(kNmStop), us, RequestedBy(us, timeline)});
+    } else if (id == kMessageStarting && !reloads.empty() && reloads.back().action == kNmStop) {
+      reloads.back().action = std::string(kNmRestart);
+    }
+  }
+  if (reloads.size() > kMaxNmReloads) reloads.resize(kMaxNmReloads);
+  return reloads;
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,30 @@
+// NetworkManager's reloads and restarts this boot, as systemd logged the jobs
+// in the journal, and who asked for each: the agent unit that was starting
+// at the time (the network stage's activation, or a restart written into the
+// final unit). Derived from the journal rather than from what the agent says
+// it ran, so a reload by anything else shows too.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "observation.h"
+
+namespace bootstorm {
+
+/// `journalctl` for systemd's job messages about NetworkManager.service this
+/// boot, one JSON object per line.
+std::vector<std::string> NmJobJournalQuery();
+
+/// The reloads and restarts in the output of NmJobJournalQuery(), in order:
+/// a "Reloading" message is a reload; a "Stopping" message is a restart when
+/// a "Starting" follows, else a stop; NM's first start is not an event.
+/// `requested_by` is the bootstorm-* unit of `timeline` that was activating
+/// (between its inactive-exit and its active-enter, or still activating) at
+/// the event; "" when none was. Malformed lines are skipped; at most
+/// kMaxNmReloads events.
+std::vector<NmReload> ParseNmJobJournal(std::string_view text,
+                                        const std::vector<TimelineEvent>& timeline);
+
+}  // namespace bootstorm

@@ -1,0 +1,33 @@
+// The boot's timeline as systemd recorded it: when the agent's units, NM,
+// NM-wait-online and dbus started, became active, stopped or failed, in the
+// guest's CLOCK_MONOTONIC microseconds (the clock of the observations).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "observation.h"
+
+namespace bootstorm {
+
+/// The units whose timestamps each observation carries.
+inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
+                                                      kUnitLocal,
+                                                      kUnitNetwork,
+                                                      kUnitFinal,
+                                                      "NetworkManager.service",
+                                                      "NetworkManager-wait-online.service",
+                                                      "dbus.service"};
+
+/// `systemctl show -p <TimelineProperties()> <kTimelineUnits...>`: one call
+/// for all units.
+std::vector<std::string> TimelineQuery();
+
+/// Events from the output of TimelineQuery(), ordered by time: per unit one
+/// event per non-zero timestamp, and `failed` (at InactiveEnter) when its
+/// ActiveState is failed. Blocks without Id, unknown keys and malformed
+/// numbers are skipped; at most kMaxTimelineEvents events.
+std::vector<TimelineEvent> ParseSystemctlShow(std::string_view text);
+
+}  // namespace bootstorm

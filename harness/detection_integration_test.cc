@@ -1,0 +1,65 @@
+// The small detection matrix on real VMs (CTest label "integration"): the
+// reference activator passes nm-first, and each known-bad activator is caught
+// by its detect-* scenario (`expect: detect`, exit 0 when caught) through the
+// invariant scenarios/README.md's matrix names for it.
+#include <gtest/gtest.h>
+
+#include "cli_test_support.h"
+
+namespace bootstorm {
+namespace {
+
+/// The failed checks of every boot of a run, by invariant name.
+std::vector<nlohmann::json> FailedChecks(const nlohmann::json& results, const std::string& name) {
+  std::vector<nlohmann::json> failed;
+  for (const auto& [vm, boot] : Boots(results)) {
+    for (const auto& check : boot["checks"]) {
+      if (check["name"] == name && check["verdict"] == "fail") failed.push_back(check);
+    }
+  }
+  return failed;
+}
+
+TEST(DetectionIntegration, ReferencePassesNmFirstActivatingOnceFromTheNetworkStage) {
+  ScenarioRun run = RunScenario("detect-reference-nm-first", "nm-first.json");
+  EXPECT_EQ(run.cli.exit_code, 0) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  auto boots = Boots(run.results);
+  ASSERT_FALSE(boots.empty());
+  for (const auto& [vm, boot] : boots) {
+    EXPECT_EQ(boot["outcome"], "pass") << boot["checks"].dump(2);
+    EXPECT_EQ(boot["checks"].size(), 5u);
+  }
+  // Boot 1 rendered new files while NM ran: exactly one reload, by the network stage.
+  const nlohmann::json& reloads = boots.front().second["observations"].back()["nm_reloads"];
+  ASSERT_EQ(reloads.size(), 1u) << reloads.dump();
+  EXPECT_EQ(reloads[0]["requested_by"], "bootstorm-network.service");
+  ExpectNothingLeft(run);
+}
+
+TEST(DetectionIntegration, LegacyInterfacesIsCaughtByResolvConfAndNmDnsNone) {
+  ScenarioRun run = RunScenario("detect-legacy-interfaces", "detect-legacy-interfaces.json");
+  EXPECT_EQ(run.cli.exit_code, 0) << run.cli.out << run.cli.err;
+  EXPECT_NE(run.cli.out.find("expected a detection: caught by"), std::string::npos) << run.cli.out;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  EXPECT_FALSE(FailedChecks(run.results, "resolv-conf-intact").empty());
+  EXPECT_FALSE(FailedChecks(run.results, "nm-dns-none").empty());
+  ExpectNothingLeft(run);
+}
+
+TEST(DetectionIntegration, LegacyFinalRestartIsCaughtByActivationOnce) {
+  ScenarioRun run = RunScenario("detect-legacy-final-restart", "detect-legacy-final-restart.json");
+  EXPECT_EQ(run.cli.exit_code, 0) << run.cli.out << run.cli.err;
+  EXPECT_NE(run.cli.out.find("expected a detection: caught by activation-once"), std::string::npos)
+      << run.cli.out;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  std::vector<nlohmann::json> failed = FailedChecks(run.results, "activation-once");
+  ASSERT_FALSE(failed.empty());
+  // The reload came from the final unit, not from an agent stage's code.
+  EXPECT_EQ(failed.front()["actual"][0]["requested_by"], "bootstorm-final.service")
+      << failed.front().dump(2);
+  ExpectNothingLeft(run);
+}
+
+}  // namespace
+}  // namespace bootstorm

@@ -1,0 +1,23 @@
+// A run's verdict against what its scenario expects (scenario field
+// `expect`): `pass` scenarios must pass; `detect` scenarios run a known-bad
+// activator and must be caught by at least one invariant. Pure.
+#pragma once
+
+#include <string>
+
+#include "run_record.h"
+#include "scenario.h"
+
+namespace bootstorm {
+
+/// The exit code of a run. kPass: as ExitCodeFor (0 all pass, 1 any SUT
+/// failure, 3 infra errors only). kDetect: 0 when at least one SUT failure
+/// was found, 3 when none was and infra errors hid VMs, else 1.
+int ExitCodeForExpectation(Expect expect, const RunSummary& summary);
+
+/// What the summary line adds, plainly: "" for kPass; for kDetect whether
+/// the known-bad activator was caught and by which invariants, e.g.
+/// "expected a detection: caught by resolv-conf-intact, nm-dns-none".
+std::string ExpectationNote(Expect expect, const RunRecord& run);
+
+}  // namespace bootstorm
