@@ -25,6 +25,9 @@ struct CommandResult {
 struct CommandStep {
   std::vector<std::string> argv;
   std::chrono::seconds timeout;
+  /// False for steps that only record state: their failure is logged but does
+  /// not fail the stage (a slow `nmcli general status` is not a failed activation).
+  bool must_succeed = true;
   bool operator==(const CommandStep&) const = default;
 };
 

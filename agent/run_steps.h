@@ -14,7 +14,7 @@ namespace bootstorm {
 bool RunLoggedStep(const CommandStep& step, const AgentLog& log);
 
 /// Runs all steps in order, continuing past failures (each later step may
-/// still repair state). Returns whether every step succeeded.
+/// still repair state). Returns whether every step that must succeed did.
 bool RunLoggedSteps(const std::vector<CommandStep>& steps, const AgentLog& log);
 
 }  // namespace bootstorm
