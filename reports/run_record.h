@@ -45,6 +45,18 @@ struct VmRecord {
   int vm = 0;
   std::string domain;
   std::vector<BootRecord> boots;
+  std::string uri;  ///< the libvirt connection of the host it ran on
+};
+
+/// One hypervisor host of a run and what it got.
+struct HostRecord {
+  std::string uri;
+  int weight = 1;
+  std::string virt_type;      ///< "" when the host could not be reached
+  int vms = 0;                ///< VMs placed on it
+  int jobs = 0;               ///< of them at once
+  double upload_seconds = 0;  ///< kernel, initrd and base image
+  std::string setup_error;    ///< why its VMs did not run, if they did not
 };
 
 struct RunSummary {
@@ -67,6 +79,7 @@ struct RunRecord {
   std::string setup_error;     ///< an infra error before any VM ran
   int vms_planned = 0;
   std::vector<VmRecord> vms;
+  std::vector<HostRecord> hosts;  ///< `uri` and `virt_type` above are the first one's
 };
 
 /// Outcome of a boot from its checks (any failed check: SUT failure).
@@ -82,6 +95,7 @@ int ExitCodeFor(const RunSummary& s);
 nlohmann::json ToJson(const CheckResult& c);
 nlohmann::json ToJson(const BootRecord& b);
 nlohmann::json ToJson(const VmRecord& v);
+nlohmann::json ToJson(const HostRecord& h);
 nlohmann::json ToJson(const RunRecord& r);
 
 }  // namespace bootstorm
