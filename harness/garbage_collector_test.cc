@@ -45,6 +45,10 @@ class ListingHypervisor : public Hypervisor {
     Unused();
     return nullptr;
   }
+  HostCapacity Capacity() override {
+    Unused();
+    return {};
+  }
 
  private:
   static std::string Unused() { throw std::logic_error("not used by the garbage collector"); }

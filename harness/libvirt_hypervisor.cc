@@ -446,3 +446,27 @@ std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string&
 }
 
 }  // namespace bootstorm
+
+namespace bootstorm {
+
+HostCapacity LibvirtHypervisor::Capacity() {
+  virNodeInfo node{};
+  if (virNodeGetInfo(conn_, &node) < 0) ThrowLibvirt("reading the node information of " + uri_);
+  int count = 0;
+  if (virNodeGetMemoryStats(conn_, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &count, 0) < 0)
+    ThrowLibvirt("reading the memory statistics of " + uri_);
+  std::vector<virNodeMemoryStats> stats(count);
+  if (virNodeGetMemoryStats(conn_, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &count, 0) < 0)
+    ThrowLibvirt("reading the memory statistics of " + uri_);
+  // Like MemAvailable: buffers and page cache are reclaimable, unlike free pages alone.
+  unsigned long long available_kib = 0;
+  for (int i = 0; i < count; ++i) {
+    std::string_view field = stats[i].field;
+    if (field == VIR_NODE_MEMORY_STATS_FREE || field == VIR_NODE_MEMORY_STATS_BUFFERS ||
+        field == VIR_NODE_MEMORY_STATS_CACHED)
+      available_kib += stats[i].value;
+  }
+  return HostCapacity{static_cast<long>(node.cpus), static_cast<long long>(available_kib / 1024)};
+}
+
+}  // namespace bootstorm

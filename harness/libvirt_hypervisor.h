@@ -44,6 +44,8 @@ class LibvirtHypervisor : public Hypervisor {
   void Watch(const std::string& name, DomainEvents* events);
   void Unwatch(const std::string& name);
 
+  HostCapacity Capacity() override;
+
  private:
   static void OnLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail, void* opaque);
   virStoragePoolPtr EnsurePool();
