@@ -2,25 +2,20 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <fstream>
-#include <limits>
 #include <optional>
 #include <random>
 #include <thread>
 
-#include "gc_command.h"
-#include "libvirt_hypervisor.h"
+#include "placement.h"
 #include "process.h"
 #include "progress.h"
+#include "run_host.h"
 #include "run_lock.h"
 #include "run_store.h"
 #include "scenario.h"
-#include "vm_runner.h"
 
 namespace bootstorm {
 namespace {
@@ -40,38 +35,50 @@ std::uint64_t VirtualSize(const std::filesystem::path& qcow2) {
   return nlohmann::json::parse(r.out).at("virtual-size").get<std::uint64_t>();
 }
 
-/// Run-scoped resources on the hypervisor, removed in reverse order.
-class RunResources {
- public:
-  explicit RunResources(Hypervisor* hv) : hv_(hv) {}
-  ~RunResources() {
-    for (auto it = volumes_.rbegin(); it != volumes_.rend(); ++it)
-      Try([&] { hv_->DeleteVolume(*it); });
-    if (!network_.empty()) Try([&] { hv_->DestroyNetwork(network_); });
-  }
-  std::string Upload(const std::string& name, const std::filesystem::path& file) {
-    volumes_.push_back(name);
-    return hv_->UploadVolume(name, file);
-  }
-  RunNetwork CreateNetwork(const std::string& run_id) {
-    RunNetwork net = CreateRunNetwork(*hv_, run_id);
-    network_ = net.name;
-    return net;
-  }
+/// One RunHost per host, with the VMs PlaceVms gives it.
+std::vector<std::unique_ptr<RunHost>> PlaceOnHosts(const std::vector<HostSpec>& specs, int vms,
+                                                   const RunContext& shared) {
+  std::vector<int> weights;
+  for (const HostSpec& h : specs) weights.push_back(h.weight);
+  std::vector<std::vector<int>> vms_of(specs.size());
+  std::vector<int> placement = PlaceVms(weights, vms);
+  for (int vm = 0; vm < vms; ++vm) vms_of[placement[vm]].push_back(vm);
+  std::vector<std::unique_ptr<RunHost>> hosts;
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    hosts.push_back(std::make_unique<RunHost>(specs[i], std::move(vms_of[i]), shared));
+  return hosts;
+}
 
- private:
-  template <typename F>
-  static void Try(F f) {
-    try {
-      f();
-    } catch (const std::exception& e) {
-      fmt::print(stderr, "warning: cleanup: {}\n", e.what());
-    }
+/// Runs `f` on every host at once, each on a thread of its own.
+template <typename F>
+void ForEachHost(std::vector<std::unique_ptr<RunHost>>& hosts, F f) {
+  std::vector<std::thread> threads;
+  for (auto& h : hosts) threads.emplace_back([&f, &h] { f(*h); });
+  for (std::thread& t : threads) t.join();
+}
+
+/// VMs at once per host: `total` split by weight over the hosts that are up,
+/// or when 0, what each host's own CPUs and memory allow.
+void AssignJobs(std::vector<std::unique_ptr<RunHost>>& hosts, int total, int memory_mib_per_vm) {
+  std::vector<int> weights, vms;
+  for (const auto& h : hosts) {
+    weights.push_back(h->record().weight);
+    vms.push_back(h->ok() ? h->record().vms : 0);
   }
-  Hypervisor* hv_;
-  std::vector<std::string> volumes_;
-  std::string network_;
-};
+  std::vector<int> split = SplitJobs(total, weights, vms);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    const HostCapacity& c = hosts[i]->capacity();
+    hosts[i]->set_jobs(total > 0 || vms[i] == 0
+                           ? split[i]
+                           : std::min(vms[i], JobsFor(c.cpus, c.available_mib, memory_mib_per_vm)));
+  }
+}
+
+std::vector<HostRecord> HostRecords(const std::vector<std::unique_ptr<RunHost>>& hosts) {
+  std::vector<HostRecord> records;
+  for (const auto& h : hosts) records.push_back(h->record());
+  return records;
+}
 
 void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
@@ -87,20 +94,6 @@ int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
   // QEMU's own overhead (TCG translation cache, device state) comes on top of guest memory.
   long long by_memory = available_mib / (memory_mib_per_vm + 256);
   return static_cast<int>(std::max(1LL, std::min<long long>(std::max(1L, cpus), by_memory)));
-}
-
-int DefaultJobs(int memory_mib_per_vm) {
-  // MemAvailable counts reclaimable page cache, unlike free pages.
-  long long available_kib = 0;
-  std::ifstream meminfo("/proc/meminfo");
-  for (std::string key; meminfo >> key;) {
-    if (key == "MemAvailable:") {
-      meminfo >> available_kib;
-      break;
-    }
-    meminfo.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
-  }
-  return JobsFor(sysconf(_SC_NPROCESSORS_ONLN), available_kib / 1024, memory_mib_per_vm);
 }
 
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
@@ -126,7 +119,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   run.run_id = NewRunId();
   run.scenario_name = scenario.name;
   run.scenario_file = options.scenario.string();
-  run.uri = options.uri;
+  run.uri = options.hosts.front().uri;
   run.started_at = UtcNow();
   run.vms_planned = scenario.vms;
   std::filesystem::path out = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
@@ -135,52 +128,36 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   RunLock lock(run.run_id);  // before anything is created: gc must see this run as live
   RunStore store(out);
   auto started = std::chrono::steady_clock::now();
-  int jobs =
-      std::min(scenario.vms, options.jobs > 0 ? options.jobs : DefaultJobs(scenario.memory_mib));
-  fmt::print("bootstorm run {} ({}): {} VMs x {} boots, {} at a time, on {}\n", run.run_id,
-             scenario.name, scenario.vms, scenario.boots, jobs, options.uri);
-  std::fflush(stdout);
 
   Progress progress(scenario.vms * scenario.boots, Progress::StdoutIsInteractive());
   std::optional<CancelAfter> run_timeout;
   if (options.timeout_seconds > 0)
     run_timeout.emplace(cancellation, std::chrono::seconds(options.timeout_seconds));
+  RunContext shared;
+  shared.scenario = &scenario;
+  shared.run_id = run.run_id;
+  shared.store = &store;
+  shared.max_infra_retries = options.infra_retries;
+  shared.progress = &progress;
+  shared.cancellation = &cancellation;
   try {
-    LibvirtHypervisor hv(options.uri);
-    CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
-    run.virt_type = hv.BestVirtType();
-    RunResources resources(&hv);
-    RunContext ctx;
-    ctx.scenario = &scenario;
-    ctx.run_id = run.run_id;
-    ctx.hypervisor = &hv;
-    ctx.virt_type = run.virt_type;
-    ctx.store = &store;
-    ctx.max_infra_retries = options.infra_retries;
-    ctx.progress = &progress;
-    ctx.cancellation = &cancellation;
-    std::string prefix = "bootstorm-" + run.run_id;
-    ctx.kernel_path = resources.Upload(prefix + "-vmlinuz", options.image_dir / "vmlinuz");
-    ctx.initrd_path = resources.Upload(prefix + "-initrd.img", options.image_dir / "initrd.img");
-    ctx.base_path = resources.Upload(prefix + "-base.qcow2", options.image_dir / "base.qcow2");
-    ctx.base_capacity_bytes = VirtualSize(options.image_dir / "base.qcow2");
-    ctx.network = resources.CreateNetwork(run.run_id);
+    std::uint64_t base_capacity_bytes = VirtualSize(options.image_dir / "base.qcow2");
+    std::vector<std::unique_ptr<RunHost>> hosts = PlaceOnHosts(options.hosts, scenario.vms, shared);
+    ForEachHost(hosts, [](RunHost& h) { h.Connect(); });
+    AssignJobs(hosts, options.jobs, scenario.memory_mib);
+    fmt::print("{}\n", FormatRunPlan(run.run_id, scenario.name, scenario.vms, scenario.boots,
+                                     HostRecords(hosts)));
+    std::fflush(stdout);
 
-    std::vector<VmRecord> records(scenario.vms);
-    std::vector<char> ran(scenario.vms, 0);  // not vector<bool>: written from several threads
-    std::atomic<int> next{0};
-    std::vector<std::thread> workers;
-    for (int j = 0; j < jobs; ++j) {
-      workers.emplace_back([&] {
-        for (int vm; (vm = next++) < scenario.vms && !cancellation.cancelled();) {
-          records[vm] = RunVm(ctx, vm);
-          ran[vm] = 1;
-        }
-      });
-    }
-    for (std::thread& t : workers) t.join();
-    for (int vm = 0; vm < scenario.vms; ++vm) {
-      if (ran[vm]) run.vms.push_back(std::move(records[vm]));
+    std::vector<std::optional<VmRecord>> records(scenario.vms);
+    ForEachHost(hosts, [&](RunHost& h) {
+      h.Prepare(options.image_dir, base_capacity_bytes);
+      h.Run(records);
+    });
+    run.hosts = HostRecords(hosts);
+    run.virt_type = run.hosts.front().virt_type;
+    for (std::optional<VmRecord>& vm : records) {
+      if (vm) run.vms.push_back(std::move(*vm));
     }
   } catch (const std::exception& e) {
     run.setup_error = e.what();

@@ -290,15 +290,6 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
   }
 }
 
-BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e) {
-  BootRecord failed;
-  failed.boot = 1;
-  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
-  failed.outcome = Outcome::kInfraError;
-  failed.infra_error = fmt::format("preparing the VM: {}", e.what());
-  return failed;
-}
-
 }  // namespace
 
 VmRecord RunVm(const RunContext& ctx, int vm) {
@@ -347,6 +338,15 @@ VmRecord RunVm(const RunContext& ctx, int vm) {
     if (stop) break;
   }
   return record;
+}
+
+BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e) {
+  BootRecord failed;
+  failed.boot = 1;
+  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
+  failed.outcome = Outcome::kInfraError;
+  failed.infra_error = fmt::format("preparing the VM: {}", e.what());
+  return failed;
 }
 
 }  // namespace bootstorm

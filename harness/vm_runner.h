@@ -45,4 +45,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
 /// Never throws for VM-level trouble: it becomes an infra error in the record.
 VmRecord RunVm(const RunContext& ctx, int vm);
 
+/// Boot 1 of VM `vm`, with its plan, as an infra error: the VM could not be
+/// prepared because of `e`.
+BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e);
+
 }  // namespace bootstorm
