@@ -5,7 +5,9 @@
 // channel and console as streams.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 
+#include <boost/process.hpp>
 #include <chrono>
 #include <fstream>
 #include <memory>
@@ -125,6 +127,32 @@ TEST_F(MultiHostIntegration, AnUnreachableHostsVmsAreInfraErrorsWhileTheOthersRu
   EXPECT_NE(why.find("host " + dead_uri), std::string::npos) << why;
   EXPECT_FALSE(results["hosts"][1]["setup_error"].get<std::string>().empty());
   EXPECT_EQ(LeftoversOf(results["run_id"], mh1_->uri()), std::vector<std::string>{});
+}
+
+TEST_F(MultiHostIntegration, SigintTearsDownEveryHost) {
+  namespace bp = boost::process;
+  std::filesystem::path out = FreshTestDir("multi-host-sigint");
+  bp::ipstream lines;
+  bp::child child(BootstormBinary(), "run", ScenarioPath("smoke.json").string(), "--out",
+                  out.string(), "--connect", mh1_->uri(), "--connect", mh2_->uri(),
+                  bp::std_out > lines, bp::std_in.close());
+  // Interrupt once a domain runs on each host.
+  std::string line, transcript;
+  int started = 0;
+  while (started < 2 && std::getline(lines, line)) {
+    transcript += line + "\n";
+    if (line.find(": started ") != std::string::npos) ++started;
+  }
+  ASSERT_EQ(started, 2) << transcript;
+  ASSERT_EQ(kill(child.id(), SIGINT), 0);
+  while (std::getline(lines, line)) transcript += line + "\n";
+  child.wait();
+  EXPECT_EQ(child.exit_code(), 3) << transcript;
+  nlohmann::json results = ReadJsonFile(out / "results.json");
+  EXPECT_EQ(results["interrupted_by"], "SIGINT");
+  EXPECT_EQ(results["summary"]["infra_error"], 2);
+  EXPECT_EQ(LeftoversOf(results["run_id"], mh1_->uri()), std::vector<std::string>{}) << transcript;
+  EXPECT_EQ(LeftoversOf(results["run_id"], mh2_->uri()), std::vector<std::string>{}) << transcript;
 }
 
 }  // namespace
