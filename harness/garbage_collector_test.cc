@@ -15,6 +15,7 @@ class ListingHypervisor : public Hypervisor {
   std::vector<HypervisorResource> resources;
   std::vector<HypervisorResource> removed;
   std::string fail_on;
+  std::string vanish_on;
 
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override {
     std::vector<HypervisorResource> out;
@@ -24,6 +25,10 @@ class ListingHypervisor : public Hypervisor {
     return out;
   }
   void RemoveResource(const HypervisorResource& r) override {
+    if (r.name == vanish_on) {
+      std::erase(resources, r);  // went away by itself while being removed
+      throw std::runtime_error("Domain not found: " + r.name);
+    }
     if (r.name == fail_on) throw std::runtime_error("cannot remove " + r.name);
     removed.push_back(r);
   }
@@ -92,6 +97,17 @@ TEST(CollectGarbage, AnErrorDoesNotStopTheRest) {
   GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
   EXPECT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(hv.removed.size(), 1u);
+}
+
+TEST(CollectGarbage, WhatVanishesWhileBeingRemovedIsNoError) {
+  ListingHypervisor hv;
+  hv.resources = {{Kind::kDomain, "bootstorm-deadbeef-vm000"},
+                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}};
+  hv.vanish_on = "bootstorm-deadbeef-vm000";
+  GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
+  EXPECT_TRUE(report.errors.empty());
+  EXPECT_EQ(hv.removed,
+            (std::vector<HypervisorResource>{{Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}}));
 }
 
 }  // namespace
