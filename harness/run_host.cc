@@ -55,7 +55,8 @@ RunHost::~RunHost() = default;
 
 template <typename F>
 void RunHost::Guarded(F f) {
-  if (vms_.empty() || !ok()) return;  // a host without VMs is never contacted
+  // A host without VMs is never contacted; a cancelled run sets nothing more up.
+  if (vms_.empty() || !ok() || ctx_.cancellation->cancelled()) return;
   try {
     f();
   } catch (const std::exception& e) {

@@ -30,9 +30,11 @@ class RunHost {
 
   /// Connects, removes dead runs' leftovers, reads the virt type and the
   /// capacity. Never throws: a failure becomes the host's setup_error.
+  /// Connect and Prepare do nothing for a host without VMs, after a failure
+  /// or once the run is cancelled.
   void Connect();
   /// Uploads kernel, initrd and base image and creates the run's network.
-  /// Never throws; does nothing after a failure.
+  /// Never throws, like Connect.
   void Prepare(const std::filesystem::path& image_dir, std::uint64_t base_capacity_bytes);
   /// Runs the host's VMs, `record().jobs` at once, until done or cancelled,
   /// into `records[vm]`; after a setup failure each of its VMs becomes an
@@ -40,7 +42,6 @@ class RunHost {
   void Run(std::vector<std::optional<VmRecord>>& records);
 
   bool ok() const { return record_.setup_error.empty(); }
-  const std::vector<int>& vms() const { return vms_; }
   /// Valid after a successful Connect().
   const HostCapacity& capacity() const { return capacity_; }
   const HostRecord& record() const { return record_; }
