@@ -12,7 +12,8 @@ int CollectDeadRuns(Hypervisor& hv) {
   for (const HypervisorResource& r : report.removed)
     fmt::print("gc: removed {} {} on {} (its run is gone)\n", ResourceKindName(r.kind), r.name,
                hv.uri());
-  for (const std::string& e : report.errors) fmt::print(stderr, "gc: error: {}\n", e);
+  for (const std::string& e : report.errors)
+    fmt::print(stderr, "gc: error on {}: {}\n", hv.uri(), e);
   std::fflush(stdout);
   return static_cast<int>(report.errors.size());
 }
