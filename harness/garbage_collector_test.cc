@@ -89,25 +89,29 @@ TEST(CollectGarbage, RemovesDeadRunsDomainsFirstAndKeepsLiveOnes) {
   EXPECT_TRUE(report.errors.empty());
 }
 
+constexpr const char* kDeadDomain = "bootstorm-deadbeef-vm000";
+constexpr const char* kDeadDisk = "bootstorm-deadbeef-vm000.qcow2";
+
+/// Collects on `hv` holding a dead run's domain and disk, every run dead.
+GarbageReport CollectDeadVm(ListingHypervisor& hv) {
+  hv.resources = {{Kind::kDomain, kDeadDomain}, {Kind::kVolume, kDeadDisk}};
+  return CollectGarbage(hv, [](const std::string&) { return false; });
+}
+
 TEST(CollectGarbage, AnErrorDoesNotStopTheRest) {
   ListingHypervisor hv;
-  hv.resources = {{Kind::kDomain, "bootstorm-deadbeef-vm000"},
-                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}};
-  hv.fail_on = "bootstorm-deadbeef-vm000";
-  GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
+  hv.fail_on = kDeadDomain;
+  GarbageReport report = CollectDeadVm(hv);
   EXPECT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(hv.removed.size(), 1u);
 }
 
 TEST(CollectGarbage, WhatVanishesWhileBeingRemovedIsNoError) {
   ListingHypervisor hv;
-  hv.resources = {{Kind::kDomain, "bootstorm-deadbeef-vm000"},
-                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}};
-  hv.vanish_on = "bootstorm-deadbeef-vm000";
-  GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
+  hv.vanish_on = kDeadDomain;
+  GarbageReport report = CollectDeadVm(hv);
   EXPECT_TRUE(report.errors.empty());
-  EXPECT_EQ(hv.removed,
-            (std::vector<HypervisorResource>{{Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}}));
+  EXPECT_EQ(hv.removed, (std::vector<HypervisorResource>{{Kind::kVolume, kDeadDisk}}));
 }
 
 }  // namespace
