@@ -84,5 +84,20 @@ TEST(Cli, BadConnectExits2NamingIt) {
   }
 }
 
+// The doctor as a user runs it: an unreachable daemon is a failure with a fix,
+// and the checks that need no daemon still run.
+TEST(CliDoctor, UnreachableDaemonExits3AndSaysHowToFix) {
+  CliRun r =
+      RunBootstorm({"doctor", "--connect", "qemu+unix:///system?socket=/nonexistent/libvirt-sock",
+                    "--image", "/nonexistent-image-dir"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL  libvirt connection"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fix: ci/libvirt-up"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FAIL  guest image: /nonexistent-image-dir/base.qcow2 is missing"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("tool qemu-img"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace bootstorm

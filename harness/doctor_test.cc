@@ -8,6 +8,7 @@
 
 #include "guest_network.h"
 #include "run_lock.h"
+#include "unused_hypervisor.h"
 
 namespace bootstorm {
 namespace {
@@ -93,7 +94,7 @@ TEST(DoctorTool, MissingProgramFailsWithInstallCommand) {
 }
 
 /// Refuses the first `busy` subnets as "in use" and records what it did.
-class NetworkHypervisor : public Hypervisor {
+class NetworkHypervisor : public UnusedHypervisor {
  public:
   int busy = 0;
   std::string fail_with;
@@ -110,35 +111,6 @@ class NetworkHypervisor : public Hypervisor {
     created.push_back(xml);
   }
   void DestroyNetwork(const std::string& name) override { destroyed.push_back(name); }
-
-  const std::string& uri() const override { return uri_; }
-  std::string BestVirtType() override { return "qemu"; }
-  std::uint64_t PoolAvailableBytes() override { return 0; }
-  std::string UploadVolume(const std::string&, const std::filesystem::path&) override {
-    return Unused();
-  }
-  std::string CreateOverlayVolume(const std::string&, const std::string&, std::uint64_t) override {
-    return Unused();
-  }
-  void DeleteVolume(const std::string&) override { Unused(); }
-  std::vector<HypervisorResource> ListResources(std::string_view) override {
-    Unused();
-    return {};
-  }
-  void RemoveResource(const HypervisorResource&) override { Unused(); }
-  std::unique_ptr<RunningDomain> StartDomain(const std::string&, const std::string&,
-                                             DomainEvents*) override {
-    Unused();
-    return nullptr;
-  }
-  HostCapacity Capacity() override {
-    Unused();
-    return {};
-  }
-
- private:
-  static std::string Unused() { throw std::logic_error("not used by the network check"); }
-  std::string uri_ = "test:///";
 };
 
 class DoctorNetwork : public testing::Test {

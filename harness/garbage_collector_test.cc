@@ -4,13 +4,15 @@
 
 #include <stdexcept>
 
+#include "unused_hypervisor.h"
+
 namespace bootstorm {
 namespace {
 
 using Kind = HypervisorResource::Kind;
 
 /// Only the listing and removal a collector uses; the rest is not needed here.
-class ListingHypervisor : public Hypervisor {
+class ListingHypervisor : public UnusedHypervisor {
  public:
   std::vector<HypervisorResource> resources;
   std::vector<HypervisorResource> removed;
@@ -32,32 +34,6 @@ class ListingHypervisor : public Hypervisor {
     if (r.name == fail_on) throw std::runtime_error("cannot remove " + r.name);
     removed.push_back(r);
   }
-
-  const std::string& uri() const override { return uri_; }
-  std::string BestVirtType() override { return "qemu"; }
-  std::uint64_t PoolAvailableBytes() override { return 0; }
-  std::string UploadVolume(const std::string&, const std::filesystem::path&) override {
-    return Unused();
-  }
-  std::string CreateOverlayVolume(const std::string&, const std::string&, std::uint64_t) override {
-    return Unused();
-  }
-  void DeleteVolume(const std::string&) override { Unused(); }
-  void CreateNetwork(const std::string&) override { Unused(); }
-  void DestroyNetwork(const std::string&) override { Unused(); }
-  std::unique_ptr<RunningDomain> StartDomain(const std::string&, const std::string&,
-                                             DomainEvents*) override {
-    Unused();
-    return nullptr;
-  }
-  HostCapacity Capacity() override {
-    Unused();
-    return {};
-  }
-
- private:
-  static std::string Unused() { throw std::logic_error("not used by the garbage collector"); }
-  std::string uri_ = "test:///";
 };
 
 TEST(RunIdOfResource, ParsesOnlyBootstormNames) {

@@ -18,17 +18,20 @@ int CollectDeadRuns(Hypervisor& hv) {
   return static_cast<int>(report.errors.size());
 }
 
+int CollectDeadRunsOn(const std::string& uri) {
+  try {
+    LibvirtHypervisor hv(uri);
+    return CollectDeadRuns(hv);
+  } catch (const std::exception& e) {  // one unreachable host must not spare the others
+    fmt::print(stderr, "gc: error: {}\n", e.what());
+    return 1;
+  }
+}
+
 int RunGcCommand(const std::vector<HostSpec>& hosts) {
   int failed_hosts = 0;
   for (const HostSpec& host : hosts) {
-    int errors = 0;
-    try {
-      LibvirtHypervisor hv(host.uri);
-      errors = CollectDeadRuns(hv);
-    } catch (const std::exception& e) {  // one unreachable host must not spare the others
-      fmt::print(stderr, "gc: error: {}\n", e.what());
-      errors = 1;
-    }
+    int errors = CollectDeadRunsOn(host.uri);
     fmt::print("gc: done on {}{}\n", host.uri, errors ? fmt::format(", {} errors", errors) : "");
     failed_hosts += errors ? 1 : 0;
   }

@@ -16,6 +16,7 @@ RunNetwork MakeRunNetwork(std::string_view run_id, int slot) {
   net.bridge = fmt::format("bs-{}", run_id.substr(0, 12));
   net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
   net.gateway = net.subnet + ".1";
+  net.slot = slot;
   return net;
 }
 
@@ -32,6 +33,14 @@ std::string RunNetworkXml(const RunNetwork& net) {
       XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"));
 }
 
+namespace {
+
+bool IsSubnetClash(const std::string& libvirt_error) {
+  return libvirt_error.find("in use") != std::string::npos;
+}
+
+}  // namespace
+
 RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
   std::string last_error;
   for (int slot = 0; slot < kSubnetSlots; ++slot) {
@@ -41,10 +50,25 @@ RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
       return net;
     } catch (const std::exception& e) {
       last_error = e.what();
-      if (last_error.find("in use") == std::string::npos) break;  // not a clash: give up
+      if (!IsSubnetClash(last_error)) break;  // not a clash: give up
     }
   }
   throw std::runtime_error("creating the run network: " + last_error);
+}
+
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot) {
+  RunNetwork net = MakeRunNetwork(run_id, slot);
+  try {
+    hv.CreateNetwork(RunNetworkXml(net));
+    return net;
+  } catch (const std::exception& e) {
+    std::string why = fmt::format(
+        "creating the run network in {}.0/{}, the subnet the run's guests were given: {}",
+        net.subnet, net.prefix, e.what());
+    if (IsSubnetClash(e.what()))
+      throw SubnetInUseError(why + " (another network holds it; resume once it is gone)");
+    throw std::runtime_error(why);
+  }
 }
 
 std::string VmMac(std::string_view run_id, int vm) {

@@ -2,6 +2,7 @@
 // drive contents that describe it to the guest.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,7 @@ struct RunNetwork {
   std::string subnet;   ///< first three octets, e.g. "198.51.100"
   std::string gateway;  ///< <subnet>.1, also DHCP's DNS server
   int prefix = 24;
+  int slot = 0;  ///< see MakeRunNetwork
 };
 
 /// Static addresses are .10 + vm; this many VMs fit before DHCP's range.
@@ -37,6 +39,16 @@ std::string RunNetworkXml(const RunNetwork& net);
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
 RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
+/// CreateRunNetworkInSlot's error when another network holds the subnet:
+/// unlike other failures, one that passes once that network is gone.
+class SubnetInUseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+/// Creates the network of `run_id` in subnet slot `slot` only (a resumed
+/// run's guests know their subnet). Throws SubnetInUseError when another
+/// network holds the subnet, std::runtime_error saying why on other errors.
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm);

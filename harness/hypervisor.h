@@ -56,6 +56,10 @@ struct HostCapacity {
   long long available_mib = 0;  ///< free memory plus buffers and page cache
 };
 
+/// How a volume's bytes are to be read: as they are, or as a qcow2 image
+/// (whose header may name a backing file).
+enum class VolumeFormat { kRaw, kQcow2 };
+
 class Hypervisor {
  public:
   virtual ~Hypervisor() = default;
@@ -65,8 +69,12 @@ class Hypervisor {
   /// Bytes free for volumes in bootstorm's storage pool, as the host sees it.
   virtual std::uint64_t PoolAvailableBytes() = 0;
 
-  /// Uploads a local file into a new volume `name`; returns its path.
-  virtual std::string UploadVolume(const std::string& name, const std::filesystem::path& file) = 0;
+  /// Uploads a local file into a new volume `name` of `format`; returns its path.
+  virtual std::string UploadVolume(const std::string& name, const std::filesystem::path& file,
+                                   VolumeFormat format) = 0;
+  /// Writes the bytes of volume `name` (for qcow2: the image file, not the
+  /// guest's view) to the local file `file`. Throws on errors.
+  virtual void DownloadVolume(const std::string& name, const std::filesystem::path& file) = 0;
   /// Creates a qcow2 volume backed by the qcow2 image at `backing_path`.
   virtual std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                           std::uint64_t capacity_bytes) = 0;

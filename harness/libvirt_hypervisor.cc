@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <thread>
 
@@ -301,10 +303,21 @@ int ReadForUpload(virStreamPtr, char* data, size_t nbytes, void* opaque) {
   return static_cast<int>(read(static_cast<UploadSource*>(opaque)->fd, data, nbytes));
 }
 
+int WriteDownloaded(virStreamPtr, const char* data, size_t nbytes, void* opaque) {
+  int fd = *static_cast<int*>(opaque);
+  for (size_t done = 0; done < nbytes;) {
+    ssize_t n = write(fd, data + done, nbytes - done);
+    if (n < 0 && errno != EINTR) return -1;
+    if (n > 0) done += static_cast<size_t>(n);
+  }
+  return static_cast<int>(nbytes);
+}
+
 }  // namespace
 
 std::string LibvirtHypervisor::UploadVolume(const std::string& name,
-                                            const std::filesystem::path& file) {
+                                            const std::filesystem::path& file,
+                                            VolumeFormat format) {
   int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot open for upload", file.string()));
   struct stat st {};
@@ -312,8 +325,8 @@ std::string LibvirtHypervisor::UploadVolume(const std::string& name,
   auto size = static_cast<unsigned long long>(st.st_size);
   std::string xml = fmt::format(
       "<volume><name>{}</name><capacity unit='bytes'>{}</capacity>"
-      "<allocation unit='bytes'>0</allocation><target><format type='raw'/></target></volume>",
-      XmlEscape(name), size);
+      "<allocation unit='bytes'>0</allocation><target><format type='{}'/></target></volume>",
+      XmlEscape(name), size, format == VolumeFormat::kQcow2 ? "qcow2" : "raw");
   virStorageVolPtr vol = virStorageVolCreateXML(pool_, xml.c_str(), 0);
   if (!vol) {
     close(fd);
@@ -338,6 +351,26 @@ std::string LibvirtHypervisor::UploadVolume(const std::string& name,
   std::string path = VolumePath(vol);
   virStorageVolFree(vol);
   return path;
+}
+
+void LibvirtHypervisor::DownloadVolume(const std::string& name, const std::filesystem::path& file) {
+  int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw std::runtime_error(fmt::format("{}: cannot create: {}", file.string(), strerror(errno)));
+  virStorageVolPtr vol = virStorageVolLookupByName(pool_, name.c_str());
+  virStreamPtr stream = vol ? virStreamNew(conn_, 0) : nullptr;
+  bool ok = stream && virStorageVolDownload(vol, stream, 0, 0, 0) == 0 &&
+            virStreamRecvAll(stream, WriteDownloaded, &fd) == 0 && virStreamFinish(stream) == 0;
+  std::string error = ok ? "" : LastLibvirtError();
+  if (stream) {
+    if (!ok) virStreamAbort(stream);
+    virStreamFree(stream);
+  }
+  if (vol) virStorageVolFree(vol);
+  if (close(fd) != 0 && ok) error = fmt::format("closing {}: {}", file.string(), strerror(errno));
+  if (!error.empty())
+    throw std::runtime_error(
+        fmt::format("downloading volume {} to {}: {}", name, file.string(), error));
 }
 
 std::string LibvirtHypervisor::CreateOverlayVolume(const std::string& name,

@@ -29,7 +29,9 @@ class LibvirtHypervisor : public Hypervisor {
   const std::string& uri() const override { return uri_; }
   std::string BestVirtType() override;
   std::uint64_t PoolAvailableBytes() override;
-  std::string UploadVolume(const std::string& name, const std::filesystem::path& file) override;
+  std::string UploadVolume(const std::string& name, const std::filesystem::path& file,
+                           VolumeFormat format) override;
+  void DownloadVolume(const std::string& name, const std::filesystem::path& file) override;
   std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                   std::uint64_t capacity_bytes) override;
   void DeleteVolume(const std::string& name) override;

@@ -11,6 +11,7 @@
 #include "connect_option.h"
 #include "doctor.h"
 #include "gc_command.h"
+#include "resume_command.h"
 #include "run_command.h"
 #include "scenario.h"
 
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> run_connect;
   run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
   CLI::App* run_cmd = app.add_subcommand("run", "run a scenario");
-  run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)")->required();
+  run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)");
   run_cmd->add_option("--out", run.out, "run directory (default bootstorm-runs/<scenario>-<id>)");
   run_cmd->add_option("--connect", run_connect, kConnectHelp)->allow_extra_args(false);
   run_cmd->add_option("--image", run.image_dir, "guest image folder")->capture_default_str();
@@ -97,6 +98,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 7 * 86400));
   run_cmd->add_option("--activator", run.activator,
                       "override the scenario's activator (reference, legacy-interfaces)");
+  ResumeOptions resume;
+  CLI::Option* resume_opt = run_cmd->add_option(
+      "--resume", resume.dir,
+      "continue the killed or interrupted run in this folder (with --jobs, --timeout, --retries)");
+  for (const char* fixed_by_the_run : {"scenario", "--out", "--connect", "--image", "--activator"})
+    resume_opt->excludes(run_cmd->get_option(fixed_by_the_run));
 
   std::vector<std::string> gc_connect;
   CLI::App* gc_cmd =
@@ -120,6 +127,12 @@ int main(int argc, char** argv) {
   Cancellation cancellation;
   SignalWatcher signals(cancellation);
   try {
+    if (*run_cmd && !resume.dir.empty()) {
+      resume.jobs = run.jobs;
+      resume.timeout_seconds = run.timeout_seconds;
+      if (run_cmd->count("--retries")) resume.infra_retries = run.infra_retries;
+      return ResumeRunCommand(resume, cancellation);
+    }
     if (*run_cmd) {
       run.hosts = ParseConnectOptions(run_connect, DefaultUri());
       return RunScenarioCommand(run, cancellation);

@@ -100,7 +100,7 @@ TEST_F(MultiHostIntegration, GcCleansEachHost) {
   std::ofstream(file) << "leftover";
   for (const PrivateDaemon* d : {mh1_.get(), mh2_.get()}) {
     LibvirtHypervisor hv(d->uri());
-    hv.UploadVolume(fmt::format("bootstorm-{}-leftover.img", dead_run), file);
+    hv.UploadVolume(fmt::format("bootstorm-{}-leftover.img", dead_run), file, VolumeFormat::kRaw);
     ASSERT_EQ(LeftoversOf(dead_run, d->uri()).size(), 1u);
   }
   CliRun gc = RunBootstorm({"gc", "--connect", mh1_->uri(), "--connect", mh2_->uri()});

@@ -9,6 +9,8 @@
 #include <random>
 #include <thread>
 
+#include "boots_log.h"
+#include "guest_image.h"
 #include "placement.h"
 #include "process.h"
 #include "progress.h"
@@ -35,17 +37,19 @@ std::uint64_t VirtualSize(const std::filesystem::path& qcow2) {
   return nlohmann::json::parse(r.out).at("virtual-size").get<std::uint64_t>();
 }
 
-/// One RunHost per host, with the VMs PlaceVms gives it.
-std::vector<std::unique_ptr<RunHost>> PlaceOnHosts(const std::vector<HostSpec>& specs, int vms,
-                                                   const RunContext& shared) {
-  std::vector<int> weights;
-  for (const HostSpec& h : specs) weights.push_back(h.weight);
-  std::vector<std::vector<int>> vms_of(specs.size());
-  std::vector<int> placement = PlaceVms(weights, vms);
-  for (int vm = 0; vm < vms; ++vm) vms_of[placement[vm]].push_back(vm);
+/// One RunHost per host of the manifest, with the pending VMs placed on it;
+/// a resumed run's hosts take the subnet slots the manifest records.
+std::vector<std::unique_ptr<RunHost>> MakeHosts(const RunSession& session,
+                                                const RunContext& shared) {
+  const RunManifest& m = session.manifest;
+  std::vector<std::vector<PendingVm>> pending =
+      PendingPerHost(m, session.scenario.vms, session.pending);
   std::vector<std::unique_ptr<RunHost>> hosts;
-  for (std::size_t i = 0; i < specs.size(); ++i)
-    hosts.push_back(std::make_unique<RunHost>(specs[i], std::move(vms_of[i]), shared));
+  for (std::size_t i = 0; i < m.hosts.size(); ++i) {
+    std::optional<int> slot =
+        session.resumed ? std::optional(m.hosts[i].subnet_slot) : std::nullopt;
+    hosts.push_back(std::make_unique<RunHost>(m.hosts[i], std::move(pending[i]), slot, shared));
+  }
   return hosts;
 }
 
@@ -80,12 +84,46 @@ std::vector<HostRecord> HostRecords(const std::vector<std::unique_ptr<RunHost>>&
   return records;
 }
 
+/// What this session's hosts learnt goes into the manifest: the first host's
+/// virt type, and each new network's subnet slot. Hosts that were not
+/// prepared keep what the manifest says.
+void UpdateManifest(RunManifest& m, const std::vector<std::unique_ptr<RunHost>>& hosts) {
+  if (!hosts.front()->record().virt_type.empty()) m.virt_type = hosts.front()->record().virt_type;
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (std::optional<int> slot = hosts[i]->subnet_slot()) m.hosts[i].subnet_slot = *slot;
+  }
+}
+
 void PrintSummary(const RunRecord& run, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
   fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s)\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
              run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds);
   fmt::print("results: {}\n", results.string());
+}
+
+/// Writes results.json from the manifest and every recorded boot, with what
+/// this session adds (`hosts`: its hosts' records, empty when it set none
+/// up), and prints the summary; returns the exit code.
+int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& store,
+              const std::vector<HostRecord>& hosts, const std::string& setup_error,
+              const Cancellation& cancellation) {
+  RunRecord run =
+      RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    HostRecord& h = run.hosts[i];
+    h.virt_type = hosts[i].virt_type;
+    h.jobs = hosts[i].jobs;
+    h.upload_seconds = hosts[i].upload_seconds;
+    h.setup_error = hosts[i].setup_error;
+  }
+  run.setup_error = setup_error;
+  run.interrupted = cancellation.cancelled();
+  run.interrupted_by = cancellation.reason();
+  run.wall_seconds = store.RunSeconds();
+  store.WriteResults(run);
+  PrintSummary(run, store.dir() / "results.json");
+  return ExitCodeFor(Summarize(run));
 }
 
 }  // namespace
@@ -96,81 +134,91 @@ int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
   return static_cast<int>(std::max(1LL, std::min<long long>(std::max(1L, cpus), by_memory)));
 }
 
-int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
-  Scenario scenario = LoadScenario(options.scenario);  // ScenarioError: the caller exits 2
+Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
+                        const std::string& activator) {
+  Scenario scenario = ParseScenario(text, source);  // ScenarioError: the caller exits 2
   if (!scenario.network.dhcp && scenario.vms > kMaxStaticVms)
     throw ScenarioError(fmt::format("{}: scenario.vms: static addressing supports at most {} VMs",
-                                    options.scenario.string(), kMaxStaticVms));
-  if (!options.activator.empty()) {
-    auto activator = ParseActivator(options.activator);
-    if (!activator)
-      throw std::invalid_argument(
-          fmt::format("--activator: unknown activator \"{}\"", options.activator));
-    scenario.activator = *activator;
+                                    source.string(), kMaxStaticVms));
+  if (!activator.empty()) {
+    auto parsed = ParseActivator(activator);
+    if (!parsed)
+      throw std::invalid_argument(fmt::format("--activator: unknown activator \"{}\"", activator));
+    scenario.activator = *parsed;
   }
-  for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"}) {
-    if (!std::filesystem::exists(options.image_dir / file))
-      throw std::invalid_argument(
-          fmt::format("{}: missing from the image folder (build it with ci/setup, or pass --image)",
-                      (options.image_dir / file).string()));
-  }
+  return scenario;
+}
 
-  RunRecord run;
-  run.run_id = NewRunId();
-  run.scenario_name = scenario.name;
-  run.scenario_file = options.scenario.string();
-  run.uri = options.hosts.front().uri;
-  run.started_at = UtcNow();
-  run.vms_planned = scenario.vms;
-  std::filesystem::path out = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
-                                                        (scenario.name + "-" + run.run_id)
-                                                  : options.out;
-  RunLock lock(run.run_id);  // before anything is created: gc must see this run as live
-  RunStore store(out);
-  auto started = std::chrono::steady_clock::now();
+int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
+  if (options.scenario.empty())
+    throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
+  RunSession session;
+  RunManifest& m = session.manifest;
+  m.scenario_text = ReadScenarioText(options.scenario);
+  session.scenario = ScenarioForRun(m.scenario_text, options.scenario, options.activator);
+  RequireGuestImage(options.image_dir);
+  m.run_id = NewRunId();
+  m.scenario_file = options.scenario.string();
+  m.activator = options.activator;
+  for (const HostSpec& h : options.hosts) m.hosts.push_back({h});
+  m.image_dir = std::filesystem::absolute(options.image_dir).string();
+  m.image_key = GuestImageKey(options.image_dir);
+  m.infra_retries = options.infra_retries;
+  m.started_at = UtcNow();
+  session.dir = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
+                                          (session.scenario.name + "-" + m.run_id)
+                                    : options.out;
+  session.pending = PendingVms(session.scenario, {}, "");
+  session.jobs = options.jobs;
+  session.timeout_seconds = options.timeout_seconds;
+  return RunSessionCommand(std::move(session), cancellation);
+}
 
-  Progress progress(scenario.vms * scenario.boots, Progress::StdoutIsInteractive());
+int RunSessionCommand(RunSession session, Cancellation& cancellation) {
+  const Scenario& scenario = session.scenario;
+  RunManifest& manifest = session.manifest;
+  RunLock lock(manifest.run_id);  // before anything is created: gc must see this run as live
+  RunStore store(session.dir, session.resumed, session.seconds_before);
+  if (session.pending.empty()) return FinishRun(manifest, scenario, store, {}, "", cancellation);
+
+  Progress progress(BootsToRun(scenario, session.pending), Progress::StdoutIsInteractive());
   std::optional<CancelAfter> run_timeout;
-  if (options.timeout_seconds > 0)
-    run_timeout.emplace(cancellation, std::chrono::seconds(options.timeout_seconds));
+  if (session.timeout_seconds > 0)
+    run_timeout.emplace(cancellation, std::chrono::seconds(session.timeout_seconds));
   RunContext shared;
   shared.scenario = &scenario;
-  shared.run_id = run.run_id;
+  shared.run_id = manifest.run_id;
   shared.store = &store;
-  shared.max_infra_retries = options.infra_retries;
+  shared.max_infra_retries = manifest.infra_retries;
   shared.progress = &progress;
   shared.cancellation = &cancellation;
+  std::vector<HostRecord> host_records;
+  std::string setup_error;
   try {
-    std::uint64_t base_capacity_bytes = VirtualSize(options.image_dir / "base.qcow2");
-    std::vector<std::unique_ptr<RunHost>> hosts = PlaceOnHosts(options.hosts, scenario.vms, shared);
+    std::filesystem::path image_dir = manifest.image_dir;
+    std::uint64_t base_capacity_bytes = VirtualSize(image_dir / "base.qcow2");
+    std::vector<std::unique_ptr<RunHost>> hosts = MakeHosts(session, shared);
     ForEachHost(hosts, [](RunHost& h) { h.Connect(); });
-    AssignJobs(hosts, options.jobs, scenario.memory_mib);
-    fmt::print("{}\n", FormatRunPlan(run.run_id, scenario.name, scenario.vms, scenario.boots,
+    AssignJobs(hosts, session.jobs, scenario.memory_mib);
+    fmt::print("{}\n", FormatRunPlan(manifest.run_id, scenario.name, scenario.vms, scenario.boots,
                                      HostRecords(hosts)));
     std::fflush(stdout);
 
-    std::vector<std::optional<VmRecord>> records(scenario.vms);
-    ForEachHost(hosts, [&](RunHost& h) {
-      h.Prepare(options.image_dir, base_capacity_bytes);
-      h.Run(records);
-    });
-    run.hosts = HostRecords(hosts);
-    run.virt_type = run.hosts.front().virt_type;
-    for (std::optional<VmRecord>& vm : records) {
-      if (vm) run.vms.push_back(std::move(*vm));
+    ForEachHost(hosts, [&](RunHost& h) { h.Prepare(image_dir, base_capacity_bytes); });
+    // Every host is set up and no VM booted: from here on the run can be resumed. Not when
+    // setup was cancelled: a host it skipped has no subnet yet for the manifest to hold.
+    if (!cancellation.cancelled()) {
+      UpdateManifest(manifest, hosts);
+      WriteRunManifest(manifest, store.dir() / "run.json");
     }
+    ForEachHost(hosts, [](RunHost& h) { h.Run(); });
+    host_records = HostRecords(hosts);
   } catch (const std::exception& e) {
-    run.setup_error = e.what();
+    setup_error = e.what();
     fmt::print(stderr, "infra error: {}\n", e.what());
   }
   progress.Finish();
-  run.interrupted = cancellation.cancelled();
-  run.interrupted_by = cancellation.reason();
-  run.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  store.WriteResults(run);
-  PrintSummary(run, store.dir() / "results.json");
-  return ExitCodeFor(Summarize(run));
+  return FinishRun(manifest, scenario, store, host_records, setup_error, cancellation);
 }
 
 }  // namespace bootstorm

@@ -5,10 +5,14 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cancellation.h"
 #include "connect_option.h"
+#include "recorded_run.h"
+#include "run_manifest.h"
+#include "scenario.h"
 
 namespace bootstorm {
 
@@ -26,6 +30,31 @@ struct RunOptions {
 /// Runs a scenario; returns the exit code (0 pass, 1 SUT failures, 2 bad
 /// input, 3 infra errors only). Honours `cancellation` (set by signals).
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
+
+/// The scenario of a run: `text` parsed (errors name `source`), checked for
+/// what the harness supports, with the `activator` override ("" for none)
+/// applied. Throws ScenarioError or std::invalid_argument.
+Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
+                        const std::string& activator);
+
+/// One session of a run: the first one, or one that --resume starts.
+struct RunSession {
+  RunManifest manifest;  ///< written to run.json once every host's network exists
+  Scenario scenario;
+  std::filesystem::path dir;       ///< the run folder
+  std::vector<PendingVm> pending;  ///< VMs to run, each from its first unrecorded boot
+  bool resumed = false;            ///< each host's network must get its manifest's slot
+  double seconds_before = 0;       ///< run time of the earlier sessions
+  int jobs = 0;                    ///< as RunOptions::jobs
+  int timeout_seconds = 0;
+};
+
+/// Runs a session: holds the run's lock, runs the pending VMs (when there are
+/// any) on the hosts the manifest's weights place them on, with the run's
+/// image and each host's network and volumes, removes them, writes
+/// results.json from every recorded boot and prints a summary. Hosts without
+/// pending VMs are not contacted. Returns the exit code as RunScenarioCommand.
+int RunSessionCommand(RunSession session, Cancellation& cancellation);
 
 /// VMs to run at once when --jobs is not given: one per CPU, fewer when the
 /// available memory would not hold them; at least one.

@@ -22,10 +22,12 @@ class RunResources {
   }
   std::string Upload(const std::string& name, const std::filesystem::path& file) {
     volumes_.push_back(name);
-    return hv_->UploadVolume(name, file);
+    return hv_->UploadVolume(name, file, VolumeFormat::kRaw);
   }
-  RunNetwork CreateNetwork(const std::string& run_id) {
-    RunNetwork net = CreateRunNetwork(*hv_, run_id);
+  /// In the first free subnet slot, or only in `slot` when given.
+  RunNetwork CreateNetwork(const std::string& run_id, std::optional<int> slot) {
+    RunNetwork net =
+        slot ? CreateRunNetworkInSlot(*hv_, run_id, *slot) : CreateRunNetwork(*hv_, run_id);
     network_ = net.name;
     return net;
   }
@@ -44,22 +46,29 @@ class RunResources {
   std::string network_;
 };
 
-RunHost::RunHost(HostSpec spec, std::vector<int> vms, const RunContext& shared)
-    : vms_(std::move(vms)), ctx_(shared) {
+RunHost::RunHost(HostSpec spec, std::vector<PendingVm> pending, std::optional<int> subnet_slot,
+                 const RunContext& shared)
+    : pending_(std::move(pending)), required_slot_(subnet_slot), ctx_(shared) {
   record_.uri = std::move(spec.uri);
   record_.weight = spec.weight;
-  record_.vms = static_cast<int>(vms_.size());
+  record_.vms = static_cast<int>(pending_.size());
 }
 
 RunHost::~RunHost() = default;
 
+std::optional<int> RunHost::subnet_slot() const {
+  if (ctx_.network.name.empty()) return std::nullopt;
+  return ctx_.network.slot;
+}
+
 template <typename F>
 void RunHost::Guarded(F f) {
-  // A host without VMs is never contacted; a cancelled run sets nothing more up.
-  if (vms_.empty() || !ok() || ctx_.cancellation->cancelled()) return;
+  // A host without pending VMs is never contacted; a cancelled run sets nothing more up.
+  if (pending_.empty() || !ok() || ctx_.cancellation->cancelled()) return;
   try {
     f();
   } catch (const std::exception& e) {
+    keep_pending_ = dynamic_cast<const SubnetInUseError*>(&e) != nullptr;
     record_.setup_error = e.what();
     fmt::print(stderr, "infra error: host {}: {}\n", record_.uri, e.what());
   }
@@ -87,26 +96,23 @@ void RunHost::Prepare(const std::filesystem::path& image_dir, std::uint64_t base
     record_.upload_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ctx_.base_capacity_bytes = base_capacity_bytes;
-    ctx_.network = resources_->CreateNetwork(ctx_.run_id);
+    ctx_.network = resources_->CreateNetwork(ctx_.run_id, required_slot_);
     ctx_.progress->Log(fmt::format("host {}: ready ({}, image uploaded in {:.1f} s, network {})",
                                    record_.uri, record_.virt_type, record_.upload_seconds,
                                    ctx_.network.name));
   });
 }
 
-void RunHost::Run(std::vector<std::optional<VmRecord>>& records) {
+void RunHost::Run() {
   if (!ok()) {
-    RecordFailures(records);
+    if (!keep_pending_) RecordFailures();
   } else {
     std::atomic<std::size_t> next{0};
     std::vector<std::thread> workers;
     for (int j = 0; j < record_.jobs; ++j) {
       workers.emplace_back([&] {
-        for (std::size_t i; (i = next++) < vms_.size() && !ctx_.cancellation->cancelled();) {
-          VmRecord vm = RunVm(ctx_, vms_[i]);
-          vm.uri = record_.uri;
-          records[vms_[i]] = std::move(vm);
-        }
+        for (std::size_t i; (i = next++) < pending_.size() && !ctx_.cancellation->cancelled();)
+          RunVm(ctx_, pending_[i].vm, pending_[i].first_boot);
       });
     }
     for (std::thread& t : workers) t.join();
@@ -114,20 +120,9 @@ void RunHost::Run(std::vector<std::optional<VmRecord>>& records) {
   resources_.reset();  // this host's VMs are done: free it now, not after the slowest host
 }
 
-void RunHost::RecordFailures(std::vector<std::optional<VmRecord>>& records) const {
-  for (int vm : vms_) {
-    VmRecord failed;
-    failed.vm = vm;
-    failed.domain = VmDomainName(ctx_.run_id, vm);
-    failed.uri = record_.uri;
-    failed.boots.push_back(PreparationFailure(
-        ctx_, vm,
-        std::runtime_error(fmt::format("host {}: {}", record_.uri, record_.setup_error))));
-    ctx_.store->AppendBoot(vm, failed.boots.back());
-    ctx_.progress->BootFinished(Outcome::kInfraError);
-    ctx_.progress->Log(fmt::format("vm {}: infra_error: {}", vm, failed.boots.back().infra_error));
-    records[vm] = std::move(failed);
-  }
+void RunHost::RecordFailures() const {
+  std::runtime_error why(fmt::format("host {}: {}", record_.uri, record_.setup_error));
+  for (const PendingVm& p : pending_) RecordPreparationFailure(ctx_, p.vm, p.first_boot, why);
 }
 
 }  // namespace bootstorm

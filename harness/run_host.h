@@ -1,7 +1,7 @@
 // One hypervisor host of a run: its libvirt connection, the volumes and the
-// isolated network that the run's VMs on it share, and the VMs placed there.
-// Hosts of a run are independent: each has its own RunContext, and a host
-// that fails setup turns only its own VMs into infra errors.
+// isolated network that the run's VMs on it share, and the pending VMs placed
+// there. Hosts of a run are independent: each has its own RunContext, and a
+// host that fails setup turns only its own VMs into infra errors.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 
 #include "connect_option.h"
 #include "libvirt_hypervisor.h"
+#include "recorded_run.h"
 #include "run_record.h"
 #include "vm_runner.h"
 
@@ -21,8 +22,11 @@ class RunResources;
 class RunHost {
  public:
   /// `shared`: the run-wide part of the context (scenario, run id, store,
-  /// progress, cancellation, retries); `vms`: the VMs placed on this host.
-  RunHost(HostSpec spec, std::vector<int> vms, const RunContext& shared);
+  /// progress, cancellation, retries); `pending`: the VMs placed on this host
+  /// that have boots to run; `subnet_slot`: the slot its network must take (a
+  /// resumed run's guests know their subnet), or nullopt for the first free.
+  RunHost(HostSpec spec, std::vector<PendingVm> pending, std::optional<int> subnet_slot,
+          const RunContext& shared);
   /// Removes what setup created on the host, then disconnects.
   ~RunHost();
   RunHost(const RunHost&) = delete;
@@ -30,16 +34,18 @@ class RunHost {
 
   /// Connects, removes dead runs' leftovers, reads the virt type and the
   /// capacity. Never throws: a failure becomes the host's setup_error.
-  /// Connect and Prepare do nothing for a host without VMs, after a failure
-  /// or once the run is cancelled.
+  /// Connect and Prepare do nothing for a host without pending VMs, after a
+  /// failure or once the run is cancelled.
   void Connect();
   /// Uploads kernel, initrd and base image and creates the run's network.
   /// Never throws, like Connect.
   void Prepare(const std::filesystem::path& image_dir, std::uint64_t base_capacity_bytes);
-  /// Runs the host's VMs, `record().jobs` at once, until done or cancelled,
-  /// into `records[vm]`; after a setup failure each of its VMs becomes an
-  /// infra error naming the host. Then removes what setup created.
-  void Run(std::vector<std::optional<VmRecord>>& records);
+  /// Runs the host's pending VMs, `record().jobs` at once, until done or
+  /// cancelled, each appending its boots to the store. After a setup failure
+  /// each of them gets an infra error naming the host as its next boot;
+  /// except when the subnet slot was taken: then they stay pending for a
+  /// later --resume. Then removes what setup created.
+  void Run();
 
   bool ok() const { return record_.setup_error.empty(); }
   /// Valid after a successful Connect().
@@ -47,13 +53,17 @@ class RunHost {
   const HostRecord& record() const { return record_; }
   /// How many of its VMs run at once; set before Run().
   void set_jobs(int jobs) { record_.jobs = jobs; }
+  /// The slot of the run network, once Prepare() created it.
+  std::optional<int> subnet_slot() const;
 
  private:
   template <typename F>
   void Guarded(F f);
-  void RecordFailures(std::vector<std::optional<VmRecord>>& records) const;
+  void RecordFailures() const;
 
-  std::vector<int> vms_;
+  std::vector<PendingVm> pending_;
+  std::optional<int> required_slot_;
+  bool keep_pending_ = false;  ///< its VMs wait for a later --resume
   RunContext ctx_;
   HostRecord record_;
   HostCapacity capacity_;

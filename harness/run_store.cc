@@ -2,18 +2,36 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <stdexcept>
 
+#include "boots_log.h"
 #include "results_json.h"
 
 namespace bootstorm {
 
-RunStore::RunStore(std::filesystem::path dir) : dir_(std::move(dir)) {
+namespace {
+
+/// Cuts off what follows the last newline, so appends start on a line of their own.
+void CutTornLine(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t newline = text.rfind('\n');
+  std::size_t keep = newline == std::string::npos ? 0 : newline + 1;
+  if (keep < text.size()) std::filesystem::resize_file(path, keep);
+}
+
+}  // namespace
+
+RunStore::RunStore(std::filesystem::path dir, bool resumed, double seconds_before)
+    : dir_(std::move(dir)), seconds_before_(seconds_before) {
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec)
     throw std::runtime_error(fmt::format("{}: cannot create: {}", dir_.string(), ec.message()));
-  boots_.open(dir_ / "boots.jsonl", std::ios::binary | std::ios::app);
+  std::filesystem::path boots = dir_ / "boots.jsonl";
+  if (resumed) CutTornLine(boots);
+  boots_.open(boots, std::ios::binary | (resumed ? std::ios::app : std::ios::trunc));
   if (!boots_) throw std::runtime_error(fmt::format("{}: cannot write boots.jsonl", dir_.string()));
 }
 
@@ -28,11 +46,15 @@ std::string RunStore::ConsoleLogName(int vm, int boot, int attempt) {
   return fmt::format("vm-{:03}/boot-{}.console.log", vm, boot);
 }
 
+double RunStore::RunSeconds() const {
+  return seconds_before_ +
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+}
+
 void RunStore::AppendBoot(int vm, const BootRecord& boot) {
-  nlohmann::json j = ToJson(boot);
-  j["vm"] = vm;
+  std::string line = FormatBootsLine({vm, RunSeconds(), boot});
   std::lock_guard lock(mu_);
-  boots_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  boots_ << line;
   boots_.flush();
 }
 

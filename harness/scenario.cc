@@ -113,12 +113,12 @@ Scenario ParseScenario(std::string_view text, const std::filesystem::path& sourc
   }
 }
 
-Scenario LoadScenario(const std::filesystem::path& path) {
+std::string ReadScenarioText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(path.string() + ": cannot read the file");
   std::ostringstream text;
   text << in.rdbuf();
-  return ParseScenario(text.str(), path);
+  return text.str();
 }
 
 }  // namespace bootstorm

@@ -54,7 +54,7 @@ class ScenarioError : public std::runtime_error {
 
 /// Parses and validates scenario text; `source` names it in errors.
 Scenario ParseScenario(std::string_view text, const std::filesystem::path& source);
-/// Reads and parses a scenario file.
-Scenario LoadScenario(const std::filesystem::path& path);
+/// The text of a scenario file; throws ScenarioError naming it when unreadable.
+std::string ReadScenarioText(const std::filesystem::path& path);
 
 }  // namespace bootstorm

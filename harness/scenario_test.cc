@@ -87,7 +87,7 @@ TEST(Scenario, MalformedJsonNamesFile) {
 }
 
 TEST(Scenario, MissingFileIsAnError) {
-  EXPECT_THROW(LoadScenario("/nonexistent/scenario.json"), ScenarioError);
+  EXPECT_THROW(ReadScenarioText("/nonexistent/scenario.json"), ScenarioError);
 }
 
 }  // namespace

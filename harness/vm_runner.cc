@@ -9,6 +9,7 @@
 
 #include "boot_session.h"
 #include "checker.h"
+#include "disk_archive.h"
 #include "domain_xml.h"
 #include "plan.h"
 #include "process.h"
@@ -264,7 +265,7 @@ class DiskLayers {
 
   /// A fresh top layer for `boot` over the last committed one.
   std::string Fresh(int boot) {
-    std::string name = fmt::format("{}-boot{}.qcow2", domain_, boot);
+    std::string name = Name(boot);
     ctx_.hypervisor->DeleteVolume(name);  // a failed attempt's layer, if any
     if (guards_.size() < static_cast<std::size_t>(boot))
       guards_.push_back(std::make_unique<VolumeGuard>(ctx_.hypervisor, name));
@@ -274,7 +275,20 @@ class DiskLayers {
   /// The top layer becomes the backing of the next boot.
   void Commit() { committed_ = top_; }
 
+  /// Restores the saved layer of `boot` (from an earlier session of the run)
+  /// as the committed one; boots must be restored in order.
+  void Restore(int vm, int boot) {
+    guards_.push_back(std::make_unique<VolumeGuard>(ctx_.hypervisor, Name(boot)));
+    committed_ = RestoreLayer(*ctx_.hypervisor, Name(boot), ctx_.store->dir(), vm, boot);
+  }
+  /// Saves the committed layer of `boot` in the run folder.
+  std::uint64_t Save(int vm, int boot) {
+    return SaveLayer(*ctx_.hypervisor, Name(boot), ctx_.store->dir(), vm, boot);
+  }
+
  private:
+  std::string Name(int boot) const { return fmt::format("{}-boot{}.qcow2", domain_, boot); }
+
   const RunContext& ctx_;
   std::string domain_;
   std::string committed_ = ctx_.base_path;
@@ -290,35 +304,59 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
   }
 }
 
+BootRecord PreparationFailure(const RunContext& ctx, int vm, int boot, const std::exception& e) {
+  BootRecord failed;
+  failed.boot = boot;
+  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, boot);
+  failed.outcome = Outcome::kInfraError;
+  failed.infra_error = fmt::format("preparing the VM: {}", e.what());
+  return failed;
+}
+
+/// Saves the disk of a finished boot before it is recorded, so that every
+/// recorded boot can be resumed from. A failure only costs resumability:
+/// --resume then reports the missing layer as an infra error of the next boot.
+void SaveDisk(const RunContext& ctx, DiskLayers& disk, int vm, int boot) {
+  Clock::time_point start = Clock::now();
+  try {
+    std::uint64_t bytes = disk.Save(vm, boot);
+    ctx.progress->Log(fmt::format("vm {} boot {}: disk saved for --resume ({:.1f} MiB in {:.1f} s)",
+                                  vm, boot, bytes / 1048576.0,
+                                  std::chrono::duration<double>(Clock::now() - start).count()));
+  } catch (const std::exception& e) {
+    ctx.progress->Log(fmt::format("vm {} boot {}: warning: cannot save the disk for --resume: {}",
+                                  vm, boot, e.what()));
+  }
+}
+
 }  // namespace
 
-VmRecord RunVm(const RunContext& ctx, int vm) {
-  VmRecord record;
-  record.vm = vm;
-  record.domain = VmDomainName(ctx.run_id, vm);
+void RunVm(const RunContext& ctx, int vm, int first_boot) {
+  std::string domain = VmDomainName(ctx.run_id, vm);
   std::string mac = VmMac(ctx.run_id, vm);
-  std::string config_name = record.domain + "-config.iso";
+  std::string config_name = domain + "-config.iso";
   VolumeGuard config_guard(ctx.hypervisor, config_name);
-  DiskLayers disk(ctx, record.domain);
+  DiskLayers disk(ctx, domain);
   std::string config_drive;
   try {
-    config_drive = ctx.hypervisor->UploadVolume(config_name, BuildConfigDrive(ctx, vm, mac));
+    // Recorded boots ran with the drive in the run folder: keep it as it is.
+    std::filesystem::path iso =
+        first_boot > 1 ? ctx.store->VmDir(vm) / "config-drive.iso" : BuildConfigDrive(ctx, vm, mac);
+    config_drive = ctx.hypervisor->UploadVolume(config_name, iso, VolumeFormat::kRaw);
+    for (int boot = 1; boot < first_boot; ++boot) disk.Restore(vm, boot);
   } catch (const std::exception& e) {
-    record.boots.push_back(PreparationFailure(ctx, vm, e));
-    ctx.store->AppendBoot(vm, record.boots.back());
-    return record;
+    return RecordPreparationFailure(ctx, vm, first_boot, e);
   }
-  for (int boot = 1; boot <= ctx.scenario->boots; ++boot) {
+  for (int boot = first_boot; boot <= ctx.scenario->boots; ++boot) {
     BootRecord b;
     std::vector<std::string> retried;
     for (int attempt = 0; attempt <= ctx.max_infra_retries; ++attempt) {
-      if (ctx.cancellation->cancelled()) return record;
+      if (ctx.cancellation->cancelled()) return;
       BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, mac);
       try {
         b = runner.Run(disk.Fresh(boot));
       } catch (const std::exception& e) {  // the layer could not be made
-        b = PreparationFailure(ctx, vm, e);
-        b.boot = boot;
+        b = PreparationFailure(ctx, vm, boot, e);
       }
       if (b.outcome != Outcome::kInfraError || !runner.retryable() ||
           attempt == ctx.max_infra_retries)
@@ -329,24 +367,26 @@ VmRecord RunVm(const RunContext& ctx, int vm) {
       retried.push_back(b.infra_error);
     }
     b.retried_infra_errors = std::move(retried);
+    // An interrupted boot did not finish: it stays unrecorded for --resume.
+    if (b.outcome == Outcome::kInfraError && ctx.cancellation->cancelled()) return;
     disk.Commit();
+    bool stop = b.outcome == Outcome::kInfraError;  // later boots would start from an unknown state
+    if (!stop && boot < ctx.scenario->boots) SaveDisk(ctx, disk, vm, boot);
     ctx.store->AppendBoot(vm, b);
     ctx.progress->BootFinished(b.outcome);
     PrintBoot(*ctx.progress, vm, b);
-    bool stop = b.outcome == Outcome::kInfraError;  // later boots would start from an unknown state
-    record.boots.push_back(std::move(b));
     if (stop) break;
   }
-  return record;
+  DropSavedLayers(ctx.store->dir(), vm);
 }
 
-BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e) {
-  BootRecord failed;
-  failed.boot = 1;
-  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, 1);
-  failed.outcome = Outcome::kInfraError;
-  failed.infra_error = fmt::format("preparing the VM: {}", e.what());
-  return failed;
+void RecordPreparationFailure(const RunContext& ctx, int vm, int first_boot,
+                              const std::exception& e) {
+  BootRecord failed = PreparationFailure(ctx, vm, first_boot, e);
+  ctx.store->AppendBoot(vm, failed);
+  ctx.progress->BootFinished(failed.outcome);
+  PrintBoot(*ctx.progress, vm, failed);
+  DropSavedLayers(ctx.store->dir(), vm);  // an infra error ends the VM
 }
 
 }  // namespace bootstorm

@@ -41,12 +41,18 @@ std::string VmDomainName(std::string_view run_id, int vm);
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
                                 std::string_view mac, int vm, int boot);
 
-/// Runs every boot of VM `vm`, appending each finished boot to the store.
+/// Runs the boots of VM `vm` from `first_boot` on, appending each finished
+/// boot to the store. Boots before `first_boot` ran in an earlier session of
+/// the run: their disk layers and config drive come from the run folder. The
+/// layer of each recorded boot that another boot follows is saved there
+/// before the boot is recorded; they are dropped when the VM is done.
 /// Never throws for VM-level trouble: it becomes an infra error in the record.
-VmRecord RunVm(const RunContext& ctx, int vm);
+void RunVm(const RunContext& ctx, int vm, int first_boot);
 
-/// Boot 1 of VM `vm`, with its plan, as an infra error: the VM could not be
-/// prepared because of `e`.
-BootRecord PreparationFailure(const RunContext& ctx, int vm, const std::exception& e);
+/// Records boot `first_boot` of VM `vm`, with its plan, as an infra error
+/// (the VM could not be prepared because of `e`) and drops its saved disk
+/// layers: the VM needs no more boots.
+void RecordPreparationFailure(const RunContext& ctx, int vm, int first_boot,
+                              const std::exception& e);
 
 }  // namespace bootstorm

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "strict_json.h"
+
 namespace bootstorm {
 
 std::string_view OutcomeName(Outcome o) {
@@ -16,6 +18,13 @@ std::string_view OutcomeName(Outcome o) {
   return "unknown";
 }
 
+std::optional<Outcome> OutcomeFromName(std::string_view name) {
+  for (Outcome o : {Outcome::kPass, Outcome::kSutFailure, Outcome::kInfraError}) {
+    if (OutcomeName(o) == name) return o;
+  }
+  return std::nullopt;
+}
+
 Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks) {
   bool failed = std::any_of(checks.begin(), checks.end(), [](const auto& c) { return !c.passed; });
   return failed ? Outcome::kSutFailure : Outcome::kPass;
@@ -28,7 +37,7 @@ Outcome VmOutcome(const VmRecord& vm) {
                        [o](const auto& b) { return b.outcome == o; });
   };
   if (any(Outcome::kSutFailure)) return Outcome::kSutFailure;
-  if (any(Outcome::kInfraError)) return Outcome::kInfraError;
+  if (any(Outcome::kInfraError) || vm.incomplete) return Outcome::kInfraError;
   return Outcome::kPass;
 }
 
@@ -87,11 +96,13 @@ nlohmann::json ToJson(const BootRecord& b) {
 nlohmann::json ToJson(const VmRecord& v) {
   nlohmann::json boots = nlohmann::json::array();
   for (const BootRecord& b : v.boots) boots.push_back(ToJson(b));
-  return {{"vm", v.vm},
-          {"domain", v.domain},
-          {"uri", v.uri},
-          {"outcome", OutcomeName(VmOutcome(v))},
-          {"boots", boots}};
+  nlohmann::json j = {{"vm", v.vm},
+                      {"domain", v.domain},
+                      {"uri", v.uri},
+                      {"outcome", OutcomeName(VmOutcome(v))},
+                      {"boots", boots}};
+  if (v.incomplete) j["incomplete"] = true;
+  return j;
 }
 
 nlohmann::json ToJson(const HostRecord& h) {
@@ -116,12 +127,55 @@ nlohmann::json ToJson(const RunRecord& r) {
       {"started_at", r.started_at},
       {"wall_seconds", r.wall_seconds},
       {"interrupted", r.interrupted},
+      {"resumes", r.resumes},
       {"summary",
        {{"pass", s.pass}, {"sut_failure", s.sut_failure}, {"infra_error", s.infra_error}}},
       {"vms", vms}};
   if (!r.setup_error.empty()) j["setup_error"] = r.setup_error;
   if (r.interrupted) j["interrupted_by"] = r.interrupted_by;
   return j;
+}
+
+CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  CheckResult c;
+  c.name = o.String("name");
+  std::string verdict = o.String("verdict");
+  if (verdict != "pass" && verdict != "fail")
+    throw JsonPathError(o.PathOf("verdict"),
+                        "expected \"pass\" or \"fail\", got \"" + verdict + "\"");
+  c.passed = verdict == "pass";
+  c.checkpoint = o.String("checkpoint");
+  c.expected = o.Member("expected");
+  c.actual = o.Member("actual");
+  c.message = o.String("message");
+  o.Finish();
+  return c;
+}
+
+BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  BootRecord b;
+  b.boot = static_cast<int>(o.Integer("boot", 1, kMaxBoots));
+  b.plan = BootPlanFromJson(o.Member("plan"), o.PathOf("plan"));
+  std::string outcome = o.String("outcome");
+  std::optional<Outcome> parsed = OutcomeFromName(outcome);
+  if (!parsed) throw JsonPathError(o.PathOf("outcome"), "unknown outcome \"" + outcome + "\"");
+  b.outcome = *parsed;
+  b.infra_error = o.OptionalString("infra_error").value_or("");
+  if (const nlohmann::json* retried = o.OptionalArray("retried_infra_errors"))
+    b.retried_infra_errors = StringsOf(*retried, o.PathOf("retried_infra_errors"));
+  const nlohmann::json& observations = o.Array("observations");
+  for (std::size_t i = 0; i < observations.size(); ++i)
+    b.observations.push_back(
+        ObservationFromJson(observations[i], ElementPath(o.PathOf("observations"), i)));
+  const nlohmann::json& checks = o.Array("checks");
+  for (std::size_t i = 0; i < checks.size(); ++i)
+    b.checks.push_back(CheckResultFromJson(checks[i], ElementPath(o.PathOf("checks"), i)));
+  b.seconds = o.Number("seconds", 0, 1e9);
+  b.console_log = o.String("console_log");
+  o.Finish();
+  return b;
 }
 
 }  // namespace bootstorm

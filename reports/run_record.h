@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ inline constexpr int kResultsSchemaVersion = 1;
 /// Verdict classes. An infra error is never a pass nor a SUT failure.
 enum class Outcome { kPass, kSutFailure, kInfraError };
 std::string_view OutcomeName(Outcome o);
+/// Inverse of OutcomeName; nullopt for other names.
+std::optional<Outcome> OutcomeFromName(std::string_view name);
 
 struct CheckResult {
   std::string name;  ///< invariant, e.g. "resolv-conf-intact"
@@ -26,6 +29,7 @@ struct CheckResult {
   nlohmann::json expected;
   nlohmann::json actual;
   std::string message;  ///< one line a person can read
+  bool operator==(const CheckResult&) const = default;
 };
 
 struct BootRecord {
@@ -39,6 +43,7 @@ struct BootRecord {
   std::vector<CheckResult> checks;
   double seconds = 0;       ///< domain start to verdict
   std::string console_log;  ///< file in the run dir, relative
+  bool operator==(const BootRecord&) const = default;
 };
 
 struct VmRecord {
@@ -46,17 +51,21 @@ struct VmRecord {
   std::string domain;
   std::vector<BootRecord> boots;
   std::string uri;  ///< the libvirt connection of the host it ran on
+  /// Boots are missing that neither ran nor were skipped after an infra error
+  /// (the run was interrupted); such a VM has not passed.
+  bool incomplete = false;
 };
 
 /// One hypervisor host of a run and what it got.
 struct HostRecord {
   std::string uri;
   int weight = 1;
-  std::string virt_type;      ///< "" when the host could not be reached
-  int vms = 0;                ///< VMs placed on it
+  std::string virt_type;      ///< "" when the latest session did not reach it
+  int vms = 0;                ///< VMs placed on it (in a session's plan: with boots to run)
   int jobs = 0;               ///< of them at once
   double upload_seconds = 0;  ///< kernel, initrd and base image
   std::string setup_error;    ///< why its VMs did not run, if they did not
+  bool operator==(const HostRecord&) const = default;
 };
 
 struct RunSummary {
@@ -78,6 +87,7 @@ struct RunRecord {
   std::string interrupted_by;  ///< e.g. "SIGINT", "run timeout of 600 s"
   std::string setup_error;     ///< an infra error before any VM ran
   int vms_planned = 0;
+  int resumes = 0;  ///< times `bootstorm run --resume` continued this run
   std::vector<VmRecord> vms;
   std::vector<HostRecord> hosts;  ///< `uri` and `virt_type` above are the first one's
 };
@@ -85,7 +95,8 @@ struct RunRecord {
 /// Outcome of a boot from its checks (any failed check: SUT failure).
 Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);
 /// A VM fails if any boot is a SUT failure; otherwise an infra error if any
-/// boot is one; otherwise it passes. A VM with no boots is an infra error.
+/// boot is one or it is incomplete; otherwise it passes. A VM with no boots
+/// is an infra error.
 Outcome VmOutcome(const VmRecord& vm);
 /// Counted per VM; VMs planned but never recorded count as infra errors.
 RunSummary Summarize(const RunRecord& run);
@@ -97,5 +108,11 @@ nlohmann::json ToJson(const BootRecord& b);
 nlohmann::json ToJson(const VmRecord& v);
 nlohmann::json ToJson(const HostRecord& h);
 nlohmann::json ToJson(const RunRecord& r);
+
+/// Strict inverses of ToJson, for records read back from a run folder:
+/// throw JsonPathError (std::invalid_argument) naming the field below `path`
+/// on unknown keys, missing fields and wrong types.
+CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path);
+BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path);
 
 }  // namespace bootstorm

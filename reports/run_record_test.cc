@@ -69,5 +69,75 @@ TEST(RunRecord, HostsAndEachVmsUri) {
   EXPECT_EQ(j["hosts"][1]["setup_error"], "cannot connect");
 }
 
+BootRecord FullBoot() {
+  BootRecord b;
+  b.boot = 2;
+  b.plan.run_id = "0123abcd";
+  b.plan.vm = 1;
+  b.plan.boot = 2;
+  b.plan.faults = {{"nm-before-local"}};
+  b.outcome = Outcome::kSutFailure;
+  b.retried_infra_errors = {"domain stopped (destroyed)"};
+  Observation o;
+  o.run_id = "0123abcd";
+  o.vm = 1;
+  o.boot = 2;
+  o.checkpoint = "final";
+  o.resolv_conf = "nameserver 192.0.2.53\n";
+  o.devices.push_back({"enp1s0", "52:54:00:00:00:01", "connected", {"198.51.100.20/24"}, {}});
+  o.agent_log = {"network: reload"};
+  b.observations = {o};
+  b.checks = {{"resolv-conf-intact",
+               false,
+               "final",
+               {{"nameservers", {"192.0.2.53"}}},
+               {{"nameservers", nlohmann::json::array()}},
+               "rewritten"},
+              {"interfaces-up", true, "", nullptr, nullptr, ""}};
+  b.seconds = 41.75;
+  b.console_log = "vm-001/boot-2.console.log";
+  return b;
+}
+
+TEST(RunRecord, BootRecordRoundTripsThroughJson) {
+  EXPECT_EQ(BootRecordFromJson(ToJson(FullBoot()), "boot"), FullBoot());
+  BootRecord infra;
+  infra.boot = 1;
+  infra.outcome = Outcome::kInfraError;
+  infra.infra_error = "no 'end' from the agent within 600 s";
+  EXPECT_EQ(BootRecordFromJson(ToJson(infra), "boot"), infra);
+}
+
+TEST(RunRecord, BootRecordFromJsonNamesTheBadField) {
+  auto error = [](nlohmann::json j) {
+    try {
+      BootRecordFromJson(j, "boot");
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  nlohmann::json j = ToJson(FullBoot());
+  j["outcome"] = "maybe";
+  EXPECT_EQ(error(j), "boot.outcome: unknown outcome \"maybe\"");
+  j = ToJson(FullBoot());
+  j["checks"][1]["verdict"] = true;
+  EXPECT_EQ(error(j), "boot.checks[1].verdict: expected a string, got boolean");
+  j = ToJson(FullBoot());
+  j["plan"]["faults"][0]["kind"] = "meteor";
+  EXPECT_EQ(error(j), "boot.plan.faults[0].kind: unknown fault 'meteor'");
+  j = ToJson(FullBoot());
+  j["observations"][0].erase("vm");
+  EXPECT_EQ(error(j), "boot.observations[0].vm: missing");
+}
+
+TEST(RunRecord, IncompleteVmIsNotAPass) {
+  VmRecord vm{0, "a", {Boot(Outcome::kPass)}, "", true};
+  EXPECT_EQ(VmOutcome(vm), Outcome::kInfraError);
+  EXPECT_EQ(ToJson(vm)["incomplete"], true);
+  vm.boots.push_back(Boot(Outcome::kSutFailure));
+  EXPECT_EQ(VmOutcome(vm), Outcome::kSutFailure);
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -89,8 +89,8 @@ nlohmann::json ToJson(const BootPlan& plan) {
           {"faults", faults}};
 }
 
-BootPlan BootPlanFromJson(const nlohmann::json& j) {
-  StrictObject o(j, "plan");
+BootPlan BootPlanFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
   BootPlan plan;
   plan.run_id = o.String("run");
   plan.vm = static_cast<int>(o.Integer("vm", 0, kMaxVms - 1));

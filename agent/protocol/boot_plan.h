@@ -57,8 +57,8 @@ struct BootPlan {
 
 nlohmann::json ToJson(const BootPlan& plan);
 /// Strict: throws JsonPathError (a std::invalid_argument) naming the field on
-/// unknown keys, wrong types or unknown fault kinds.
-BootPlan BootPlanFromJson(const nlohmann::json& j);
+/// unknown keys, wrong types or unknown fault kinds; paths start at `path`.
+BootPlan BootPlanFromJson(const nlohmann::json& j, const std::string& path = "plan");
 
 /// Kernel command line parameter that carries the plan.
 inline constexpr std::string_view kPlanCmdlineKey = "bootstorm.plan";

@@ -117,15 +117,6 @@ Link LinkFromJson(const nlohmann::json& j, const std::string& path) {
   return link;
 }
 
-std::vector<std::string> Strings(const nlohmann::json& array, const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    if (!array[i].is_string()) throw JsonPathError(ElementPath(path, i), "expected a string");
-    out.push_back(array[i].get<std::string>());
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<int> Ipv4PrefixLength(std::string_view netmask) {
@@ -203,7 +194,7 @@ NetworkData ParseNetworkData(std::string_view text) {
     }
   }
   if (const nlohmann::json* search = o.OptionalArray("dns_search"))
-    data.dns.search = Strings(*search, o.PathOf("dns_search"));
+    data.dns.search = StringsOf(*search, o.PathOf("dns_search"));
   return data;
 }
 

@@ -87,8 +87,11 @@ Observation ParseObservation(std::string_view line) {
   if (line.size() > kMaxObservationBytes)
     throw JsonPathError("observation", "longer than " + std::to_string(kMaxObservationBytes) +
                                            " bytes (" + std::to_string(line.size()) + ")");
-  nlohmann::json j = ParseJsonText(line, "observation");
-  StrictObject o(j, "observation");
+  return ObservationFromJson(ParseJsonText(line, "observation"), "observation");
+}
+
+Observation ObservationFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
   Observation obs;
   obs.run_id = BoundedString(o, "run", kMaxShortString);
   obs.vm = static_cast<int>(o.Integer("vm", 0, 1'000'000));

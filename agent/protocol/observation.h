@@ -62,5 +62,8 @@ std::string SerializeObservation(const Observation& o);
 /// Strict and bounded: throws std::invalid_argument naming the problem for
 /// malformed JSON, wrong types, unknown checkpoints or oversized input.
 Observation ParseObservation(std::string_view line);
+/// The same checks on an already parsed value; errors name `path` (for
+/// observations stored in a run's records).
+Observation ObservationFromJson(const nlohmann::json& j, const std::string& path);
 
 }  // namespace bootstorm

@@ -122,4 +122,13 @@ std::string ElementPath(const std::string& array_path, std::size_t index) {
   return array_path + "[" + std::to_string(index) + "]";
 }
 
+std::vector<std::string> StringsOf(const nlohmann::json& array, const std::string& path) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    if (!array[i].is_string()) throw JsonPathError(ElementPath(path, i), "expected a string");
+    out.push_back(array[i].get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace bootstorm

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bootstorm {
 
@@ -69,5 +70,9 @@ class StrictObject {
 
 /// Path of an array element: "vms[3]".
 std::string ElementPath(const std::string& array_path, std::size_t index);
+
+/// The elements of a JSON array that must all be strings; errors name the
+/// element below `path`.
+std::vector<std::string> StringsOf(const nlohmann::json& array, const std::string& path);
 
 }  // namespace bootstorm
