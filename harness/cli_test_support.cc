@@ -1,10 +1,13 @@
 #include "cli_test_support.h"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
+#include <set>
 
+#include "boots_log.h"
 #include "garbage_collector.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
@@ -34,6 +37,24 @@ std::filesystem::path ScenarioPath(const std::string& file) {
 nlohmann::json ReadJsonFile(const std::filesystem::path& path) {
   std::ifstream in(path);
   return nlohmann::json::parse(in);
+}
+
+void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots) {
+  BootsLog log = ReadBootsLog(run_dir / "boots.jsonl");
+  EXPECT_EQ(log.torn_bytes, 0u);
+  std::set<std::pair<int, int>> recorded;
+  for (const RecordedBoot& r : log.boots) recorded.emplace(r.vm, r.boot.boot);
+  EXPECT_EQ(log.boots.size(), boots);
+  EXPECT_EQ(recorded.size(), boots);
+}
+
+bool RanOnTheEarlierBootsDisk(const nlohmann::json& boot) {
+  for (const auto& o : boot["observations"]) {
+    for (const auto& entry : o["agent_log"]) {
+      if (entry.get<std::string>().find("local: unchanged ") != std::string::npos) return true;
+    }
+  }
+  return false;
 }
 
 std::string TestUri() {

@@ -59,4 +59,12 @@ class PrivateDaemon {
 /// Reads a JSON file.
 nlohmann::json ReadJsonFile(const std::filesystem::path& path);
 
+/// Expects boots.jsonl in `run_dir` to hold `boots` whole lines, each a
+/// different (vm, boot).
+void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots);
+
+/// Whether the agent found what the boot before rendered, so that `boot` (a
+/// results.json boot) ran on the disk that boot left.
+bool RanOnTheEarlierBootsDisk(const nlohmann::json& boot);
+
 }  // namespace bootstorm
