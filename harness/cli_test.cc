@@ -1,5 +1,6 @@
 // The CLI on bad input: exit code 2 and a message naming the file and field.
 // No VM is started: validation happens before connecting to libvirt.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -68,6 +69,18 @@ TEST(Cli, ShippedScenariosAreValid) {
     // An image folder that does not exist stops the run right after validation.
     CliRun r = RunBootstorm({"run", entry.path().string(), "--image", "/nonexistent-image-dir"});
     EXPECT_EQ(r.err.find("scenario."), std::string::npos) << entry.path() << ": " << r.err;
+  }
+}
+
+TEST(Cli, BadConnectExits2NamingIt) {
+  for (const char* bad : {"qemu:///system,abc", "qemu:///system,0", ""}) {
+    for (const char* command : {"run", "gc"}) {
+      std::vector<std::string> args{command, "--connect", bad};
+      if (args[0] == "run") args.push_back(ScenarioPath("smoke.json").string());
+      CliRun r = RunBootstorm(args);
+      EXPECT_EQ(r.exit_code, 2) << command << " " << bad;
+      EXPECT_NE(r.err.find(fmt::format("--connect \"{}\"", bad)), std::string::npos) << r.err;
+    }
   }
 }
 

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <fstream>
+#include <set>
 
+#include "boots_log.h"
 #include "garbage_collector.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
@@ -62,6 +64,24 @@ std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results)
     for (const auto& boot : vm["boots"]) boots.emplace_back(vm["vm"].get<int>(), boot);
   }
   return boots;
+}
+
+void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots) {
+  BootsLog log = ReadBootsLog(run_dir / "boots.jsonl");
+  EXPECT_EQ(log.torn_bytes, 0u);
+  std::set<std::pair<int, int>> recorded;
+  for (const RecordedBoot& r : log.boots) recorded.emplace(r.vm, r.boot.boot);
+  EXPECT_EQ(log.boots.size(), boots);
+  EXPECT_EQ(recorded.size(), boots);
+}
+
+bool RanOnTheEarlierBootsDisk(const nlohmann::json& boot) {
+  for (const auto& o : boot["observations"]) {
+    for (const auto& entry : o["agent_log"]) {
+      if (entry.get<std::string>().find("local: unchanged ") != std::string::npos) return true;
+    }
+  }
+  return false;
 }
 
 std::string TestUri() {

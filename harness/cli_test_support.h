@@ -102,5 +102,12 @@ void ExpectNothingLeft(const ScenarioRun& run);
 
 /// Every boot of every VM in results.json, with its VM index.
 std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results);
+/// Expects boots.jsonl in `run_dir` to hold `boots` whole lines, each a
+/// different (vm, boot).
+void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots);
+
+/// Whether the agent found what the boot before rendered, so that `boot` (a
+/// results.json boot) ran on the disk that boot left.
+bool RanOnTheEarlierBootsDisk(const nlohmann::json& boot);
 
 }  // namespace bootstorm

@@ -4,6 +4,21 @@
 #include <cctype>
 
 namespace bootstorm {
+namespace {
+
+/// False when `r` went away meanwhile: a dead run's domain that was still
+/// starting fails and vanishes, and another run's collection may have taken
+/// it. Gone is what the collector wants.
+bool StillThere(Hypervisor& hv, const HypervisorResource& r) {
+  try {
+    std::vector<HypervisorResource> now = hv.ListResources(r.name);
+    return std::find(now.begin(), now.end(), r) != now.end();
+  } catch (const std::exception&) {
+    return true;  // cannot tell: keep the removal's error
+  }
+}
+
+}  // namespace
 
 std::optional<std::string> RunIdOfResource(std::string_view name) {
   constexpr std::size_t kIdLength = 8;
@@ -36,7 +51,7 @@ GarbageReport CollectGarbage(Hypervisor& hv,
       hv.RemoveResource(r);
       report.removed.push_back(r);
     } catch (const std::exception& e) {
-      report.errors.push_back(e.what());
+      if (StillThere(hv, r)) report.errors.push_back(e.what());
     }
   }
   return report;

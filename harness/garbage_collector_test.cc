@@ -17,6 +17,7 @@ class ListingHypervisor : public UnusedHypervisor {
   std::vector<HypervisorResource> resources;
   std::vector<HypervisorResource> removed;
   std::string fail_on;
+  std::string vanish_on;
 
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override {
     std::vector<HypervisorResource> out;
@@ -26,6 +27,10 @@ class ListingHypervisor : public UnusedHypervisor {
     return out;
   }
   void RemoveResource(const HypervisorResource& r) override {
+    if (r.name == vanish_on) {
+      std::erase(resources, r);  // went away by itself while being removed
+      throw std::runtime_error("Domain not found: " + r.name);
+    }
     if (r.name == fail_on) throw std::runtime_error("cannot remove " + r.name);
     removed.push_back(r);
   }
@@ -60,14 +65,29 @@ TEST(CollectGarbage, RemovesDeadRunsDomainsFirstAndKeepsLiveOnes) {
   EXPECT_TRUE(report.errors.empty());
 }
 
+constexpr const char* kDeadDomain = "bootstorm-deadbeef-vm000";
+constexpr const char* kDeadDisk = "bootstorm-deadbeef-vm000.qcow2";
+
+/// Collects on `hv` holding a dead run's domain and disk, every run dead.
+GarbageReport CollectDeadVm(ListingHypervisor& hv) {
+  hv.resources = {{Kind::kDomain, kDeadDomain}, {Kind::kVolume, kDeadDisk}};
+  return CollectGarbage(hv, [](const std::string&) { return false; });
+}
+
 TEST(CollectGarbage, AnErrorDoesNotStopTheRest) {
   ListingHypervisor hv;
-  hv.resources = {{Kind::kDomain, "bootstorm-deadbeef-vm000"},
-                  {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"}};
-  hv.fail_on = "bootstorm-deadbeef-vm000";
-  GarbageReport report = CollectGarbage(hv, [](const std::string&) { return false; });
+  hv.fail_on = kDeadDomain;
+  GarbageReport report = CollectDeadVm(hv);
   EXPECT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(hv.removed.size(), 1u);
+}
+
+TEST(CollectGarbage, WhatVanishesWhileBeingRemovedIsNoError) {
+  ListingHypervisor hv;
+  hv.vanish_on = kDeadDomain;
+  GarbageReport report = CollectDeadVm(hv);
+  EXPECT_TRUE(report.errors.empty());
+  EXPECT_EQ(hv.removed, (std::vector<HypervisorResource>{{Kind::kVolume, kDeadDisk}}));
 }
 
 }  // namespace

@@ -10,17 +10,32 @@ namespace bootstorm {
 int CollectDeadRuns(Hypervisor& hv) {
   GarbageReport report = CollectGarbage(hv, IsRunAlive);
   for (const HypervisorResource& r : report.removed)
-    fmt::print("gc: removed {} {} (its run is gone)\n", ResourceKindName(r.kind), r.name);
-  for (const std::string& e : report.errors) fmt::print(stderr, "gc: error: {}\n", e);
+    fmt::print("gc: removed {} {} on {} (its run is gone)\n", ResourceKindName(r.kind), r.name,
+               hv.uri());
+  for (const std::string& e : report.errors)
+    fmt::print(stderr, "gc: error on {}: {}\n", hv.uri(), e);
   std::fflush(stdout);
   return static_cast<int>(report.errors.size());
 }
 
-int RunGcCommand(const std::string& uri) {
-  LibvirtHypervisor hv(uri);
-  int errors = CollectDeadRuns(hv);
-  fmt::print("gc: done on {}{}\n", uri, errors ? fmt::format(", {} errors", errors) : "");
-  return errors ? 3 : 0;
+int CollectDeadRunsOn(const std::string& uri) {
+  try {
+    LibvirtHypervisor hv(uri);
+    return CollectDeadRuns(hv);
+  } catch (const std::exception& e) {  // one unreachable host must not spare the others
+    fmt::print(stderr, "gc: error: {}\n", e.what());
+    return 1;
+  }
+}
+
+int RunGcCommand(const std::vector<HostSpec>& hosts) {
+  int failed_hosts = 0;
+  for (const HostSpec& host : hosts) {
+    int errors = CollectDeadRunsOn(host.uri);
+    fmt::print("gc: done on {}{}\n", host.uri, errors ? fmt::format(", {} errors", errors) : "");
+    failed_hosts += errors ? 1 : 0;
+  }
+  return failed_hosts ? 3 : 0;
 }
 
 }  // namespace bootstorm

@@ -1,8 +1,10 @@
-// `bootstorm gc`: remove what dead runs left on a hypervisor.
+// `bootstorm gc`: remove what dead runs left on hypervisors.
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "connect_option.h"
 #include "garbage_collector.h"
 
 namespace bootstorm {
@@ -10,8 +12,12 @@ namespace bootstorm {
 /// Collects garbage of runs whose lock no process holds (see run_lock.h) and
 /// prints what it removed. Returns the number of errors.
 int CollectDeadRuns(Hypervisor& hv);
+/// CollectDeadRuns on the host at `uri`; a failure to connect counts as one
+/// error and is printed. Never throws.
+int CollectDeadRunsOn(const std::string& uri);
 
-/// The command: 0 when everything of dead runs is gone, 3 on errors.
-int RunGcCommand(const std::string& uri);
+/// The command, on each host in turn: 0 when everything of dead runs is gone
+/// from all of them, 3 when a host could not be reached or cleaned.
+int RunGcCommand(const std::vector<HostSpec>& hosts);
 
 }  // namespace bootstorm

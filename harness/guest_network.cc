@@ -62,11 +62,12 @@ RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int s
     hv.CreateNetwork(RunNetworkXml(net));
     return net;
   } catch (const std::exception& e) {
-    std::string why = e.what();
-    throw std::runtime_error(fmt::format(
-        "creating the run network in {}.0/{}, the subnet the run's guests were given: {}{}",
-        net.subnet, net.prefix, why,
-        IsSubnetClash(why) ? " (another network holds it; resume once it is gone)" : ""));
+    std::string why = fmt::format(
+        "creating the run network in {}.0/{}, the subnet the run's guests were given: {}",
+        net.subnet, net.prefix, e.what());
+    if (IsSubnetClash(e.what()))
+      throw SubnetInUseError(why + " (another network holds it; resume once it is gone)");
+    throw std::runtime_error(why);
   }
 }
 

@@ -2,6 +2,7 @@
 // drive contents that describe it to the guest.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -38,9 +39,15 @@ std::string RunNetworkXml(const RunNetwork& net);
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
 RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
+/// CreateRunNetworkInSlot's error when another network holds the subnet:
+/// unlike other failures, one that passes once that network is gone.
+class SubnetInUseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 /// Creates the network of `run_id` in subnet slot `slot` only (a resumed
-/// run's guests know their subnet). Throws std::runtime_error saying why,
-/// also when another network holds the subnet.
+/// run's guests know their subnet). Throws SubnetInUseError when another
+/// network holds the subnet, std::runtime_error saying why on other errors.
 RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "unused_hypervisor.h"
+
 namespace bootstorm {
 namespace {
 
@@ -35,6 +37,37 @@ TEST(GuestNetwork, MacsAreUniqueWithinARun) {
   for (int vm = 0; vm < 1000; ++vm) macs.insert(VmMac("0d89c574", vm));
   EXPECT_EQ(macs.size(), 1000u);
   EXPECT_TRUE(VmMac("0d89c574", 0).starts_with("52:54:00:"));
+}
+
+/// Creates networks, or refuses them with `refusal`.
+class RefusingHypervisor : public UnusedHypervisor {
+ public:
+  std::string refusal;
+  void CreateNetwork(const std::string&) override {
+    if (!refusal.empty()) throw std::runtime_error(refusal);
+  }
+};
+
+TEST(GuestNetwork, InSlotTellsASubnetInUseFromOtherErrors) {
+  RefusingHypervisor hv;
+  EXPECT_EQ(CreateRunNetworkInSlot(hv, "0d89c574", 3).gateway, "198.18.2.1");
+  hv.refusal = "network is already in use by interface virbr0";
+  try {
+    CreateRunNetworkInSlot(hv, "0d89c574", 3);
+    FAIL() << "no error";
+  } catch (const SubnetInUseError& e) {
+    EXPECT_NE(std::string(e.what()).find("198.18.2.0/24"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("resume once it is gone"), std::string::npos);
+  }
+  hv.refusal = "daemon gone";
+  try {
+    CreateRunNetworkInSlot(hv, "0d89c574", 3);
+    FAIL() << "no error";
+  } catch (const SubnetInUseError&) {
+    FAIL() << "not a clash";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("daemon gone"), std::string::npos) << e.what();
+  }
 }
 
 TEST(GuestNetwork, StaticNetworkDataRoutesViaTheGateway) {

@@ -57,6 +57,12 @@ struct HypervisorResource {
 
 std::string_view ResourceKindName(HypervisorResource::Kind kind);
 
+/// What a hypervisor host can run at once.
+struct HostCapacity {
+  long cpus = 0;
+  long long available_mib = 0;  ///< free memory plus buffers and page cache
+};
+
 /// How a volume's bytes are to be read: as they are, or as a qcow2 image
 /// (whose header may name a backing file).
 enum class VolumeFormat { kRaw, kQcow2 };
@@ -101,6 +107,9 @@ class Hypervisor {
   virtual std::unique_ptr<RunningDomain> StartDomain(const std::string& name,
                                                      const std::string& xml,
                                                      DomainEvents* events) = 0;
+
+  /// The host's CPUs and available memory, as the hypervisor sees them.
+  virtual HostCapacity Capacity() = 0;
 };
 
 }  // namespace bootstorm

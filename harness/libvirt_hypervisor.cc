@@ -448,3 +448,31 @@ std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string&
 }
 
 }  // namespace bootstorm
+
+namespace bootstorm {
+
+HostCapacity LibvirtHypervisor::Capacity() {
+  return connection_.Retrying([&](LibvirtLink& link) {
+    virNodeInfo node{};
+    if (virNodeGetInfo(link.conn, &node) < 0)
+      connection_.Fail(link, "reading the node information");
+    int count = 0;
+    if (virNodeGetMemoryStats(link.conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &count, 0) < 0)
+      connection_.Fail(link, "reading the memory statistics");
+    std::vector<virNodeMemoryStats> stats(count);
+    if (virNodeGetMemoryStats(link.conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &count, 0) <
+        0)
+      connection_.Fail(link, "reading the memory statistics");
+    // Like MemAvailable: buffers and page cache are reclaimable, unlike free pages alone.
+    unsigned long long available_kib = 0;
+    for (int i = 0; i < count; ++i) {
+      std::string_view field = stats[i].field;
+      if (field == VIR_NODE_MEMORY_STATS_FREE || field == VIR_NODE_MEMORY_STATS_BUFFERS ||
+          field == VIR_NODE_MEMORY_STATS_CACHED)
+        available_kib += stats[i].value;
+    }
+    return HostCapacity{static_cast<long>(node.cpus), static_cast<long long>(available_kib / 1024)};
+  });
+}
+
+}  // namespace bootstorm

@@ -55,6 +55,7 @@ class LibvirtHypervisor : public Hypervisor {
   /// Destroys the running domain `name` through the current connection
   /// (reconnecting if needed); no error when there is none.
   void DestroyDomainNamed(const std::string& name);
+  HostCapacity Capacity() override;
 
  private:
   static void OnLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail, void* opaque);

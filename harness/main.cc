@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cancellation.h"
+#include "connect_option.h"
 #include "doctor.h"
 #include "gc_command.h"
 #include "resume_command.h"
@@ -70,15 +71,21 @@ int main(int argc, char** argv) {
   CLI::App app{"bootstorm: boots VMs through libvirt and checks NetworkManager activation races"};
   app.require_subcommand(1);
 
+  constexpr const char* kConnectHelp =
+      "libvirt URI[,WEIGHT], repeatable: one per host, VMs spread by weight (1-1000, default 1); "
+      "default $BOOTSTORM_CONNECT, $LIBVIRT_DEFAULT_URI, else qemu:///system";
   RunOptions run;
-  run.uri = DefaultUri();
+  std::vector<std::string> run_connect;
   run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
   CLI::App* run_cmd = app.add_subcommand("run", "run a scenario");
   run_cmd->add_option("scenario", run.scenario, "scenario file (JSON)");
   run_cmd->add_option("--out", run.out, "run directory (default bootstorm-runs/<scenario>-<id>)");
-  run_cmd->add_option("--connect", run.uri, "libvirt URI")->capture_default_str();
+  run_cmd->add_option("--connect", run_connect, kConnectHelp)->allow_extra_args(false);
   run_cmd->add_option("--image", run.image_dir, "guest image folder")->capture_default_str();
-  run_cmd->add_option("--jobs", run.jobs, "VMs at once (default: from CPUs and free memory)")
+  run_cmd
+      ->add_option("--jobs", run.jobs,
+                   "VMs at once over all hosts, split by weight (default: per host from its CPUs "
+                   "and free memory)")
       ->check(CLI::Range(1, 1024));
   run_cmd
       ->add_option("--retries", run.infra_retries,
@@ -99,10 +106,10 @@ int main(int argc, char** argv) {
   for (const char* fixed_by_the_run : {"scenario", "--out", "--connect", "--image", "--activator"})
     resume_opt->excludes(run_cmd->get_option(fixed_by_the_run));
 
-  std::string gc_uri = DefaultUri();
+  std::vector<std::string> gc_connect;
   CLI::App* gc_cmd =
       app.add_subcommand("gc", "remove domains, volumes and networks that dead runs left behind");
-  gc_cmd->add_option("--connect", gc_uri, "libvirt URI")->capture_default_str();
+  gc_cmd->add_option("--connect", gc_connect, kConnectHelp)->allow_extra_args(false);
 
   std::string doctor_uri = DefaultUri();
   std::filesystem::path doctor_image = BOOTSTORM_DEFAULT_IMAGE_DIR;
@@ -127,8 +134,11 @@ int main(int argc, char** argv) {
       if (run_cmd->count("--retries")) resume.infra_retries = run.infra_retries;
       return ResumeRunCommand(resume, cancellation);
     }
-    if (*run_cmd) return RunScenarioCommand(run, cancellation);
-    if (*gc_cmd) return RunGcCommand(gc_uri);
+    if (*run_cmd) {
+      run.hosts = ParseConnectOptions(run_connect, DefaultUri());
+      return RunScenarioCommand(run, cancellation);
+    }
+    if (*gc_cmd) return RunGcCommand(ParseConnectOptions(gc_connect, DefaultUri()));
     if (*doctor_cmd) return RunDoctorCommand(doctor_uri, doctor_image);
   } catch (const ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());

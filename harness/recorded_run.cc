@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "placement.h"
 #include "vm_runner.h"
 
 namespace bootstorm {
@@ -59,6 +60,20 @@ std::vector<PendingVm> PendingVms(const Scenario& scenario,
   return pending;
 }
 
+std::vector<int> HostOfEachVm(const RunManifest& manifest, int vms) {
+  std::vector<int> weights;
+  for (const ManifestHost& h : manifest.hosts) weights.push_back(h.weight);
+  return PlaceVms(weights, vms);
+}
+
+std::vector<std::vector<PendingVm>> PendingPerHost(const RunManifest& manifest, int vms,
+                                                   const std::vector<PendingVm>& pending) {
+  std::vector<int> host_of = HostOfEachVm(manifest, vms);
+  std::vector<std::vector<PendingVm>> per_host(manifest.hosts.size());
+  for (const PendingVm& p : pending) per_host[host_of[p.vm]].push_back(p);
+  return per_host;
+}
+
 int BootsToRun(const Scenario& scenario, const std::vector<PendingVm>& pending) {
   int boots = 0;
   for (const PendingVm& p : pending) boots += scenario.boots - p.first_boot + 1;
@@ -77,17 +92,27 @@ RunRecord RunRecordFromBoots(const RunManifest& manifest, const Scenario& scenar
   run.run_id = manifest.run_id;
   run.scenario_name = scenario.name;
   run.scenario_file = manifest.scenario_file;
-  run.uri = manifest.uri;
+  run.uri = manifest.hosts.front().uri;
   run.virt_type = manifest.virt_type;
   run.started_at = manifest.started_at;
   run.resumes = manifest.resumes;
   run.vms_planned = scenario.vms;
+  std::vector<int> host_of = HostOfEachVm(manifest, scenario.vms);
+  std::vector<int> vms_per_host = VmsPerHost(host_of, static_cast<int>(manifest.hosts.size()));
+  for (std::size_t i = 0; i < manifest.hosts.size(); ++i) {
+    HostRecord host;
+    host.uri = manifest.hosts[i].uri;
+    host.weight = manifest.hosts[i].weight;
+    host.vms = vms_per_host[i];
+    run.hosts.push_back(std::move(host));
+  }
   auto by_vm = ByVm(scenario, recorded, "boots.jsonl");
   for (int vm = 0; vm < scenario.vms; ++vm) {
     if (by_vm[vm].empty()) continue;  // counted as missing
     VmRecord v;
     v.vm = vm;
     v.domain = VmDomainName(manifest.run_id, vm);
+    v.uri = manifest.hosts[host_of[vm]].uri;
     for (const RecordedBoot* r : by_vm[vm]) v.boots.push_back(r->boot);
     v.incomplete = !Finished(scenario, by_vm[vm]);
     run.vms.push_back(std::move(v));

@@ -1,5 +1,6 @@
 // What a run's recorded boots (boots.jsonl) say about it: which boots remain
-// for each VM, and the record results.json is written from. Pure.
+// for each VM and on which host, and the record results.json is written
+// from. Pure.
 #pragma once
 
 #include <string>
@@ -29,6 +30,15 @@ std::vector<PendingVm> PendingVms(const Scenario& scenario,
                                   const std::vector<RecordedBoot>& recorded,
                                   const std::string& file);
 
+/// The index into `manifest.hosts` of the host each of the run's `vms` VMs
+/// runs on: PlaceVms over the hosts' weights, so every session of the run
+/// puts a VM where its saved disk layers' backing files are.
+std::vector<int> HostOfEachVm(const RunManifest& manifest, int vms);
+
+/// `pending` split by host: element i holds the VMs of `manifest.hosts[i]`.
+std::vector<std::vector<PendingVm>> PendingPerHost(const RunManifest& manifest, int vms,
+                                                   const std::vector<PendingVm>& pending);
+
 /// Boots the pending VMs would run if none failed.
 int BootsToRun(const Scenario& scenario, const std::vector<PendingVm>& pending);
 
@@ -37,8 +47,10 @@ int BootsToRun(const Scenario& scenario, const std::vector<PendingVm>& pending);
 double RecordedRunSeconds(const std::vector<RecordedBoot>& recorded);
 
 /// The run record of every recorded boot, grouped per VM in VM and boot
-/// order; VMs with boots still to run are marked incomplete. Fields that
-/// belong to one session (wall time, interruption, setup error) stay unset.
+/// order, each VM with the URI of its host; VMs with boots still to run are
+/// marked incomplete. `hosts` holds the manifest's hosts with their VM
+/// counts. Fields that belong to one session (wall time, interruption, setup
+/// errors, the hosts' virt types, jobs and upload times) stay unset.
 RunRecord RunRecordFromBoots(const RunManifest& manifest, const Scenario& scenario,
                              const std::vector<RecordedBoot>& recorded);
 

@@ -71,6 +71,7 @@ TEST(RecordedRun, RecordGroupsBootsPerVmAndMarksUnfinishedVms) {
   m.run_id = "0123abcd";
   m.scenario_file = "s.json";
   m.resumes = 1;
+  m.hosts = {{{"test:///a", 1}, 0}};
   std::vector<RecordedBoot> recorded = {Boot(1, 1, kPass, 40), Boot(0, 2, kPass, 50),
                                         Boot(0, 1, kPass, 20), Boot(0, 3, kPass, 70)};
   RunRecord run = RunRecordFromBoots(m, TwoByThree(), recorded);
@@ -86,6 +87,39 @@ TEST(RecordedRun, RecordGroupsBootsPerVmAndMarksUnfinishedVms) {
   EXPECT_EQ(Summarize(run), (RunSummary{1, 0, 1}));
   EXPECT_EQ(RecordedRunSeconds(recorded), 70);
   EXPECT_EQ(RecordedRunSeconds({}), 0);
+}
+
+RunManifest TwoHosts() {
+  RunManifest m;
+  m.run_id = "0123abcd";
+  m.hosts = {{{"test:///a", 2}, 0}, {{"test:///b", 1}, 4}};
+  return m;
+}
+
+TEST(RecordedRun, VmsStayOnTheHostsPlaceVmsGivesThem) {
+  Scenario three = TwoByThree();
+  three.vms = 3;
+  EXPECT_EQ(HostOfEachVm(TwoHosts(), 3), (std::vector<int>{0, 1, 0}));
+  std::vector<PendingVm> pending = {{0, 2}, {1, 1}, {2, 3}};
+  EXPECT_EQ(PendingPerHost(TwoHosts(), 3, pending),
+            (std::vector<std::vector<PendingVm>>{{{0, 2}, {2, 3}}, {{1, 1}}}));
+  EXPECT_EQ(PendingPerHost(TwoHosts(), 3, {{2, 1}}),
+            (std::vector<std::vector<PendingVm>>{{{2, 1}}, {}}));
+}
+
+TEST(RecordedRun, RecordNamesEachVmsHostAndTheHostsShares) {
+  Scenario three = TwoByThree();
+  three.vms = 3;
+  RunRecord run = RunRecordFromBoots(TwoHosts(), three,
+                                     {Boot(0, 1, kPass), Boot(1, 1, kPass), Boot(2, 1, kInfra)});
+  EXPECT_EQ(run.uri, "test:///a");
+  ASSERT_EQ(run.vms.size(), 3u);
+  EXPECT_EQ(run.vms[0].uri, "test:///a");
+  EXPECT_EQ(run.vms[1].uri, "test:///b");
+  EXPECT_EQ(run.vms[2].uri, "test:///a");
+  ASSERT_EQ(run.hosts.size(), 2u);
+  EXPECT_EQ(run.hosts[0], (HostRecord{"test:///a", 2, "", 2, 0, 0, ""}));
+  EXPECT_EQ(run.hosts[1], (HostRecord{"test:///b", 1, "", 1, 0, 0, ""}));
 }
 
 }  // namespace

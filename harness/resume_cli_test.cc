@@ -31,7 +31,7 @@ class ResumeCli : public testing::Test {
     manifest_.run_id = "00c1ab1e";
     manifest_.scenario_file = "done.json";
     manifest_.scenario_text = kTwoVmsOneBoot;
-    manifest_.uri = "test:///default";
+    manifest_.hosts = {{{"test:///default", 1}, 0}};
     manifest_.image_dir = (dir_ / "image").string();
     manifest_.image_key = "key-1";
     manifest_.virt_type = "qemu";
@@ -128,6 +128,12 @@ TEST_F(ResumeCli, AllBootsRecordedRewritesResultsAndExitsWithTheRunsCode) {
   EXPECT_EQ(results["run_id"], "00c1ab1e");
   EXPECT_EQ(results["resumes"], 0);
   EXPECT_GE(results["wall_seconds"].get<double>(), 31);
+  // The hosts come from run.json, each VM's from the placement; no host was contacted.
+  ASSERT_EQ(results["hosts"].size(), 1u);
+  EXPECT_EQ(results["hosts"][0]["uri"], "test:///default");
+  EXPECT_EQ(results["hosts"][0]["vms"], 2);
+  EXPECT_EQ(results["hosts"][0]["virt_type"], "");
+  EXPECT_EQ(results["vms"][1]["uri"], "test:///default");
   // The torn line is cut off: the next append starts a line of its own.
   BootsLog log = ReadBootsLog(run / "boots.jsonl");
   EXPECT_EQ(log.boots.size(), 2u);

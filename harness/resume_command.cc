@@ -7,7 +7,6 @@
 #include "boots_log.h"
 #include "gc_command.h"
 #include "guest_image.h"
-#include "libvirt_hypervisor.h"
 #include "run_command.h"
 #include "run_lock.h"
 
@@ -47,11 +46,13 @@ int ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation) {
     ++m.resumes;
   }
   std::fflush(stdout);
-  {
-    // The killed session's domain, volumes and network. Before the lock:
-    // while it is held, gc takes them for a live run's.
-    LibvirtHypervisor hv(m.uri);
-    CollectDeadRuns(hv);
+  // The killed session's domains, volumes and networks on the hosts that run
+  // VMs again. Before the lock: while it is held, gc takes them for a live
+  // run's. An unreachable host is left to its RunHost, which says so.
+  std::vector<std::vector<PendingVm>> per_host =
+      PendingPerHost(m, session.scenario.vms, session.pending);
+  for (std::size_t i = 0; i < m.hosts.size(); ++i) {
+    if (!per_host[i].empty()) CollectDeadRunsOn(m.hosts[i].uri);
   }
   if (options.infra_retries) m.infra_retries = *options.infra_retries;
   session.dir = options.dir;

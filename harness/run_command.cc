@@ -2,28 +2,23 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <fstream>
-#include <limits>
 #include <optional>
 #include <random>
 #include <thread>
 
 #include "boots_log.h"
-#include "gc_command.h"
 #include "guest_image.h"
-#include "libvirt_hypervisor.h"
+#include "placement.h"
 #include "process.h"
 #include "progress.h"
+#include "run_host.h"
 #include "run_lock.h"
 #include "run_store.h"
 #include "run_verdict.h"
 #include "scenario.h"
-#include "vm_runner.h"
 
 namespace bootstorm {
 namespace {
@@ -43,40 +38,62 @@ std::uint64_t VirtualSize(const std::filesystem::path& qcow2) {
   return nlohmann::json::parse(r.out).at("virtual-size").get<std::uint64_t>();
 }
 
-/// Run-scoped resources on the hypervisor, removed in reverse order.
-class RunResources {
- public:
-  explicit RunResources(Hypervisor* hv) : hv_(hv) {}
-  ~RunResources() {
-    for (auto it = volumes_.rbegin(); it != volumes_.rend(); ++it)
-      Try([&] { hv_->DeleteVolume(*it); });
-    if (!network_.empty()) Try([&] { hv_->DestroyNetwork(network_); });
+/// One RunHost per host of the manifest, with the pending VMs placed on it;
+/// a resumed run's hosts take the subnet slots the manifest records.
+std::vector<std::unique_ptr<RunHost>> MakeHosts(const RunSession& session,
+                                                const RunContext& shared) {
+  const RunManifest& m = session.manifest;
+  std::vector<std::vector<PendingVm>> pending =
+      PendingPerHost(m, session.scenario.vms, session.pending);
+  std::vector<std::unique_ptr<RunHost>> hosts;
+  for (std::size_t i = 0; i < m.hosts.size(); ++i) {
+    std::optional<int> slot =
+        session.resumed ? std::optional(m.hosts[i].subnet_slot) : std::nullopt;
+    hosts.push_back(std::make_unique<RunHost>(m.hosts[i], std::move(pending[i]), slot, shared));
   }
-  std::string Upload(const std::string& name, const std::filesystem::path& file) {
-    volumes_.push_back(name);
-    return hv_->UploadVolume(name, file, VolumeFormat::kRaw);
-  }
-  /// In the first free subnet slot, or only in `slot` when given.
-  RunNetwork CreateNetwork(const std::string& run_id, std::optional<int> slot) {
-    RunNetwork net =
-        slot ? CreateRunNetworkInSlot(*hv_, run_id, *slot) : CreateRunNetwork(*hv_, run_id);
-    network_ = net.name;
-    return net;
-  }
+  return hosts;
+}
 
- private:
-  template <typename F>
-  static void Try(F f) {
-    try {
-      f();
-    } catch (const std::exception& e) {
-      fmt::print(stderr, "warning: cleanup: {}\n", e.what());
-    }
+/// Runs `f` on every host at once, each on a thread of its own.
+template <typename F>
+void ForEachHost(std::vector<std::unique_ptr<RunHost>>& hosts, F f) {
+  std::vector<std::thread> threads;
+  for (auto& h : hosts) threads.emplace_back([&f, &h] { f(*h); });
+  for (std::thread& t : threads) t.join();
+}
+
+/// VMs at once per host: `total` split by weight over the hosts that are up,
+/// or when 0, what each host's own CPUs and memory allow.
+void AssignJobs(std::vector<std::unique_ptr<RunHost>>& hosts, int total, int memory_mib_per_vm) {
+  std::vector<int> weights, vms;
+  for (const auto& h : hosts) {
+    weights.push_back(h->record().weight);
+    vms.push_back(h->ok() ? h->record().vms : 0);
   }
-  Hypervisor* hv_;
-  std::vector<std::string> volumes_;
-  std::string network_;
-};
+  std::vector<int> split = SplitJobs(total, weights, vms);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    const HostCapacity& c = hosts[i]->capacity();
+    hosts[i]->set_jobs(total > 0 || vms[i] == 0
+                           ? split[i]
+                           : std::min(vms[i], JobsFor(c.cpus, c.available_mib, memory_mib_per_vm)));
+  }
+}
+
+std::vector<HostRecord> HostRecords(const std::vector<std::unique_ptr<RunHost>>& hosts) {
+  std::vector<HostRecord> records;
+  for (const auto& h : hosts) records.push_back(h->record());
+  return records;
+}
+
+/// What this session's hosts learnt goes into the manifest: the first host's
+/// virt type, and each new network's subnet slot. Hosts that were not
+/// prepared keep what the manifest says.
+void UpdateManifest(RunManifest& m, const std::vector<std::unique_ptr<RunHost>>& hosts) {
+  if (!hosts.front()->record().virt_type.empty()) m.virt_type = hosts.front()->record().virt_type;
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (std::optional<int> slot = hosts[i]->subnet_slot()) m.hosts[i].subnet_slot = *slot;
+  }
+}
 
 void PrintSummary(const RunRecord& run, Expect expect, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
@@ -89,11 +106,20 @@ void PrintSummary(const RunRecord& run, Expect expect, const std::filesystem::pa
 }
 
 /// Writes results.json from the manifest and every recorded boot, with what
-/// this session adds, and prints the summary; returns the exit code.
+/// this session adds (`hosts`: its hosts' records, empty when it set none
+/// up), and prints the summary; returns the exit code.
 int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& store,
-              const std::string& setup_error, const Cancellation& cancellation) {
+              const std::vector<HostRecord>& hosts, const std::string& setup_error,
+              const Cancellation& cancellation) {
   RunRecord run =
       RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    HostRecord& h = run.hosts[i];
+    h.virt_type = hosts[i].virt_type;
+    h.jobs = hosts[i].jobs;
+    h.upload_seconds = hosts[i].upload_seconds;
+    h.setup_error = hosts[i].setup_error;
+  }
   run.setup_error = setup_error;
   run.interrupted = cancellation.cancelled();
   run.interrupted_by = cancellation.reason();
@@ -109,20 +135,6 @@ int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
   // QEMU's own overhead (TCG translation cache, device state) comes on top of guest memory.
   long long by_memory = available_mib / (memory_mib_per_vm + 256);
   return static_cast<int>(std::max(1LL, std::min<long long>(std::max(1L, cpus), by_memory)));
-}
-
-int DefaultJobs(int memory_mib_per_vm) {
-  // MemAvailable counts reclaimable page cache, unlike free pages.
-  long long available_kib = 0;
-  std::ifstream meminfo("/proc/meminfo");
-  for (std::string key; meminfo >> key;) {
-    if (key == "MemAvailable:") {
-      meminfo >> available_kib;
-      break;
-    }
-    meminfo.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
-  }
-  return JobsFor(sysconf(_SC_NPROCESSORS_ONLN), available_kib / 1024, memory_mib_per_vm);
 }
 
 Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
@@ -151,7 +163,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   m.run_id = NewRunId();
   m.scenario_file = options.scenario.string();
   m.activator = options.activator;
-  m.uri = options.uri;
+  for (const HostSpec& h : options.hosts) m.hosts.push_back({h});
   m.image_dir = std::filesystem::absolute(options.image_dir).string();
   m.image_key = GuestImageKey(options.image_dir);
   m.infra_retries = options.infra_retries;
@@ -170,58 +182,46 @@ int RunSessionCommand(RunSession session, Cancellation& cancellation) {
   RunManifest& manifest = session.manifest;
   RunLock lock(manifest.run_id);  // before anything is created: gc must see this run as live
   RunStore store(session.dir, session.resumed, session.seconds_before);
-  if (session.pending.empty()) return FinishRun(manifest, scenario, store, "", cancellation);
-  int jobs = std::min(static_cast<int>(session.pending.size()),
-                      session.jobs > 0 ? session.jobs : DefaultJobs(scenario.memory_mib));
-  fmt::print("bootstorm run {} ({}): {} VMs x {} boots, {} at a time, on {}\n", manifest.run_id,
-             scenario.name, scenario.vms, scenario.boots, jobs, manifest.uri);
-  std::fflush(stdout);
+  if (session.pending.empty()) return FinishRun(manifest, scenario, store, {}, "", cancellation);
 
   Progress progress(BootsToRun(scenario, session.pending), Progress::StdoutIsInteractive());
   std::optional<CancelAfter> run_timeout;
   if (session.timeout_seconds > 0)
     run_timeout.emplace(cancellation, std::chrono::seconds(session.timeout_seconds));
+  RunContext shared;
+  shared.scenario = &scenario;
+  shared.run_id = manifest.run_id;
+  shared.store = &store;
+  shared.max_infra_retries = manifest.infra_retries;
+  shared.progress = &progress;
+  shared.cancellation = &cancellation;
+  std::vector<HostRecord> host_records;
   std::string setup_error;
   try {
-    LibvirtHypervisor hv(manifest.uri);
-    CollectDeadRuns(hv);  // a killed run's leftovers would hold memory and names
-    manifest.virt_type = hv.BestVirtType();
-    RunResources resources(&hv);
-    RunContext ctx;
-    ctx.scenario = &scenario;
-    ctx.run_id = manifest.run_id;
-    ctx.hypervisor = &hv;
-    ctx.virt_type = manifest.virt_type;
-    ctx.store = &store;
-    ctx.max_infra_retries = manifest.infra_retries;
-    ctx.progress = &progress;
-    ctx.cancellation = &cancellation;
-    std::string prefix = "bootstorm-" + manifest.run_id;
     std::filesystem::path image_dir = manifest.image_dir;
-    ctx.kernel_path = resources.Upload(prefix + "-vmlinuz", image_dir / "vmlinuz");
-    ctx.initrd_path = resources.Upload(prefix + "-initrd.img", image_dir / "initrd.img");
-    ctx.base_path = resources.Upload(prefix + "-base.qcow2", image_dir / "base.qcow2");
-    ctx.base_capacity_bytes = VirtualSize(image_dir / "base.qcow2");
-    ctx.network = resources.CreateNetwork(
-        manifest.run_id, session.resumed ? std::optional(manifest.subnet_slot) : std::nullopt);
-    manifest.subnet_slot = ctx.network.slot;
-    WriteRunManifest(manifest, store.dir() / "run.json");
+    std::uint64_t base_capacity_bytes = VirtualSize(image_dir / "base.qcow2");
+    std::vector<std::unique_ptr<RunHost>> hosts = MakeHosts(session, shared);
+    ForEachHost(hosts, [](RunHost& h) { h.Connect(); });
+    AssignJobs(hosts, session.jobs, scenario.memory_mib);
+    fmt::print("{}\n", FormatRunPlan(manifest.run_id, scenario.name, scenario.vms, scenario.boots,
+                                     HostRecords(hosts)));
+    std::fflush(stdout);
 
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> workers;
-    for (int j = 0; j < jobs; ++j) {
-      workers.emplace_back([&] {
-        for (std::size_t i; (i = next++) < session.pending.size() && !cancellation.cancelled();)
-          RunVm(ctx, session.pending[i].vm, session.pending[i].first_boot);
-      });
+    ForEachHost(hosts, [&](RunHost& h) { h.Prepare(image_dir, base_capacity_bytes); });
+    // Every host is set up and no VM booted: from here on the run can be resumed. Not when
+    // setup was cancelled: a host it skipped has no subnet yet for the manifest to hold.
+    if (!cancellation.cancelled()) {
+      UpdateManifest(manifest, hosts);
+      WriteRunManifest(manifest, store.dir() / "run.json");
     }
-    for (std::thread& t : workers) t.join();
+    ForEachHost(hosts, [](RunHost& h) { h.Run(); });
+    host_records = HostRecords(hosts);
   } catch (const std::exception& e) {
     setup_error = e.what();
     fmt::print(stderr, "infra error: {}\n", e.what());
   }
   progress.Finish();
-  return FinishRun(manifest, scenario, store, setup_error, cancellation);
+  return FinishRun(manifest, scenario, store, host_records, setup_error, cancellation);
 }
 
 }  // namespace bootstorm

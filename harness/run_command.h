@@ -1,6 +1,6 @@
-// `bootstorm run`: load the scenario, set up the run's network and volumes,
-// run every VM (several at once), tear everything down, write results.json
-// and print a summary.
+// `bootstorm run`: load the scenario, place its VMs on the hosts by weight,
+// set up each host's network and volumes, run every VM (several at once per
+// host), tear everything down, write results.json and print a summary.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cancellation.h"
+#include "connect_option.h"
 #include "recorded_run.h"
 #include "run_manifest.h"
 #include "scenario.h"
@@ -18,12 +19,12 @@ namespace bootstorm {
 struct RunOptions {
   std::filesystem::path scenario;
   std::filesystem::path out;        ///< empty: bootstorm-runs/<scenario>-<run id>
-  std::string uri;                  ///< libvirt URI
+  std::vector<HostSpec> hosts;      ///< at least one; VMs are spread over them by weight
   std::filesystem::path image_dir;  ///< base.qcow2, vmlinuz, initrd.img
-  int jobs = 0;                     ///< VMs at once; 0: derived from CPUs and memory
-  std::string activator;            ///< overrides the scenario's activator when set
-  int timeout_seconds = 0;          ///< whole-run limit; 0: none
-  int infra_retries = 2;            ///< further attempts of a boot after an infra error
+  int jobs = 0;             ///< VMs at once over all hosts; 0: per host from its CPUs and memory
+  std::string activator;    ///< overrides the scenario's activator when set
+  int timeout_seconds = 0;  ///< whole-run limit; 0: none
+  int infra_retries = 2;    ///< further attempts of a boot after an infra error
 };
 
 /// Runs a scenario; returns the exit code (0 pass, 1 SUT failures, 2 bad
@@ -38,26 +39,25 @@ Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& sour
 
 /// One session of a run: the first one, or one that --resume starts.
 struct RunSession {
-  RunManifest manifest;  ///< written to run.json once the run's network exists
+  RunManifest manifest;  ///< written to run.json once every host's network exists
   Scenario scenario;
   std::filesystem::path dir;       ///< the run folder
   std::vector<PendingVm> pending;  ///< VMs to run, each from its first unrecorded boot
-  bool resumed = false;            ///< the network must get the manifest's subnet slot
+  bool resumed = false;            ///< each host's network must get its manifest's slot
   double seconds_before = 0;       ///< run time of the earlier sessions
   int jobs = 0;                    ///< as RunOptions::jobs
   int timeout_seconds = 0;
 };
 
 /// Runs a session: holds the run's lock, runs the pending VMs (when there are
-/// any) with the run's image, network and volumes, removes them, writes
-/// results.json from every recorded boot and prints a summary. Returns the
-/// exit code as RunScenarioCommand.
+/// any) on the hosts the manifest's weights place them on, with the run's
+/// image and each host's network and volumes, removes them, writes
+/// results.json from every recorded boot and prints a summary. Hosts without
+/// pending VMs are not contacted. Returns the exit code as RunScenarioCommand.
 int RunSessionCommand(RunSession session, Cancellation& cancellation);
 
 /// VMs to run at once when --jobs is not given: one per CPU, fewer when the
 /// available memory would not hold them; at least one.
 int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm);
-/// JobsFor this machine's CPUs and /proc/meminfo's MemAvailable.
-int DefaultJobs(int memory_mib_per_vm);
 
 }  // namespace bootstorm

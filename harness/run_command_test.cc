@@ -12,7 +12,5 @@ TEST(JobsFor, OnePerCpuUnlessMemoryIsShort) {
   EXPECT_EQ(JobsFor(0, 24 * 1024, 512), 1);
 }
 
-TEST(DefaultJobs, IsAtLeastOne) { EXPECT_GE(DefaultJobs(512), 1); }
-
 }  // namespace
 }  // namespace bootstorm

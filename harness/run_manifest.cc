@@ -8,21 +8,40 @@
 #include "strict_json.h"
 
 namespace bootstorm {
+namespace {
+
+/// At least one host, each URI once (as ParseConnectOptions demands).
+std::vector<ManifestHost> HostsFromJson(const nlohmann::json& array, const std::string& path) {
+  if (array.empty()) throw JsonPathError(path, "expected at least one host");
+  std::vector<ManifestHost> hosts;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    StrictObject o(array[i], ElementPath(path, i));
+    ManifestHost h;
+    h.uri = o.String("uri");
+    if (h.uri.empty()) throw JsonPathError(o.PathOf("uri"), "empty URI");
+    for (const ManifestHost& earlier : hosts) {
+      if (earlier.uri == h.uri) throw JsonPathError(o.PathOf("uri"), "given twice");
+    }
+    h.weight = static_cast<int>(o.Integer("weight", 1, kMaxHostWeight));
+    h.subnet_slot = static_cast<int>(o.Integer("subnet_slot", 0, kSubnetSlots - 1));
+    o.Finish();
+    hosts.push_back(std::move(h));
+  }
+  return hosts;
+}
+
+}  // namespace
 
 nlohmann::json ToJson(const RunManifest& m) {
-  return {{"version", kRunManifestVersion},
-          {"run_id", m.run_id},
-          {"scenario_file", m.scenario_file},
-          {"scenario_text", m.scenario_text},
-          {"activator", m.activator},
-          {"uri", m.uri},
-          {"image_dir", m.image_dir},
-          {"image_key", m.image_key},
-          {"retries", m.infra_retries},
-          {"subnet_slot", m.subnet_slot},
-          {"virt_type", m.virt_type},
-          {"started_at", m.started_at},
-          {"resumes", m.resumes}};
+  nlohmann::json hosts = nlohmann::json::array();
+  for (const ManifestHost& h : m.hosts)
+    hosts.push_back({{"uri", h.uri}, {"weight", h.weight}, {"subnet_slot", h.subnet_slot}});
+  return {{"version", kRunManifestVersion},   {"run_id", m.run_id},
+          {"scenario_file", m.scenario_file}, {"scenario_text", m.scenario_text},
+          {"activator", m.activator},         {"hosts", hosts},
+          {"image_dir", m.image_dir},         {"image_key", m.image_key},
+          {"retries", m.infra_retries},       {"virt_type", m.virt_type},
+          {"started_at", m.started_at},       {"resumes", m.resumes}};
 }
 
 RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file) {
@@ -38,11 +57,10 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
     m.scenario_file = o.String("scenario_file");
     m.scenario_text = o.String("scenario_text");
     m.activator = o.String("activator");
-    m.uri = o.String("uri");
+    m.hosts = HostsFromJson(o.Array("hosts"), o.PathOf("hosts"));
     m.image_dir = o.String("image_dir");
     m.image_key = o.String("image_key");
     m.infra_retries = static_cast<int>(o.Integer("retries", 0, 10));
-    m.subnet_slot = static_cast<int>(o.Integer("subnet_slot", 0, kSubnetSlots - 1));
     m.virt_type = o.String("virt_type");
     m.started_at = o.String("started_at");
     m.resumes = static_cast<int>(o.Integer("resumes", 0, 1'000'000));

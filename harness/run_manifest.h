@@ -1,28 +1,38 @@
 // run.json: what a run needs to be continued by `bootstorm run --resume`.
 // Plans are a pure function of the scenario and the run id, and the guests'
-// config drives name the run's subnet, so a resumed run must reuse all of it.
+// config drives name their host's subnet, so a resumed run must reuse all of
+// it. VMs are not listed per host: PlaceVms puts them on the same hosts again.
 #pragma once
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include "connect_option.h"
 
 namespace bootstorm {
 
 /// Version of the run.json layout; bump on incompatible changes.
-inline constexpr int kRunManifestVersion = 1;
+inline constexpr int kRunManifestVersion = 2;
+
+/// One hypervisor host of a run: its `--connect` value and the subnet of
+/// its run network, which the guests placed on it were given.
+struct ManifestHost : HostSpec {
+  int subnet_slot = 0;  ///< see MakeRunNetwork; 0 until the host's network exists
+  bool operator==(const ManifestHost&) const = default;
+};
 
 struct RunManifest {
   std::string run_id;
-  std::string scenario_file;  ///< as given on the command line, for messages
-  std::string scenario_text;  ///< verbatim: the file may change after the run started
-  std::string activator;      ///< --activator override; "" when none
-  std::string uri;            ///< libvirt URI
-  std::string image_dir;      ///< guest image folder (absolute)
-  std::string image_key;      ///< <image_dir>/image-key when the run started; "" when none
+  std::string scenario_file;        ///< as given on the command line, for messages
+  std::string scenario_text;        ///< verbatim: the file may change after the run started
+  std::string activator;            ///< --activator override; "" when none
+  std::vector<ManifestHost> hosts;  ///< in `--connect` order, at least one
+  std::string image_dir;            ///< guest image folder (absolute)
+  std::string image_key;            ///< <image_dir>/image-key when the run started; "" when none
   int infra_retries = 2;
-  int subnet_slot = 0;     ///< see MakeRunNetwork
-  std::string virt_type;   ///< "kvm" or "qemu", of the latest session
+  std::string virt_type;   ///< "kvm" or "qemu", of the first host in the latest session
   std::string started_at;  ///< UTC, ISO 8601, of the first session
   int resumes = 0;         ///< sessions after the first
   bool operator==(const RunManifest&) const = default;

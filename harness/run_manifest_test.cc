@@ -13,11 +13,10 @@ RunManifest Sample() {
   m.scenario_file = "scenarios/smoke.json";
   m.scenario_text = "{\"name\": \"smoke\"}\n";
   m.activator = "legacy-interfaces";
-  m.uri = "qemu:///system";
+  m.hosts = {{{"qemu:///system", 2}, 3}, {{"qemu+ssh://b/system", 1}, 0}};
   m.image_dir = "/work/build/image";
   m.image_key = "5f3a9c0e1b2d4a67";
   m.infra_retries = 1;
-  m.subnet_slot = 3;
   m.virt_type = "qemu";
   m.started_at = "2024-05-01T12:00:00Z";
   m.resumes = 2;
@@ -39,8 +38,9 @@ TEST(RunManifest, RoundTripsThroughJson) {
 
 TEST(RunManifest, StrictErrorsNameTheFileAndField) {
   nlohmann::json j = ToJson(Sample());
-  j["subnet_slot"] = "3";
-  EXPECT_EQ(ErrorOf(j), "out/run.json: run.subnet_slot: expected a whole number, got string");
+  j["hosts"][0]["subnet_slot"] = "3";
+  EXPECT_EQ(ErrorOf(j),
+            "out/run.json: run.hosts[0].subnet_slot: expected a whole number, got string");
   j = ToJson(Sample());
   j.erase("image_key");
   EXPECT_EQ(ErrorOf(j), "out/run.json: run.image_key: missing");
@@ -49,7 +49,26 @@ TEST(RunManifest, StrictErrorsNameTheFileAndField) {
   EXPECT_EQ(ErrorOf(j), "out/run.json: run.jobs: unknown key");
   j = ToJson(Sample());
   j["version"] = 9;
-  EXPECT_EQ(ErrorOf(j), "out/run.json: run.version: this bootstorm reads version 1, not 9");
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.version: this bootstorm reads version 2, not 9");
+}
+
+TEST(RunManifest, HostsAreStrict) {
+  nlohmann::json j = ToJson(Sample());
+  j["hosts"] = nlohmann::json::array();
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.hosts: expected at least one host");
+  j = ToJson(Sample());
+  j["hosts"][1]["weight"] = 0;
+  EXPECT_EQ(ErrorOf(j).rfind("out/run.json: run.hosts[1].weight: ", 0), 0u) << ErrorOf(j);
+  j = ToJson(Sample());
+  j["hosts"][1]["uri"] = "qemu:///system";
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.hosts[1].uri: given twice");
+  j = ToJson(Sample());
+  j["hosts"][0]["jobs"] = 1;
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.hosts[0].jobs: unknown key");
+  // A run.json of version 1 had one "uri" and "subnet_slot" instead of hosts.
+  j = ToJson(Sample());
+  j["version"] = 1;
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.version: this bootstorm reads version 2, not 1");
 }
 
 TEST(RunManifest, WritesAndReadsAFile) {

@@ -34,6 +34,7 @@ class UnusedHypervisor : public Hypervisor {
                                              DomainEvents*) override {
     Unused("StartDomain");
   }
+  HostCapacity Capacity() override { Unused("Capacity"); }
 
  private:
   [[noreturn]] static void Unused(const char* call) {

@@ -357,8 +357,7 @@ void RunVm(const RunContext& ctx, int vm, int first_boot) {
         first_boot > 1 ? ctx.store->VmDir(vm) / "config-drive.iso" : BuildConfigDrive(ctx, vm, mac);
     for (int boot = 1; boot < first_boot; ++boot) disk.Restore(vm, boot);
   } catch (const std::exception& e) {
-    ctx.store->AppendBoot(vm, PreparationFailure(ctx, vm, first_boot, e));
-    return DropSavedLayers(ctx.store->dir(), vm);
+    return RecordPreparationFailure(ctx, vm, first_boot, e);
   }
   std::string config_drive;  // uploaded by the first attempt that gets that far
   for (int boot = first_boot; boot <= ctx.scenario->boots; ++boot) {
@@ -396,6 +395,15 @@ void RunVm(const RunContext& ctx, int vm, int first_boot) {
     if (stop) break;
   }
   DropSavedLayers(ctx.store->dir(), vm);
+}
+
+void RecordPreparationFailure(const RunContext& ctx, int vm, int first_boot,
+                              const std::exception& e) {
+  BootRecord failed = PreparationFailure(ctx, vm, first_boot, e);
+  ctx.store->AppendBoot(vm, failed);
+  ctx.progress->BootFinished(failed.outcome);
+  PrintBoot(*ctx.progress, vm, failed);
+  DropSavedLayers(ctx.store->dir(), vm);  // an infra error ends the VM
 }
 
 }  // namespace bootstorm

@@ -49,4 +49,10 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
 /// Never throws for VM-level trouble: it becomes an infra error in the record.
 void RunVm(const RunContext& ctx, int vm, int first_boot);
 
+/// Records boot `first_boot` of VM `vm`, with its plan, as an infra error
+/// (the VM could not be prepared because of `e`) and drops its saved disk
+/// layers: the VM needs no more boots.
+void RecordPreparationFailure(const RunContext& ctx, int vm, int first_boot,
+                              const std::exception& e);
+
 }  // namespace bootstorm

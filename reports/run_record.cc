@@ -96,9 +96,19 @@ nlohmann::json ToJson(const BootRecord& b) {
 nlohmann::json ToJson(const VmRecord& v) {
   nlohmann::json boots = nlohmann::json::array();
   for (const BootRecord& b : v.boots) boots.push_back(ToJson(b));
-  nlohmann::json j = {
-      {"vm", v.vm}, {"domain", v.domain}, {"outcome", OutcomeName(VmOutcome(v))}, {"boots", boots}};
+  nlohmann::json j = {{"vm", v.vm},
+                      {"domain", v.domain},
+                      {"uri", v.uri},
+                      {"outcome", OutcomeName(VmOutcome(v))},
+                      {"boots", boots}};
   if (v.incomplete) j["incomplete"] = true;
+  return j;
+}
+
+nlohmann::json ToJson(const HostRecord& h) {
+  nlohmann::json j = {{"uri", h.uri}, {"weight", h.weight}, {"virt_type", h.virt_type},
+                      {"vms", h.vms}, {"jobs", h.jobs},     {"upload_seconds", h.upload_seconds}};
+  if (!h.setup_error.empty()) j["setup_error"] = h.setup_error;
   return j;
 }
 
@@ -106,11 +116,14 @@ nlohmann::json ToJson(const RunRecord& r) {
   RunSummary s = Summarize(r);
   nlohmann::json vms = nlohmann::json::array();
   for (const VmRecord& v : r.vms) vms.push_back(ToJson(v));
+  nlohmann::json hosts = nlohmann::json::array();
+  for (const HostRecord& h : r.hosts) hosts.push_back(ToJson(h));
   nlohmann::json j = {
       {"schema_version", kResultsSchemaVersion},
       {"run_id", r.run_id},
       {"scenario", {{"name", r.scenario_name}, {"file", r.scenario_file}}},
       {"hypervisor", {{"uri", r.uri}, {"virt_type", r.virt_type}}},
+      {"hosts", hosts},
       {"started_at", r.started_at},
       {"wall_seconds", r.wall_seconds},
       {"interrupted", r.interrupted},

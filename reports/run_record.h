@@ -50,9 +50,22 @@ struct VmRecord {
   int vm = 0;
   std::string domain;
   std::vector<BootRecord> boots;
+  std::string uri;  ///< the libvirt connection of the host it ran on
   /// Boots are missing that neither ran nor were skipped after an infra error
   /// (the run was interrupted); such a VM has not passed.
   bool incomplete = false;
+};
+
+/// One hypervisor host of a run and what it got.
+struct HostRecord {
+  std::string uri;
+  int weight = 1;
+  std::string virt_type;      ///< "" when the latest session did not reach it
+  int vms = 0;                ///< VMs placed on it (in a session's plan: with boots to run)
+  int jobs = 0;               ///< of them at once
+  double upload_seconds = 0;  ///< kernel, initrd and base image
+  std::string setup_error;    ///< why its VMs did not run, if they did not
+  bool operator==(const HostRecord&) const = default;
 };
 
 struct RunSummary {
@@ -76,6 +89,7 @@ struct RunRecord {
   int vms_planned = 0;
   int resumes = 0;  ///< times `bootstorm run --resume` continued this run
   std::vector<VmRecord> vms;
+  std::vector<HostRecord> hosts;  ///< `uri` and `virt_type` above are the first one's
 };
 
 /// Outcome of a boot from its checks (any failed check: SUT failure).
@@ -92,6 +106,7 @@ int ExitCodeFor(const RunSummary& s);
 nlohmann::json ToJson(const CheckResult& c);
 nlohmann::json ToJson(const BootRecord& b);
 nlohmann::json ToJson(const VmRecord& v);
+nlohmann::json ToJson(const HostRecord& h);
 nlohmann::json ToJson(const RunRecord& r);
 
 /// Strict inverses of ToJson, for records read back from a run folder:

@@ -25,9 +25,10 @@ TEST(RunRecord, VmOutcomePrefersSutFailureOverInfraError) {
 TEST(RunRecord, SummaryCountsPerVmAndMissingVmsAsInfra) {
   RunRecord run;
   run.vms_planned = 4;
-  run.vms.push_back({0, "a", {Boot(Outcome::kPass)}});
-  run.vms.push_back({1, "b", {Boot(Outcome::kSutFailure), Boot(Outcome::kSutFailure)}});
-  run.vms.push_back({2, "c", {Boot(Outcome::kInfraError)}});
+  run.vms.push_back({0, "a", {Boot(Outcome::kPass)}, "test:///a"});
+  run.vms.push_back(
+      {1, "b", {Boot(Outcome::kSutFailure), Boot(Outcome::kSutFailure)}, "test:///a"});
+  run.vms.push_back({2, "c", {Boot(Outcome::kInfraError)}, "test:///a"});
   EXPECT_EQ(Summarize(run), (RunSummary{1, 1, 2}));
   nlohmann::json j = ToJson(run);
   EXPECT_EQ(j["summary"]["pass"], 1);
@@ -47,6 +48,25 @@ TEST(RunRecord, BootOutcomeFromChecks) {
   CheckResult bad{"b", false, "final", "x", "y", "differs"};
   EXPECT_EQ(BootOutcomeFromChecks({ok}), Outcome::kPass);
   EXPECT_EQ(BootOutcomeFromChecks({ok, bad}), Outcome::kSutFailure);
+}
+
+TEST(RunRecord, HostsAndEachVmsUri) {
+  RunRecord run;
+  run.uri = "test:///a";
+  run.vms.push_back({0, "a", {Boot(Outcome::kPass)}, "test:///a"});
+  run.hosts.push_back({"test:///a", 2, "qemu", 1, 1, 4.5, ""});
+  run.hosts.push_back({"test:///b", 1, "", 0, 0, 0, "cannot connect"});
+  nlohmann::json j = ToJson(run);
+  EXPECT_EQ(j["hypervisor"]["uri"], "test:///a");
+  EXPECT_EQ(j["vms"][0]["uri"], "test:///a");
+  ASSERT_EQ(j["hosts"].size(), 2u);
+  EXPECT_EQ(j["hosts"][0], (nlohmann::json{{"uri", "test:///a"},
+                                           {"weight", 2},
+                                           {"virt_type", "qemu"},
+                                           {"vms", 1},
+                                           {"jobs", 1},
+                                           {"upload_seconds", 4.5}}));
+  EXPECT_EQ(j["hosts"][1]["setup_error"], "cannot connect");
 }
 
 BootRecord FullBoot() {
@@ -112,7 +132,7 @@ TEST(RunRecord, BootRecordFromJsonNamesTheBadField) {
 }
 
 TEST(RunRecord, IncompleteVmIsNotAPass) {
-  VmRecord vm{0, "a", {Boot(Outcome::kPass)}, true};
+  VmRecord vm{0, "a", {Boot(Outcome::kPass)}, "", true};
   EXPECT_EQ(VmOutcome(vm), Outcome::kInfraError);
   EXPECT_EQ(ToJson(vm)["incomplete"], true);
   vm.boots.push_back(Boot(Outcome::kSutFailure));
