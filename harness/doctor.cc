@@ -13,6 +13,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "guest_image.h"
 #include "guest_network.h"
 #include "libvirt_hypervisor.h"
 #include "process.h"
@@ -171,7 +172,7 @@ DoctorFinding CheckGuestImage(const std::filesystem::path& image_dir) {
         return Finding(kCheck, Status::kFail, path.string() + " is missing", kFix);
       size += std::filesystem::file_size(path);
     }
-    std::string key = FirstLine(image_dir / "image-key");
+    std::string key = GuestImageKey(image_dir);
     return Finding(kCheck, Status::kOk,
                    fmt::format("{}: key {}, {}", image_dir.string(), key.empty() ? "none" : key,
                                HumanBytes(size)));
