@@ -3,6 +3,9 @@
 namespace bootstorm {
 namespace {
 
+// Streams of SeededUniform: fault i's draw is stream i, its `ms` kMsStreamBase + i.
+constexpr std::uint64_t kMsStreamBase = 1ull << 32;
+
 std::uint64_t SplitMix64(std::uint64_t x) {
   x += 0x9e3779b97f4a7c15ull;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -29,7 +32,12 @@ BootPlan PlanBoot(const Scenario& scenario, std::string_view run_id, int vm, int
   plan.activator = scenario.activator;
   for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
     const FaultSpec& f = scenario.faults[i];
-    if (SeededUniform(scenario.seed, vm, boot, i) < f.probability) plan.faults.push_back({f.kind});
+    if (SeededUniform(scenario.seed, vm, boot, i) >= f.probability) continue;
+    Fault fault{f.kind, f.unit, f.ms_min, f.percent};
+    // A stream of its own, so adding a range leaves other faults' draws alone.
+    double u = SeededUniform(scenario.seed, vm, boot, kMsStreamBase + i);
+    fault.ms += static_cast<int>(u * (static_cast<double>(f.ms_max) - f.ms_min + 1));
+    plan.faults.push_back(std::move(fault));
   }
   return plan;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace bootstorm {
 namespace {
 
@@ -47,6 +49,27 @@ TEST(Plan, HalfProbabilityHitsRoughlyHalfAndDependsOnSeed) {
   EXPECT_GT(hits, 430);
   EXPECT_LT(hits, 570);
   EXPECT_NE(with_seed_42, with_seed_43);
+}
+
+TEST(Plan, DurationsAreDrawnFromTheRangeOnTheirOwnStream) {
+  Scenario s = TwoFaults(0.5);
+  Scenario with_delay = s;
+  with_delay.faults.push_back(
+      {std::string(kFaultDelay), 1.0, "NetworkManager.service", 1000, 1003, 0});
+  std::set<int> seen;
+  for (int vm = 0; vm < 100; ++vm) {
+    BootPlan p = PlanBoot(with_delay, "r", vm, 1);
+    const Fault* delay = p.FindFault(kFaultDelay);
+    ASSERT_NE(delay, nullptr);
+    EXPECT_EQ(delay->unit, "NetworkManager.service");
+    EXPECT_GE(delay->ms, 1000);
+    EXPECT_LE(delay->ms, 1003);
+    seen.insert(delay->ms);
+    // The other faults are drawn as without the delay.
+    EXPECT_EQ(p.HasFault(kFaultConnectionReup),
+              PlanBoot(s, "r", vm, 1).HasFault(kFaultConnectionReup));
+  }
+  EXPECT_EQ(seen.size(), 4u);  // both ends of the range are reached
 }
 
 TEST(Plan, UniformIsInUnitInterval) {

@@ -1,8 +1,11 @@
 #include "scenario.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "strict_json.h"
 
@@ -45,13 +48,37 @@ NetworkSpec ParseNetwork(const nlohmann::json& j, const std::string& path) {
   return n;
 }
 
+// "ms": 500 or "ms": [200, 3000]; both ends within [0, kMaxFaultMs].
+std::pair<int, int> MsRange(StrictObject& o) {
+  const nlohmann::json& ms = o.Member("ms");
+  std::string path = o.PathOf("ms");
+  auto bounded = [](const nlohmann::json& v, const std::string& at) {
+    if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > kMaxFaultMs)
+      throw JsonPathError(
+          at, fmt::format("expected a whole number of milliseconds in [0, {}]", kMaxFaultMs));
+    return static_cast<int>(v.get<long long>());
+  };
+  if (!ms.is_array()) {
+    int v = bounded(ms, path);
+    return {v, v};
+  }
+  if (ms.size() != 2) throw JsonPathError(path, "expected [min, max]");
+  int lo = bounded(ms[0], ElementPath(path, 0));
+  int hi = bounded(ms[1], ElementPath(path, 1));
+  if (lo > hi) throw JsonPathError(path, "min is greater than max");
+  return {lo, hi};
+}
+
 FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   FaultSpec f;
   f.kind = o.String("kind");
-  if (!IsKnownFault(f.kind))
-    throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
+  const FaultKind* kind = FindFaultKind(f.kind);
+  if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
   f.probability = o.OptionalNumber("probability", 0.0, 1.0).value_or(1.0);
+  if (kind->takes_unit) f.unit = o.String("unit");
+  if (kind->takes_ms) std::tie(f.ms_min, f.ms_max) = MsRange(o);
+  if (kind->takes_percent) f.percent = static_cast<int>(o.Integer("percent", 1, 100));
   o.Finish();
   return f;
 }

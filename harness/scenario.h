@@ -26,10 +26,16 @@ enum class Expect {
   kDetect,  ///< at least one SUT failure: a known-bad activator must be caught
 };
 
-/// A fault requested by a scenario, drawn per boot with `probability`.
+/// A fault requested by a scenario, drawn per boot with `probability`. The
+/// parameters its kind takes (FaultKind) are given here; `ms` as a range from
+/// which each boot draws uniformly.
 struct FaultSpec {
   std::string kind;
   double probability = 1.0;
+  std::string unit;
+  int ms_min = 0;
+  int ms_max = 0;
+  int percent = 0;
 };
 
 /// The guest's network as the config drive describes it (one NIC for now).

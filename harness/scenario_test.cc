@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace bootstorm {
@@ -115,6 +116,33 @@ TEST(Scenario, MalformedJsonNamesFile) {
 
 TEST(Scenario, MissingFileIsAnError) {
   EXPECT_THROW(ReadScenarioText("/nonexistent/scenario.json"), ScenarioError);
+}
+
+TEST(Scenario, FaultParametersAndTheirErrors) {
+  auto with_fault = [](std::string_view fault) {
+    return fmt::format(R"({{"name": "t", "network": {{"nameservers": ["192.0.2.53"]}},
+                            "faults": [{{"kind": "nm-before-local"}}, {}]}})",
+                       fault);
+  };
+  Scenario s = ParseScenario(
+      with_fault(R"({"kind": "delay", "unit": "dbus.service", "ms": [200, 3000]})"), "t.json");
+  EXPECT_EQ(s.faults[1].unit, "dbus.service");
+  EXPECT_EQ(s.faults[1].ms_min, 200);
+  EXPECT_EQ(s.faults[1].ms_max, 3000);
+  s = ParseScenario(with_fault(R"({"kind": "delay", "unit": "dbus.service", "ms": 700})"),
+                    "t.json");
+  EXPECT_EQ(s.faults[1].ms_min, 700);
+  EXPECT_EQ(s.faults[1].ms_max, 700);
+
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "delay", "unit": "dbus.service", "ms": [3, 2]})")),
+            "scenarios/t.json: scenario.faults[1].ms: min is greater than max");
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "delay", "unit": "dbus.service", "ms": [3, -2]})")),
+            "scenarios/t.json: scenario.faults[1].ms[1]: expected a whole number of milliseconds "
+            "in [0, 3600000]");
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "delay", "ms": 5})")),
+            "scenarios/t.json: scenario.faults[1].unit: missing");
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "connection-reup", "ms": 5})")),
+            "scenarios/t.json: scenario.faults[1].ms: unknown key");
 }
 
 }  // namespace

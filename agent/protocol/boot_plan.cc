@@ -50,12 +50,43 @@ std::string Base64UrlDecode(std::string_view in) {
 
 }  // namespace
 
-bool IsKnownFault(std::string_view kind) {
-  for (std::string_view known :
-       {kFaultNmBeforeLocal, kFaultConnectionReup, kFaultProbeGarbage, kFaultProbeHugeLine}) {
-    if (kind == known) return true;
+// The catalog. Documentation for users is in scenarios/README.md.
+constexpr FaultKind kFaultKinds[] = {
+    {kFaultNmBeforeLocal},
+    {kFaultConnectionReup},
+    {.name = kFaultDelay, .takes_unit = true, .takes_ms = true},
+    {kFaultProbeGarbage},
+    {kFaultProbeHugeLine},
+};
+
+const FaultKind* FindFaultKind(std::string_view kind) {
+  for (const FaultKind& k : kFaultKinds) {
+    if (k.name == kind) return &k;
   }
-  return false;
+  return nullptr;
+}
+
+bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
+
+nlohmann::json ToJson(const Fault& fault) {
+  nlohmann::json j = {{"kind", fault.kind}};
+  if (!fault.unit.empty()) j["unit"] = fault.unit;
+  if (fault.ms != 0) j["ms"] = fault.ms;
+  if (fault.percent != 0) j["percent"] = fault.percent;
+  return j;
+}
+
+Fault FaultFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  Fault fault;
+  fault.kind = o.String("kind");
+  const FaultKind* kind = FindFaultKind(fault.kind);
+  if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault '" + fault.kind + "'");
+  if (kind->takes_unit) fault.unit = o.String("unit");
+  if (kind->takes_ms) fault.ms = static_cast<int>(o.Integer("ms", 0, kMaxFaultMs));
+  if (kind->takes_percent) fault.percent = static_cast<int>(o.Integer("percent", 1, 100));
+  o.Finish();
+  return fault;
 }
 
 std::string_view ActivatorName(Activator a) {
@@ -81,13 +112,17 @@ std::optional<Activator> ParseActivator(std::string_view name) {
   return std::nullopt;
 }
 
-bool BootPlan::HasFault(std::string_view kind) const {
-  return std::any_of(faults.begin(), faults.end(), [&](const Fault& f) { return f.kind == kind; });
+bool BootPlan::HasFault(std::string_view kind) const { return FindFault(kind) != nullptr; }
+
+const Fault* BootPlan::FindFault(std::string_view kind) const {
+  auto it =
+      std::find_if(faults.begin(), faults.end(), [&](const Fault& f) { return f.kind == kind; });
+  return it == faults.end() ? nullptr : &*it;
 }
 
 nlohmann::json ToJson(const BootPlan& plan) {
   nlohmann::json faults = nlohmann::json::array();
-  for (const Fault& f : plan.faults) faults.push_back({{"kind", f.kind}});
+  for (const Fault& f : plan.faults) faults.push_back(ToJson(f));
   return {{"run", plan.run_id},
           {"vm", plan.vm},
           {"boot", plan.boot},
@@ -105,14 +140,8 @@ BootPlan BootPlanFromJson(const nlohmann::json& j, const std::string& path) {
   if (!activator) throw JsonPathError(o.PathOf("activator"), "unknown activator");
   plan.activator = *activator;
   const nlohmann::json& faults = o.Array("faults");
-  for (std::size_t i = 0; i < faults.size(); ++i) {
-    StrictObject f(faults[i], ElementPath(o.PathOf("faults"), i));
-    Fault fault{f.String("kind")};
-    if (!IsKnownFault(fault.kind))
-      throw JsonPathError(f.PathOf("kind"), "unknown fault '" + fault.kind + "'");
-    f.Finish();
-    plan.faults.push_back(std::move(fault));
-  }
+  for (std::size_t i = 0; i < faults.size(); ++i)
+    plan.faults.push_back(FaultFromJson(faults[i], ElementPath(o.PathOf("faults"), i)));
   o.Finish();
   return plan;
 }

@@ -36,11 +36,26 @@ std::optional<Activator> ParseActivator(std::string_view name);
 inline constexpr std::string_view kFaultNmBeforeLocal = "nm-before-local";
 /// After the final stage: `nmcli connection up` again, then probe (a DNS event).
 inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
+/// Before unit `unit` starts (an agent stage, NetworkManager.service or
+/// dbus.service), the guest waits `ms` milliseconds.
+inline constexpr std::string_view kFaultDelay = "delay";
 /// Harness self-tests, a hostile guest: at the after-network checkpoint the
 /// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
 inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
 inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
 
+/// Which parameters a fault kind takes. Plans carry drawn values; scenarios
+/// give a unit name and ranges from which each boot's plan draws them.
+struct FaultKind {
+  std::string_view name;
+  bool takes_unit = false;     ///< a systemd unit name, `Fault::unit`
+  bool takes_ms = false;       ///< a duration or offset, `Fault::ms`
+  bool takes_percent = false;  ///< a share of something, `Fault::percent` (1..100)
+};
+
+/// The catalog entry of fault `kind`; nullptr when the guest and harness do
+/// not know it.
+const FaultKind* FindFaultKind(std::string_view kind);
 /// Whether the guest understands fault `kind`.
 bool IsKnownFault(std::string_view kind);
 
@@ -48,10 +63,22 @@ bool IsKnownFault(std::string_view kind);
 inline constexpr int kMaxVms = 10000;
 inline constexpr int kMaxBoots = 1000;
 
+/// Upper bound of Fault::ms (one hour).
+inline constexpr int kMaxFaultMs = 3600 * 1000;
+
+/// One fault of one boot, with its drawn parameters. Parameters a kind does
+/// not take stay at their defaults and are left out of the JSON.
 struct Fault {
   std::string kind;
+  std::string unit;  ///< systemd unit the fault acts on ("" when none)
+  int ms = 0;        ///< duration or offset in milliseconds
+  int percent = 0;   ///< share, 1..100 (0 when none)
   bool operator==(const Fault&) const = default;
 };
+
+nlohmann::json ToJson(const Fault& fault);
+/// Strict: the parameters must be exactly those the kind takes.
+Fault FaultFromJson(const nlohmann::json& j, const std::string& path);
 
 struct BootPlan {
   std::string run_id;
@@ -61,6 +88,8 @@ struct BootPlan {
   std::vector<Fault> faults;
 
   bool HasFault(std::string_view kind) const;
+  /// The first fault of `kind`; nullptr when the plan has none.
+  const Fault* FindFault(std::string_view kind) const;
   bool operator==(const BootPlan&) const = default;
 };
 

@@ -72,6 +72,33 @@ TEST(Activator, EveryNameRoundTrips) {
 TEST(BootPlan, HasFault) {
   EXPECT_TRUE(SamplePlan().HasFault(kFaultNmBeforeLocal));
   EXPECT_FALSE(BootPlan{}.HasFault(kFaultNmBeforeLocal));
+  BootPlan plan = SamplePlan();
+  EXPECT_EQ(plan.FindFault(kFaultConnectionReup), &plan.faults[1]);
+  EXPECT_EQ(plan.FindFault(kFaultDelay), nullptr);
+}
+
+TEST(BootPlan, FaultParametersRoundTripAndOnlyThoseTheKindTakes) {
+  BootPlan plan = SamplePlan();
+  plan.faults.push_back({std::string(kFaultDelay), "NetworkManager.service", 1500});
+  EXPECT_EQ(ToJson(plan)["faults"][2].dump(),
+            R"({"kind":"delay","ms":1500,"unit":"NetworkManager.service"})");
+  EXPECT_EQ(ToJson(plan)["faults"][0].dump(), R"({"kind":"nm-before-local"})");
+  EXPECT_EQ(DecodePlanFromCmdline(EncodePlanForCmdline(plan)), plan);
+
+  nlohmann::json j = ToJson(plan);
+  j["faults"][0]["ms"] = 5;  // nm-before-local takes no duration
+  EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
+  j = ToJson(plan);
+  j["faults"][2].erase("unit");
+  EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
+  j = ToJson(plan);
+  j["faults"][2]["ms"] = -1;
+  try {
+    BootPlanFromJson(j);
+    FAIL() << "accepted a negative duration";
+  } catch (const JsonPathError& e) {
+    EXPECT_EQ(e.path(), "plan.faults[2].ms");
+  }
 }
 
 }  // namespace
