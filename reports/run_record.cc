@@ -90,6 +90,11 @@ nlohmann::json ToJson(const BootRecord& b) {
                       {"console_log", b.console_log}};
   if (!b.infra_error.empty()) j["infra_error"] = b.infra_error;
   if (!b.retried_infra_errors.empty()) j["retried_infra_errors"] = b.retried_infra_errors;
+  if (!b.injections.empty()) {
+    nlohmann::json injections = nlohmann::json::array();
+    for (const FaultInjection& f : b.injections) injections.push_back(ToJson(f));
+    j["injections"] = injections;
+  }
   return j;
 }
 
@@ -153,6 +158,20 @@ CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path
   return c;
 }
 
+nlohmann::json ToJson(const FaultInjection& f) {
+  return {{"kind", f.kind}, {"at_seconds", f.at_seconds}, {"what", f.what}};
+}
+
+FaultInjection FaultInjectionFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  FaultInjection f;
+  f.kind = o.String("kind");
+  f.at_seconds = o.Number("at_seconds", 0, 1e9);
+  f.what = o.String("what");
+  o.Finish();
+  return f;
+}
+
 BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   BootRecord b;
@@ -169,6 +188,11 @@ BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) 
   for (std::size_t i = 0; i < observations.size(); ++i)
     b.observations.push_back(
         ObservationFromJson(observations[i], ElementPath(o.PathOf("observations"), i)));
+  if (const nlohmann::json* injections = o.OptionalArray("injections")) {
+    for (std::size_t i = 0; i < injections->size(); ++i)
+      b.injections.push_back(
+          FaultInjectionFromJson((*injections)[i], ElementPath(o.PathOf("injections"), i)));
+  }
   const nlohmann::json& checks = o.Array("checks");
   for (std::size_t i = 0; i < checks.size(); ++i)
     b.checks.push_back(CheckResultFromJson(checks[i], ElementPath(o.PathOf("checks"), i)));

@@ -32,6 +32,15 @@ struct CheckResult {
   bool operator==(const CheckResult&) const = default;
 };
 
+/// A fault the harness applied from the host during a boot (hot-plug, link
+/// state, CPU limits, shutdown, power cut), timed on the host.
+struct FaultInjection {
+  std::string kind;   ///< the fault, as in the plan
+  double at_seconds;  ///< since the domain was started
+  std::string what;   ///< what was done, e.g. "link down", "vcpu_quota 10%"
+  bool operator==(const FaultInjection&) const = default;
+};
+
 struct BootRecord {
   int boot = 0;
   BootPlan plan;
@@ -40,6 +49,9 @@ struct BootRecord {
   /// Infra errors of earlier attempts of this boot, retried with the same plan.
   std::vector<std::string> retried_infra_errors;
   std::vector<Observation> observations;
+  /// Faults applied from the host, in time order (guest-side faults appear
+  /// in the observations' timelines).
+  std::vector<FaultInjection> injections;
   std::vector<CheckResult> checks;
   double seconds = 0;       ///< domain start to verdict
   std::string console_log;  ///< file in the run dir, relative
@@ -104,6 +116,7 @@ RunSummary Summarize(const RunRecord& run);
 int ExitCodeFor(const RunSummary& s);
 
 nlohmann::json ToJson(const CheckResult& c);
+nlohmann::json ToJson(const FaultInjection& f);
 nlohmann::json ToJson(const BootRecord& b);
 nlohmann::json ToJson(const VmRecord& v);
 nlohmann::json ToJson(const HostRecord& h);
@@ -113,6 +126,7 @@ nlohmann::json ToJson(const RunRecord& r);
 /// throw JsonPathError (std::invalid_argument) naming the field below `path`
 /// on unknown keys, missing fields and wrong types.
 CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path);
+FaultInjection FaultInjectionFromJson(const nlohmann::json& j, const std::string& path);
 BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path);
 
 }  // namespace bootstorm

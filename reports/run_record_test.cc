@@ -94,6 +94,7 @@ BootRecord FullBoot() {
                {{"nameservers", nlohmann::json::array()}},
                "rewritten"},
               {"interfaces-up", true, "", nullptr, nullptr, ""}};
+  b.injections = {{"link-flap", 38.5, "link down"}, {"link-flap", 40.25, "link up"}};
   b.seconds = 41.75;
   b.console_log = "vm-001/boot-2.console.log";
   return b;
