@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -135,7 +136,20 @@ ProcessResult LibvirtInstance(const std::string& command, const std::string& nam
 
 }  // namespace
 
-PrivateDaemon::PrivateDaemon(std::string name) : name_(std::move(name)) { Start(); }
+namespace {
+
+// "<prefix><pid in base 36>": at most 3 + 5 characters, within the 8 that
+// ci/libvirt-instance allows (pids stay below 36^5).
+std::string InstanceName(std::string_view prefix) {
+  std::string suffix;
+  for (unsigned long pid = static_cast<unsigned long>(getpid()); pid > 0; pid /= 36)
+    suffix.insert(suffix.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[pid % 36]);
+  return std::string(prefix.substr(0, 3)) + suffix;
+}
+
+}  // namespace
+
+PrivateDaemon::PrivateDaemon(std::string_view prefix) : name_(InstanceName(prefix)) { Start(); }
 
 PrivateDaemon::~PrivateDaemon() {
   ProcessResult r = LibvirtInstance("stop", name_);

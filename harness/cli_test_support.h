@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bootstorm {
@@ -40,8 +41,9 @@ std::vector<std::string> LeftoversOf(const std::string& run_id, const std::strin
 /// removed, with everything on it, by the destructor.
 class PrivateDaemon {
  public:
-  /// `name`: 1-8 of [a-z0-9], unique among daemons alive at the same time.
-  explicit PrivateDaemon(std::string name);
+  /// `prefix`: 1-3 of [a-z0-9]; the instance name adds this process's id, so
+  /// tests running in parallel (ctest -j) never share a daemon.
+  explicit PrivateDaemon(std::string_view prefix);
   ~PrivateDaemon();
   PrivateDaemon(const PrivateDaemon&) = delete;
   PrivateDaemon& operator=(const PrivateDaemon&) = delete;
