@@ -25,8 +25,10 @@ CliRun RunBootstorm(const std::vector<std::string>& args) {
   return CliRun{r.exit_code, r.out, r.err};
 }
 
+std::filesystem::path TestOutputDir() { return BOOTSTORM_TEST_OUTPUT_DIR; }
+
 std::filesystem::path FreshTestDir(const std::string& name) {
-  std::filesystem::path dir = std::filesystem::path(BOOTSTORM_TEST_OUTPUT_DIR) / name;
+  std::filesystem::path dir = TestOutputDir() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

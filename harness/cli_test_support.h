@@ -22,7 +22,9 @@ std::string BootstormBinary();
 /// Runs the built bootstorm binary with `args` (20 minute limit).
 CliRun RunBootstorm(const std::vector<std::string>& args);
 
-/// A fresh folder under the build tree for one test's files.
+/// The build tree's folder for test files (build/test-output).
+std::filesystem::path TestOutputDir();
+/// A fresh folder under TestOutputDir() for one test's files.
 std::filesystem::path FreshTestDir(const std::string& name);
 
 /// Path of a file in the repository's scenarios/ folder.
