@@ -69,10 +69,13 @@ const FaultKind* FindFaultKind(std::string_view kind) {
 bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
 
 nlohmann::json ToJson(const Fault& fault) {
+  // A parameter the kind takes is written even at 0 or "" (a drawn `ms` can
+  // be 0), since FaultFromJson requires it; others only when set.
+  const FaultKind* kind = FindFaultKind(fault.kind);
   nlohmann::json j = {{"kind", fault.kind}};
-  if (!fault.unit.empty()) j["unit"] = fault.unit;
-  if (fault.ms != 0) j["ms"] = fault.ms;
-  if (fault.percent != 0) j["percent"] = fault.percent;
+  if ((kind && kind->takes_unit) || !fault.unit.empty()) j["unit"] = fault.unit;
+  if ((kind && kind->takes_ms) || fault.ms != 0) j["ms"] = fault.ms;
+  if ((kind && kind->takes_percent) || fault.percent != 0) j["percent"] = fault.percent;
   return j;
 }
 

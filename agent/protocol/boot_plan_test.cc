@@ -101,5 +101,15 @@ TEST(BootPlan, FaultParametersRoundTripAndOnlyThoseTheKindTakes) {
   }
 }
 
+// Found by boot_plan_fuzzer: a plan drew `ms` 0 from a range such as
+// [0, 3000], ToJson left the zero out, and the guest rejected the plan.
+TEST(BootPlan, ParametersAtZeroOrEmptyRoundTrip) {
+  BootPlan plan = SamplePlan();
+  plan.faults.push_back({std::string(kFaultDelay), "", 0});
+  EXPECT_EQ(ToJson(plan)["faults"][2].dump(), R"({"kind":"delay","ms":0,"unit":""})");
+  EXPECT_EQ(BootPlanFromJson(ToJson(plan)), plan);
+  EXPECT_EQ(DecodePlanFromCmdline(EncodePlanForCmdline(plan)), plan);
+}
+
 }  // namespace
 }  // namespace bootstorm

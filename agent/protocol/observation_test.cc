@@ -58,6 +58,9 @@ TEST(Observation, RejectsMalformedJson) {
   EXPECT_THROW(ParseObservation("{\"run\": "), JsonPathError);
   EXPECT_THROW(ParseObservation("garbage"), JsonPathError);
   EXPECT_THROW(ParseObservation("[]"), JsonPathError);
+  // A hostile guest's number beyond a double (found by fuzzing; it used to
+  // throw nlohmann's out_of_range past the harness's handler).
+  EXPECT_THROW(ParseObservation(R"({"run": "r", "vm": 1e999})"), JsonPathError);
 }
 
 TEST(Observation, RejectsUnknownCheckpointNamingThePath) {

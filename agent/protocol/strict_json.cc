@@ -14,6 +14,9 @@ nlohmann::json ParseJsonText(std::string_view text, const std::string& what) {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw JsonPathError(what, "malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number beyond a double, such as 1e999; its text may be long.
+    throw JsonPathError(what, "malformed JSON: a number out of range");
   }
 }
 

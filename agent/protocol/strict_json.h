@@ -24,8 +24,8 @@ class JsonPathError : public std::invalid_argument {
   std::string path_;
 };
 
-/// Parses text as JSON; throws JsonPathError("<root>" or what) with the
-/// parser's byte position on malformed input.
+/// Parses text as JSON; throws JsonPathError(what) on malformed input (with
+/// the parser's byte position) and on numbers out of range, and nothing else.
 nlohmann::json ParseJsonText(std::string_view text, const std::string& what);
 
 /// Reads the fields of one object. Call Finish() after reading to reject keys

@@ -40,5 +40,12 @@ TEST(ParseJsonText, MalformedInputNamesWhat) {
   EXPECT_EQ(PathOfError([] { ParseJsonText("{", "file.json"); }), "file.json");
 }
 
+// Found by fuzzing: nlohmann's out_of_range for such numbers escaped callers
+// that catch std::invalid_argument.
+TEST(ParseJsonText, NumberBeyondADoubleIsMalformedInput) {
+  EXPECT_EQ(PathOfError([] { ParseJsonText(R"({"vm": 9e999})", "file.json"); }), "file.json");
+  EXPECT_EQ(PathOfError([] { ParseJsonText("-1e400", "file.json"); }), "file.json");
+}
+
 }  // namespace
 }  // namespace bootstorm
