@@ -14,12 +14,22 @@
 
 namespace bootstorm {
 
+/// The addresses one family of an interface must have.
+struct ExpectedAddress {
+  /// false: not checked (the family is off, or left to NetworkManager).
+  bool checked = false;
+  /// The exact address ("198.51.100.10/24", "2001:db8:0:0::1:0:0/64"); ""
+  /// when any lease inside `subnet_cidr` will do (DHCP).
+  std::string static_cidr;
+  std::string subnet_cidr;  ///< e.g. 198.51.100.0/24 or 2001:db8:0:0::/64
+  bool operator==(const ExpectedAddress&) const = default;
+};
+
 /// An interface the guest must bring up, as the harness configured it.
 struct ExpectedInterface {
   std::string mac;
-  bool dhcp = true;
-  std::string static_cidr;  ///< e.g. 198.51.100.10/24 when !dhcp
-  std::string subnet_cidr;  ///< e.g. 198.51.100.0/24: where a DHCP lease must lie
+  ExpectedAddress ipv4;
+  ExpectedAddress ipv6;
 };
 
 /// What the harness expects of one boot.

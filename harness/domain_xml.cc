@@ -24,6 +24,16 @@ std::string DomainXml(const DomainSpec& s) {
         "    </disk>\n",
         XmlEscape(s.config_drive));
   }
+  std::string nics;
+  for (const std::string& mac : s.macs) {
+    nics += fmt::format(
+        "    <interface type='network'>\n"
+        "      <source network='{}'/>\n"
+        "      <mac address='{}'/>\n"
+        "      <model type='virtio'/>\n"
+        "    </interface>\n",
+        XmlEscape(s.network), XmlEscape(mac));
+  }
   // <acpi/> is required: without it the guest halts instead of powering off
   // and the domain never stops (ENVIRONMENT.md).
   return fmt::format(
@@ -49,11 +59,7 @@ std::string DomainXml(const DomainSpec& s) {
       "      <target dev='vda' bus='virtio'/>\n"
       "    </disk>\n"
       "{}"
-      "    <interface type='network'>\n"
-      "      <source network='{}'/>\n"
-      "      <mac address='{}'/>\n"
-      "      <model type='virtio'/>\n"
-      "    </interface>\n"
+      "{}"
       "    <serial type='pty'><target port='0'/></serial>\n"
       "    <console type='pty'><target type='serial' port='0'/></console>\n"
       "    <channel type='unix'>\n"
@@ -64,8 +70,8 @@ std::string DomainXml(const DomainSpec& s) {
       "  </devices>\n"
       "</domain>\n",
       XmlEscape(s.virt_type), XmlEscape(s.name), s.memory_mib, s.vcpus, XmlEscape(s.kernel),
-      XmlEscape(s.initrd), XmlEscape(s.cmdline), XmlEscape(s.root_disk), config_drive,
-      XmlEscape(s.network), XmlEscape(s.mac), kProbeChannelName);
+      XmlEscape(s.initrd), XmlEscape(s.cmdline), XmlEscape(s.root_disk), config_drive, nics,
+      kProbeChannelName);
 }
 
 }  // namespace bootstorm

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace bootstorm {
 
@@ -15,10 +16,10 @@ struct DomainSpec {
   std::string kernel;
   std::string initrd;
   std::string cmdline;
-  std::string root_disk;     ///< qcow2 overlay path on the hypervisor
-  std::string config_drive;  ///< raw ISO path on the hypervisor; empty: none
-  std::string network;       ///< libvirt network name
-  std::string mac;
+  std::string root_disk;          ///< qcow2 overlay path on the hypervisor
+  std::string config_drive;       ///< raw ISO path on the hypervisor; empty: none
+  std::string network;            ///< libvirt network name
+  std::vector<std::string> macs;  ///< one NIC on `network` per MAC, in PCI order
 };
 
 /// Kernel command line for a guest boot, ending with `extra` (the plan).

@@ -1,15 +1,21 @@
 #include "guest_network.h"
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <functional>
 #include <stdexcept>
+#include <utility>
 
 #include "xml_escape.h"
 
 namespace bootstorm {
 
-RunNetwork MakeRunNetwork(std::string_view run_id, int slot) {
+std::string RunNetwork::Ipv4Cidr() const { return fmt::format("{}.0/{}", subnet, prefix); }
+std::string RunNetwork::Ipv6Cidr() const { return ipv6_prefix + "::/64"; }
+std::string RunNetwork::Ipv6Gateway() const { return ipv6_prefix + "::1"; }
+
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot, bool ipv6) {
   if (slot < 0 || slot >= kSubnetSlots) throw std::out_of_range("subnet slot");
   RunNetwork net;
   net.name = fmt::format("bootstorm-{}", run_id);
@@ -17,10 +23,21 @@ RunNetwork MakeRunNetwork(std::string_view run_id, int slot) {
   net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
   net.gateway = net.subnet + ".1";
   net.slot = slot;
+  net.ipv6 = ipv6;
+  net.ipv6_prefix = fmt::format("2001:db8:0:{:x}", slot);
   return net;
 }
 
 std::string RunNetworkXml(const RunNetwork& net) {
+  // libvirt's dnsmasq also sends router advertisements on an IPv6 network;
+  // with a DHCPv6 range they tell guests to use DHCPv6 (managed flag).
+  std::string ipv6 = net.ipv6 ? fmt::format(
+                                    "  <ip family='ipv6' address='{}' prefix='64'>\n"
+                                    "    <dhcp><range start='{}::100' end='{}::1ff'/></dhcp>\n"
+                                    "  </ip>\n",
+                                    XmlEscape(net.Ipv6Gateway()), XmlEscape(net.ipv6_prefix),
+                                    XmlEscape(net.ipv6_prefix))
+                              : "";
   return fmt::format(
       "<network>\n"
       "  <name>{}</name>\n"
@@ -28,9 +45,10 @@ std::string RunNetworkXml(const RunNetwork& net) {
       "  <ip address='{}' prefix='{}'>\n"
       "    <dhcp><range start='{}' end='{}'/></dhcp>\n"
       "  </ip>\n"
+      "{}"
       "</network>\n",
       XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix,
-      XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"));
+      XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"), ipv6);
 }
 
 namespace {
@@ -41,10 +59,10 @@ bool IsSubnetClash(const std::string& libvirt_error) {
 
 }  // namespace
 
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, bool ipv6) {
   std::string last_error;
   for (int slot = 0; slot < kSubnetSlots; ++slot) {
-    RunNetwork net = MakeRunNetwork(run_id, slot);
+    RunNetwork net = MakeRunNetwork(run_id, slot, ipv6);
     try {
       hv.CreateNetwork(RunNetworkXml(net));
       return net;
@@ -56,8 +74,8 @@ RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
   throw std::runtime_error("creating the run network: " + last_error);
 }
 
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot) {
-  RunNetwork net = MakeRunNetwork(run_id, slot);
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot, bool ipv6) {
+  RunNetwork net = MakeRunNetwork(run_id, slot, ipv6);
   try {
     hv.CreateNetwork(RunNetworkXml(net));
     return net;
@@ -71,36 +89,72 @@ RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int s
   }
 }
 
-std::string VmMac(std::string_view run_id, int vm) {
+std::string VmMac(std::string_view run_id, int vm, int nic) {
   std::size_t h =
       std::hash<std::string_view>{}(run_id) ^ (static_cast<std::size_t>(vm) * 0x9e3779b1u);
-  // The low 16 bits are the VM index, so VMs of one run never collide.
-  return fmt::format("52:54:00:{:02x}:{:02x}:{:02x}", (h >> 8) & 0xff, (vm >> 8) & 0xff, vm & 0xff);
+  // The low 14 bits are the VM index and the two above them the NIC, so NICs
+  // of one run never collide.
+  return fmt::format("52:54:00:{:02x}:{:02x}:{:02x}", (h >> 8) & 0xff,
+                     ((nic & 0x3) << 6) | ((vm >> 8) & 0x3f), vm & 0xff);
 }
 
-std::string VmStaticAddress(const RunNetwork& net, int vm) {
-  if (vm < 0 || vm >= kMaxStaticVms)
+std::vector<std::string> VmMacs(std::string_view run_id, int vm, int nics) {
+  std::vector<std::string> macs;
+  for (int nic = 0; nic < nics; ++nic) macs.push_back(VmMac(run_id, vm, nic));
+  return macs;
+}
+
+std::string VmStaticAddress(const RunNetwork& net, int vm, int nic, int nics) {
+  int index = vm * nics + nic;
+  if (vm < 0 || nic < 0 || index >= kMaxStaticVms)
     throw std::out_of_range(
-        fmt::format("static addressing supports at most {} VMs", kMaxStaticVms));
-  return fmt::format("{}.{}", net.subnet, 10 + vm);
+        fmt::format("static addressing supports at most {} addresses", kMaxStaticVms));
+  return fmt::format("{}.{}", net.subnet, 10 + index);
 }
 
-NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, std::string_view mac,
-                             int vm) {
+std::string VmStaticIpv6(const RunNetwork& net, int vm, int nic) {
+  std::string text = fmt::format("{}::1:{:x}:{:x}", net.ipv6_prefix, vm, nic);
+  // The canonical form (RFC 5952), as the guest's `ip` prints it.
+  in6_addr address{};
+  char canonical[INET6_ADDRSTRLEN];
+  if (inet_pton(AF_INET6, text.c_str(), &address) != 1 ||
+      !inet_ntop(AF_INET6, &address, canonical, sizeof canonical))
+    throw std::logic_error("bad IPv6 address " + text);
+  return canonical;
+}
+
+NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net,
+                             const std::vector<std::string>& macs, int vm) {
+  const std::vector<NicSpec>& nics = scenario.network.nics;
   NetworkData data;
-  data.links.push_back(Link{"eth0", "phy", std::string(mac), 0});
-  NetworkEntry entry;
-  entry.id = "network0";
-  entry.link = "eth0";
-  if (scenario.network.dhcp) {
-    entry.type = "ipv4_dhcp";
-  } else {
-    entry.type = "ipv4";
-    entry.ip_address = VmStaticAddress(net, vm);
-    entry.netmask = "255.255.255.0";
-    entry.routes.push_back(Route{"0.0.0.0", "0.0.0.0", net.gateway});
+  bool ipv4_route = false, ipv6_route = false;
+  for (std::size_t i = 0; i < nics.size(); ++i) {
+    if (!nics[i].managed) continue;
+    int nic = static_cast<int>(i);
+    std::string link = fmt::format("eth{}", nic);
+    data.links.push_back(Link{link, "phy", macs.at(i), 0});
+    if (nics[i].ipv4 != AddressMode::kOff) {
+      NetworkEntry entry{fmt::format("network{}-ipv4", nic), link, "ipv4_dhcp"};
+      if (nics[i].ipv4 == AddressMode::kStatic) {
+        entry.type = "ipv4";
+        entry.ip_address = VmStaticAddress(net, vm, nic, static_cast<int>(nics.size()));
+        entry.netmask = "255.255.255.0";
+        if (!std::exchange(ipv4_route, true))
+          entry.routes.push_back(Route{"0.0.0.0", "0.0.0.0", net.gateway});
+      }
+      data.networks.push_back(entry);
+    }
+    if (nics[i].ipv6 != AddressMode::kOff) {
+      NetworkEntry entry{fmt::format("network{}-ipv6", nic), link, "ipv6_dhcp"};
+      if (nics[i].ipv6 == AddressMode::kStatic) {
+        entry.type = "ipv6";
+        entry.ip_address = VmStaticIpv6(net, vm, nic) + "/64";
+        if (!std::exchange(ipv6_route, true))
+          entry.routes.push_back(Route{"::", "::", net.Ipv6Gateway()});
+      }
+      data.networks.push_back(entry);
+    }
   }
-  data.networks.push_back(entry);
   data.dns = scenario.network.dns;
   return data;
 }

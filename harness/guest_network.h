@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hypervisor.h"
 #include "network_data.h"
@@ -13,8 +14,9 @@
 namespace bootstorm {
 
 /// An isolated libvirt network (no forward mode: traffic stays on the host),
-/// a /24 in which the host is .1, static guests .10 + vm and DHCP hands out
-/// .100 to .254.
+/// a /24 in which the host is .1, static addresses are .10 to .99 and DHCP
+/// hands out .100 to .254. With IPv6, also a /64 in which the host is ::1,
+/// static addresses are ::1:<vm>:<nic> and DHCPv6 hands out ::100 to ::1ff.
 struct RunNetwork {
   std::string name;     ///< libvirt network name, carries the run id
   std::string bridge;   ///< at most 15 characters (kernel limit)
@@ -22,23 +24,31 @@ struct RunNetwork {
   std::string gateway;  ///< <subnet>.1, also DHCP's DNS server
   int prefix = 24;
   int slot = 0;  ///< see MakeRunNetwork
+  bool ipv6 = false;
+  std::string ipv6_prefix;  ///< first four groups, e.g. "2001:db8:0:0" (a /64)
+
+  std::string Ipv4Cidr() const;     ///< e.g. 198.51.100.0/24
+  std::string Ipv6Cidr() const;     ///< e.g. 2001:db8:0:0::/64
+  std::string Ipv6Gateway() const;  ///< e.g. 2001:db8:0:0::1
 };
 
-/// Static addresses are .10 + vm; this many VMs fit before DHCP's range.
+/// Static IPv4 addresses are .10 + (vm * NICs + nic); this many fit before
+/// DHCP's range.
 inline constexpr int kMaxStaticVms = 90;
 /// Subnets a run may take, so that concurrent runs on one host do not clash.
 inline constexpr int kSubnetSlots = 257;
 
 /// The network of `run_id` in subnet slot `slot`: slot 0 is the documentation
 /// range 198.51.100.0/24, slots 1.. are 198.18.(slot-1).0/24 (RFC 2544's
-/// benchmarking range, also never routed).
-RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0);
+/// benchmarking range, also never routed); with `ipv6` also 2001:db8:0:<slot>::/64
+/// (the IPv6 documentation range).
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0, bool ipv6 = false);
 /// libvirt network XML for `net`.
 std::string RunNetworkXml(const RunNetwork& net);
 /// Creates the network of `run_id` on `hv` in the first subnet slot that no
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, bool ipv6 = false);
 /// CreateRunNetworkInSlot's error when another network holds the subnet:
 /// unlike other failures, one that passes once that network is gone.
 class SubnetInUseError : public std::runtime_error {
@@ -48,16 +58,26 @@ class SubnetInUseError : public std::runtime_error {
 /// Creates the network of `run_id` in subnet slot `slot` only (a resumed
 /// run's guests know their subnet). Throws SubnetInUseError when another
 /// network holds the subnet, std::runtime_error saying why on other errors.
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot);
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
+                                  bool ipv6 = false);
 
-/// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
-std::string VmMac(std::string_view run_id, int vm);
-/// "<subnet>.N" for static addressing; throws std::out_of_range past kMaxStaticVms.
-std::string VmStaticAddress(const RunNetwork& net, int vm);
+/// A MAC unique per (run, vm, nic) for vm < 16384 and nic < kMaxNics:
+/// 52:54:00 + 3 bytes.
+std::string VmMac(std::string_view run_id, int vm, int nic = 0);
+/// The MACs of the NICs of VM `vm`, in NIC order.
+std::vector<std::string> VmMacs(std::string_view run_id, int vm, int nics);
+/// "<subnet>.N" for static IPv4 of NIC `nic` of `nics`; throws
+/// std::out_of_range past kMaxStaticVms addresses.
+std::string VmStaticAddress(const RunNetwork& net, int vm, int nic = 0, int nics = 1);
+/// "<ipv6 prefix>::1:<vm>:<nic>" (hex) for static IPv6, in canonical form
+/// (RFC 5952), e.g. "2001:db8::1:4:0".
+std::string VmStaticIpv6(const RunNetwork& net, int vm, int nic);
 
-/// network_data.json for one VM of a scenario.
-NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net, std::string_view mac,
-                             int vm);
+/// network_data.json for one VM of a scenario: one link per managed NIC
+/// (`macs` in NIC order), its IPv4 and IPv6 networks, the default routes on
+/// the first NIC with a static address of each family.
+NetworkData BuildNetworkData(const Scenario& scenario, const RunNetwork& net,
+                             const std::vector<std::string>& macs, int vm);
 MetaData BuildMetaData(std::string_view run_id, int vm);
 
 }  // namespace bootstorm

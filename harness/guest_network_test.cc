@@ -34,8 +34,9 @@ TEST(GuestNetwork, StaticAddressesStayBelowTheDhcpRange) {
 
 TEST(GuestNetwork, MacsAreUniqueWithinARun) {
   std::set<std::string> macs;
+  for (int nic = 1; nic < kMaxNics; ++nic) macs.insert(VmMac("0d89c574", 999, nic));
   for (int vm = 0; vm < 1000; ++vm) macs.insert(VmMac("0d89c574", vm));
-  EXPECT_EQ(macs.size(), 1000u);
+  EXPECT_EQ(macs.size(), 1000u + kMaxNics - 1);
   EXPECT_TRUE(VmMac("0d89c574", 0).starts_with("52:54:00:"));
 }
 
@@ -72,15 +73,51 @@ TEST(GuestNetwork, InSlotTellsASubnetInUseFromOtherErrors) {
 
 TEST(GuestNetwork, StaticNetworkDataRoutesViaTheGateway) {
   Scenario s;
-  s.network.dhcp = false;
+  s.network.nics = {{AddressMode::kStatic}};
   s.network.dns = {{"192.0.2.53"}, {}};
   RunNetwork net = MakeRunNetwork("0d89c574", 1);
-  NetworkData data = BuildNetworkData(s, net, "52:54:00:00:00:01", 3);
+  NetworkData data = BuildNetworkData(s, net, {"52:54:00:00:00:01"}, 3);
   ASSERT_EQ(data.networks.size(), 1u);
   EXPECT_EQ(data.networks[0].ip_address, "198.18.0.13");
   ASSERT_EQ(data.networks[0].routes.size(), 1u);
   EXPECT_EQ(data.networks[0].routes[0].gateway, "198.18.0.1");
   EXPECT_EQ(data.dns, s.network.dns);
+}
+
+TEST(GuestNetwork, SeveralNicsBothFamiliesAndAnUnmanagedOne) {
+  Scenario s;
+  s.network.nics = {{AddressMode::kDhcp, AddressMode::kStatic},
+                    {AddressMode::kStatic, AddressMode::kDhcp},
+                    {AddressMode::kDhcp, AddressMode::kOff, false}};
+  s.network.dns = {{"192.0.2.53", "2001:db8::53"}, {}};
+  RunNetwork net = MakeRunNetwork("0d89c574", 2, true);
+  std::vector<std::string> macs = VmMacs("0d89c574", 4, 3);
+  NetworkData data = BuildNetworkData(s, net, macs, 4);
+  // The unmanaged NIC is not on the drive: the agent leaves it alone.
+  ASSERT_EQ(data.links.size(), 2u);
+  EXPECT_EQ(data.links[1].mac, macs[1]);
+  ASSERT_EQ(data.networks.size(), 4u);
+  EXPECT_EQ(data.networks[0].type, "ipv4_dhcp");
+  EXPECT_EQ(data.networks[1].type, "ipv6");
+  EXPECT_EQ(data.networks[1].ip_address, "2001:db8:0:2:0:1:4:0/64");
+  ASSERT_EQ(data.networks[1].routes.size(), 1u);
+  EXPECT_EQ(data.networks[1].routes[0].gateway, "2001:db8:0:2::1");
+  EXPECT_EQ(data.networks[2].type, "ipv4");
+  EXPECT_EQ(data.networks[2].link, "eth1");
+  EXPECT_EQ(data.networks[2].ip_address, "198.18.1.23");  // .10 + vm 4 * 3 NICs + NIC 1
+  EXPECT_EQ(data.networks[2].routes.size(), 1u);
+  EXPECT_EQ(data.networks[3].type, "ipv6_dhcp");
+  // The drive parses back as the agent reads it.
+  EXPECT_EQ(ParseNetworkData(ToJson(data).dump()), data);
+}
+
+TEST(GuestNetwork, Ipv6NetworkXmlOnlyWhenAsked) {
+  EXPECT_EQ(RunNetworkXml(MakeRunNetwork("0d89c574", 0)).find("ipv6"), std::string::npos);
+  std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 3, true));
+  EXPECT_NE(xml.find("<ip family='ipv6' address='2001:db8:0:3::1' prefix='64'>"), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<range start='2001:db8:0:3::100' end='2001:db8:0:3::1ff'/>"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 
 #include "scenario.h"
 
@@ -11,24 +13,27 @@ namespace bootstorm {
 namespace {
 
 struct Cidr {
-  std::uint32_t address;
+  int family;
+  std::array<unsigned char, 16> bytes{};
   int prefix;
 };
 
 std::optional<Cidr> ParseCidr(std::string_view text) {
   std::size_t slash = text.find('/');
   std::string address(text.substr(0, slash));
-  int prefix = 32;
+  Cidr c{};
+  c.family = address.find(':') == std::string::npos ? AF_INET : AF_INET6;
+  int bits = c.family == AF_INET ? 32 : 128;
+  c.prefix = bits;
   if (slash != std::string_view::npos) {
     std::string p(text.substr(slash + 1));
-    if (p.empty() || p.size() > 2 || !std::all_of(p.begin(), p.end(), ::isdigit))
+    if (p.empty() || p.size() > 3 || !std::all_of(p.begin(), p.end(), ::isdigit))
       return std::nullopt;
-    prefix = std::stoi(p);
-    if (prefix > 32) return std::nullopt;
+    c.prefix = std::stoi(p);
+    if (c.prefix > bits) return std::nullopt;
   }
-  in_addr in{};
-  if (inet_pton(AF_INET, address.c_str(), &in) != 1) return std::nullopt;
-  return Cidr{ntohl(in.s_addr), prefix};
+  if (inet_pton(c.family, address.c_str(), c.bytes.data()) != 1) return std::nullopt;
+  return c;
 }
 
 // The last observation that describes the end state of the boot.
@@ -40,20 +45,41 @@ const Observation* EndState(const std::vector<Observation>& observations) {
   return last;
 }
 
+std::string Describe(const ExpectedAddress& a) {
+  return a.static_cidr.empty() ? "a lease in " + a.subnet_cidr : a.static_cidr;
+}
+
 nlohmann::json Expected(const ExpectedInterface& i) {
-  return {{"mac", i.mac},
-          {"nm_state", "connected"},
-          {"ipv4", i.dhcp ? "a lease in " + i.subnet_cidr : i.static_cidr}};
+  nlohmann::json j = {{"mac", i.mac}, {"nm_state", "connected"}};
+  if (i.ipv4.checked) j["ipv4"] = Describe(i.ipv4);
+  if (i.ipv6.checked) j["ipv6"] = Describe(i.ipv6);
+  return j;
+}
+
+bool SameCidr(std::string_view a, std::string_view b) {
+  auto x = ParseCidr(a);
+  auto y = ParseCidr(b);
+  return x && y && x->family == y->family && x->bytes == y->bytes && x->prefix == y->prefix;
+}
+
+bool HasAddress(const std::vector<std::string>& addresses, const ExpectedAddress& want) {
+  return std::any_of(addresses.begin(), addresses.end(), [&](const std::string& a) {
+    return want.static_cidr.empty() ? AddressInSubnet(a, want.subnet_cidr)
+                                    : SameCidr(a, want.static_cidr);
+  });
 }
 
 }  // namespace
 
-bool Ipv4InSubnet(std::string_view address_cidr, std::string_view subnet_cidr) {
+bool AddressInSubnet(std::string_view address_cidr, std::string_view subnet_cidr) {
   auto a = ParseCidr(address_cidr);
   auto s = ParseCidr(subnet_cidr);
-  if (!a || !s) return false;
-  std::uint32_t mask = s->prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - s->prefix);
-  return (a->address & mask) == (s->address & mask);
+  if (!a || !s || a->family != s->family) return false;
+  for (int bit = 0; bit < s->prefix; ++bit) {
+    unsigned char mask = static_cast<unsigned char>(0x80 >> (bit % 8));
+    if ((a->bytes[bit / 8] & mask) != (s->bytes[bit / 8] & mask)) return false;
+  }
+  return true;
 }
 
 std::string_view InterfacesUpChecker::name() const { return kCheckInterfacesUp; }
@@ -80,17 +106,19 @@ CheckResult InterfacesUpChecker::Check(const BootExpectation& expected,
       result.actual.push_back(nullptr);
       continue;
     }
-    result.actual.push_back(
-        {{"name", it->name}, {"mac", it->mac}, {"nm_state", it->nm_state}, {"ipv4", it->ipv4}});
+    result.actual.push_back({{"name", it->name},
+                             {"mac", it->mac},
+                             {"nm_state", it->nm_state},
+                             {"ipv4", it->ipv4},
+                             {"ipv6", it->ipv6}});
     if (it->nm_state != "connected")
       problems.push_back(fmt::format("{} is {} in NetworkManager", it->name, it->nm_state));
-    bool address_ok = std::any_of(it->ipv4.begin(), it->ipv4.end(), [&](const std::string& a) {
-      return want.dhcp ? Ipv4InSubnet(a, want.subnet_cidr) : a == want.static_cidr;
-    });
-    if (!address_ok)
-      problems.push_back(
-          fmt::format("{} has [{}], expected {}", it->name, fmt::join(it->ipv4, " "),
-                      want.dhcp ? "a lease in " + want.subnet_cidr : want.static_cidr));
+    for (auto [family, addresses, want_family] :
+         {std::tuple{"IPv4", &it->ipv4, &want.ipv4}, std::tuple{"IPv6", &it->ipv6, &want.ipv6}}) {
+      if (want_family->checked && !HasAddress(*addresses, *want_family))
+        problems.push_back(fmt::format("{} has {} [{}], expected {}", it->name, family,
+                                       fmt::join(*addresses, " "), Describe(*want_family)));
+    }
   }
   if (!problems.empty()) {
     result.passed = false;

@@ -1,6 +1,6 @@
 // interfaces-up: at the end of the boot each expected interface is connected
-// in NetworkManager with the expected address (the static one, or a DHCP
-// lease inside the run's subnet).
+// in NetworkManager with the expected addresses of each checked family (the
+// static one, or a DHCP lease inside the run's subnet).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,8 @@ class InterfacesUpChecker : public Checker {
                     const std::vector<Observation>& observations) const override;
 };
 
-/// True when `address_cidr` ("a.b.c.d/n") lies within `subnet_cidr`.
-bool Ipv4InSubnet(std::string_view address_cidr, std::string_view subnet_cidr);
+/// True when `address_cidr` lies within `subnet_cidr`, both of one family
+/// ("a.b.c.d/n" or "x:y::z/n"; a missing prefix means the whole address).
+bool AddressInSubnet(std::string_view address_cidr, std::string_view subnet_cidr);
 
 }  // namespace bootstorm

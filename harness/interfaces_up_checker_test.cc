@@ -12,8 +12,12 @@ Observation Final(std::vector<DeviceState> devices) {
   return o;
 }
 
-const ExpectedInterface kDhcp{"52:54:00:aa:00:01", true, "", "198.51.100.0/24"};
-const ExpectedInterface kStatic{"52:54:00:aa:00:02", false, "198.51.100.10/24", "198.51.100.0/24"};
+const ExpectedInterface kDhcp{"52:54:00:aa:00:01", {true, "", "198.51.100.0/24"}, {}};
+const ExpectedInterface kStatic{
+    "52:54:00:aa:00:02", {true, "198.51.100.10/24", "198.51.100.0/24"}, {}};
+const ExpectedInterface kDualStack{"52:54:00:aa:00:03",
+                                   {true, "", "198.51.100.0/24"},
+                                   {true, "2001:db8:0:0::1:0:1/64", "2001:db8:0:0::/64"}};
 
 TEST(InterfacesUpChecker, DhcpLeaseInSubnetPasses) {
   BootExpectation e{1, {}, {kDhcp}};
@@ -53,12 +57,28 @@ TEST(InterfacesUpChecker, LeaseOutsideSubnetFails) {
                    .passed);
 }
 
-TEST(Ipv4InSubnet, Basics) {
-  EXPECT_TRUE(Ipv4InSubnet("198.51.100.7/24", "198.51.100.0/24"));
-  EXPECT_FALSE(Ipv4InSubnet("198.51.101.7/24", "198.51.100.0/24"));
-  EXPECT_TRUE(Ipv4InSubnet("10.1.2.3/8", "0.0.0.0/0"));
-  EXPECT_FALSE(Ipv4InSubnet("garbage", "198.51.100.0/24"));
-  EXPECT_FALSE(Ipv4InSubnet("198.51.100.7/99", "198.51.100.0/24"));
+TEST(InterfacesUpChecker, BothFamiliesAreChecked) {
+  BootExpectation e{1, {}, {kDualStack}};
+  DeviceState d{"enp2s0", kDualStack.mac, "connected", {"198.51.100.150/24"}, {}};
+  CheckResult r = InterfacesUpChecker().Check(e, {Final({d})});
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("IPv6 [], expected 2001:db8:0:0::1:0:1/64"), std::string::npos)
+      << r.message;
+  d.ipv6 = {"2001:db8::1:0:1/64"};  // as `ip` prints it
+  r = InterfacesUpChecker().Check(e, {Final({d})});
+  EXPECT_TRUE(r.passed) << r.message;
+  EXPECT_EQ(r.expected[0]["ipv6"], "2001:db8:0:0::1:0:1/64");
+}
+
+TEST(AddressInSubnet, Basics) {
+  EXPECT_TRUE(AddressInSubnet("198.51.100.7/24", "198.51.100.0/24"));
+  EXPECT_FALSE(AddressInSubnet("198.51.101.7/24", "198.51.100.0/24"));
+  EXPECT_TRUE(AddressInSubnet("10.1.2.3/8", "0.0.0.0/0"));
+  EXPECT_FALSE(AddressInSubnet("garbage", "198.51.100.0/24"));
+  EXPECT_FALSE(AddressInSubnet("198.51.100.7/99", "198.51.100.0/24"));
+  EXPECT_TRUE(AddressInSubnet("2001:db8:0:3::1a4/128", "2001:db8:0:3::/64"));
+  EXPECT_FALSE(AddressInSubnet("2001:db8:0:4::1a4/128", "2001:db8:0:3::/64"));
+  EXPECT_FALSE(AddressInSubnet("2001:db8:0:3::1a4/64", "198.51.100.0/24"));
 }
 
 }  // namespace

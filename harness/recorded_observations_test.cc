@@ -38,7 +38,8 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   e.nm_before_local = c.nm_before_local;
   e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
                                   : DnsConfig{{"198.51.100.1"}, {}};
-  e.interfaces.push_back({observations.back().devices.at(0).mac, true, "", "198.51.100.0/24"});
+  e.interfaces.push_back(
+      {observations.back().devices.at(0).mac, {true, "", "198.51.100.0/24"}, {}});
   return e;
 }
 

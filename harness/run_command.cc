@@ -140,9 +140,12 @@ int JobsFor(long cpus, long long available_mib, int memory_mib_per_vm) {
 Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
                         const std::string& activator) {
   Scenario scenario = ParseScenario(text, source);  // ScenarioError: the caller exits 2
-  if (!scenario.network.dhcp && scenario.vms > kMaxStaticVms)
-    throw ScenarioError(fmt::format("{}: scenario.vms: static addressing supports at most {} VMs",
-                                    source.string(), kMaxStaticVms));
+  std::size_t nics = scenario.network.nics.size();
+  if (scenario.network.UsesStaticIpv4() && scenario.vms * nics > kMaxStaticVms)
+    throw ScenarioError(
+        fmt::format("{}: scenario.vms: static IPv4 addressing supports at most {} addresses "
+                    "({} VMs x {} NICs)",
+                    source.string(), kMaxStaticVms, scenario.vms, nics));
   if (!activator.empty()) {
     auto parsed = ParseActivator(activator);
     if (!parsed)

@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,18 +34,64 @@ std::vector<std::string> Strings(StrictObject& o, std::string_view key) {
   return out;
 }
 
+AddressMode ParseAddressMode(StrictObject& o, std::string_view key, AddressMode fallback) {
+  std::optional<std::string> text = o.OptionalString(key);
+  if (!text) return fallback;
+  for (AddressMode m : {AddressMode::kOff, AddressMode::kDhcp, AddressMode::kStatic}) {
+    if (AddressModeName(m) == *text) return m;
+  }
+  throw JsonPathError(o.PathOf(key),
+                      "expected \"dhcp\", \"static\" or \"off\", got \"" + *text + "\"");
+}
+
+// Reads ipv4/ipv6/managed of one NIC from `o` (a NIC object, or the network
+// object itself in the one-NIC short form).
+NicSpec ParseNicFields(StrictObject& o) {
+  NicSpec nic;
+  nic.ipv4 = ParseAddressMode(o, "ipv4", AddressMode::kDhcp);
+  nic.ipv6 = ParseAddressMode(o, "ipv6", AddressMode::kOff);
+  nic.managed = o.OptionalBoolean("managed").value_or(true);
+  if (nic.ipv4 == AddressMode::kOff && nic.ipv6 == AddressMode::kOff)
+    throw JsonPathError(o.path(), "a NIC needs ipv4 or ipv6");
+  if (!nic.managed && (nic.ipv4 != AddressMode::kDhcp || nic.ipv6 != AddressMode::kOff))
+    throw JsonPathError(o.PathOf("managed"),
+                        "an unmanaged NIC gets NetworkManager's default (ipv4 dhcp, ipv6 off)");
+  return nic;
+}
+
+bool IsIpAddress(const std::string& text) {
+  unsigned char buf[sizeof(in6_addr)];
+  return inet_pton(AF_INET, text.c_str(), buf) == 1 || inet_pton(AF_INET6, text.c_str(), buf) == 1;
+}
+
 NetworkSpec ParseNetwork(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   NetworkSpec n;
-  std::string ipv4 = o.OptionalString("ipv4").value_or("dhcp");
-  if (ipv4 != "dhcp" && ipv4 != "static")
-    throw JsonPathError(o.PathOf("ipv4"), "expected \"dhcp\" or \"static\", got \"" + ipv4 + "\"");
-  n.dhcp = ipv4 == "dhcp";
+  if (o.Has("nics")) {
+    if (o.Has("ipv4") || o.Has("ipv6") || o.Has("managed"))
+      throw JsonPathError(o.PathOf("nics"), "give either \"nics\" or ipv4/ipv6, not both");
+    const nlohmann::json& nics = o.Array("nics");
+    if (nics.empty() || nics.size() > static_cast<std::size_t>(kMaxNics))
+      throw JsonPathError(o.PathOf("nics"), fmt::format("expected 1 to {} NICs", kMaxNics));
+    n.nics.clear();
+    for (std::size_t i = 0; i < nics.size(); ++i) {
+      StrictObject nic(nics[i], ElementPath(o.PathOf("nics"), i));
+      n.nics.push_back(ParseNicFields(nic));
+      nic.Finish();
+    }
+  } else {
+    n.nics = {ParseNicFields(o)};
+  }
   n.dns.nameservers = Strings(o, "nameservers");
   n.dns.search = Strings(o, "search");
   o.Finish();  // a typo in a key explains more than the error it causes below
   if (n.dns.nameservers.empty())
     throw JsonPathError(o.PathOf("nameservers"), "at least one name server is required");
+  for (std::size_t i = 0; i < n.dns.nameservers.size(); ++i) {
+    if (!IsIpAddress(n.dns.nameservers[i]))
+      throw JsonPathError(ElementPath(o.PathOf("nameservers"), i),
+                          "\"" + n.dns.nameservers[i] + "\" is not an IPv4 or IPv6 address");
+  }
   return n;
 }
 
@@ -136,6 +183,28 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+std::string_view AddressModeName(AddressMode m) {
+  switch (m) {
+    case AddressMode::kOff:
+      return "off";
+    case AddressMode::kDhcp:
+      return "dhcp";
+    case AddressMode::kStatic:
+      return "static";
+  }
+  return "unknown";
+}
+
+bool NetworkSpec::UsesIpv6() const {
+  return std::any_of(nics.begin(), nics.end(),
+                     [](const NicSpec& n) { return n.ipv6 != AddressMode::kOff; });
+}
+
+bool NetworkSpec::UsesStaticIpv4() const {
+  return std::any_of(nics.begin(), nics.end(),
+                     [](const NicSpec& n) { return n.ipv4 == AddressMode::kStatic; });
+}
 
 Scenario ParseScenario(std::string_view text, const std::filesystem::path& source) {
   try {

@@ -38,10 +38,33 @@ struct FaultSpec {
   int percent = 0;
 };
 
-/// The guest's network as the config drive describes it (one NIC for now).
+/// How one address family of a NIC is configured.
+enum class AddressMode {
+  kOff,     ///< not configured
+  kDhcp,    ///< DHCPv4 or stateful DHCPv6 from the run network's dnsmasq
+  kStatic,  ///< an address the harness assigns, written on the config drive
+};
+std::string_view AddressModeName(AddressMode m);
+
+/// One NIC of the guest; all NICs sit on the run's isolated network.
+struct NicSpec {
+  AddressMode ipv4 = AddressMode::kDhcp;
+  AddressMode ipv6 = AddressMode::kOff;
+  /// False: the config drive does not describe the NIC, so the agent leaves
+  /// it to NetworkManager's default connection (DHCPv4), which it must keep.
+  bool managed = true;
+  bool operator==(const NicSpec&) const = default;
+};
+
+/// NICs per guest; the MAC layout (guest_network.h) has room for this many.
+inline constexpr int kMaxNics = 4;
+
+/// The guest's network as the config drive describes it.
 struct NetworkSpec {
-  bool dhcp = true;  ///< false: static IPv4 address assigned by the harness
+  std::vector<NicSpec> nics{NicSpec{}};  ///< 1..kMaxNics, in PCI order
   DnsConfig dns;
+  bool UsesIpv6() const;
+  bool UsesStaticIpv4() const;
 };
 
 struct Scenario {

@@ -25,7 +25,7 @@ TEST(Scenario, MinimalGetsDefaults) {
   EXPECT_EQ(s.vms, 1);
   EXPECT_EQ(s.boots, 2);
   EXPECT_EQ(s.activator, Activator::kReference);
-  EXPECT_TRUE(s.network.dhcp);
+  EXPECT_EQ(s.network.nics, std::vector<NicSpec>{NicSpec{}});
   EXPECT_EQ(s.checks,
             (std::vector<std::string>{"resolv-conf-intact", "interfaces-up", "nm-dns-none",
                                       "activation-once", "boot-completes"}));
@@ -48,7 +48,7 @@ TEST(Scenario, FullScenario) {
   EXPECT_EQ(s.boots, 4);
   EXPECT_EQ(s.seed, 9u);
   EXPECT_EQ(s.activator, Activator::kLegacyInterfaces);
-  EXPECT_FALSE(s.network.dhcp);
+  EXPECT_EQ(s.network.nics[0].ipv4, AddressMode::kStatic);
   EXPECT_EQ(s.network.dns.search, std::vector<std::string>{"example.test"});
   ASSERT_EQ(s.faults.size(), 2u);
   EXPECT_EQ(s.faults[1].probability, 0.5);
@@ -74,9 +74,10 @@ TEST(Scenario, ExpectDetectAndTheNewActivatorsAndChecks) {
 }
 
 TEST(Scenario, BadExpectNamesFileAndPath) {
-  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": "fail", "network": {"nameservers": ["a"]}})"),
-            "scenarios/t.json: scenario.expect: expected \"pass\" or \"detect\", got \"fail\"");
-  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": true, "network": {"nameservers": ["a"]}})"),
+  EXPECT_EQ(
+      ErrorOf(R"({"name": "t", "expect": "fail", "network": {"nameservers": ["192.0.2.1"]}})"),
+      "scenarios/t.json: scenario.expect: expected \"pass\" or \"detect\", got \"fail\"");
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": true, "network": {"nameservers": ["192.0.2.1"]}})"),
             "scenarios/t.json: scenario.expect: expected a string, got boolean");
 }
 
@@ -95,17 +96,18 @@ TEST(Scenario, WrongTypeNamesFileAndPath) {
 }
 
 TEST(Scenario, OutOfRangeAndUnknownValues) {
-  EXPECT_NE(ErrorOf(R"({"name": "t", "vms": 0, "network": {"nameservers": ["a"]}})")
+  EXPECT_NE(ErrorOf(R"({"name": "t", "vms": 0, "network": {"nameservers": ["192.0.2.1"]}})")
                 .find("scenario.vms: must be between 1"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"name": "t", "activator": "magic", "network": {"nameservers": ["a"]}})")
-                .find("scenario.activator: unknown activator"),
-            std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["a"]},
+  EXPECT_NE(
+      ErrorOf(R"({"name": "t", "activator": "magic", "network": {"nameservers": ["192.0.2.1"]}})")
+          .find("scenario.activator: unknown activator"),
+      std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"]},
                        "faults": [{"kind": "nm-before-local", "probability": 1.5}]})")
                 .find("scenario.faults[0].probability"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["a"]}, "checks": ["x"]})")
+  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"]}, "checks": ["x"]})")
                 .find("scenario.checks[0]: unknown invariant"),
             std::string::npos);
 }
@@ -143,6 +145,42 @@ TEST(Scenario, FaultParametersAndTheirErrors) {
             "scenarios/t.json: scenario.faults[1].unit: missing");
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "connection-reup", "ms": 5})")),
             "scenarios/t.json: scenario.faults[1].ms: unknown key");
+}
+
+TEST(Scenario, SeveralNicsAndTheirErrors) {
+  auto with_network = [](std::string_view network) {
+    return fmt::format(R"({{"name": "t", "network": {}}})", network);
+  };
+  Scenario s = ParseScenario(with_network(R"({"nics": [{"ipv4": "dhcp", "ipv6": "static"},
+      {"ipv4": "off", "ipv6": "dhcp"}, {"managed": false}],
+      "nameservers": ["192.0.2.53", "2001:db8::53"]})"),
+                             "t.json");
+  ASSERT_EQ(s.network.nics.size(), 3u);
+  EXPECT_EQ(s.network.nics[0], (NicSpec{AddressMode::kDhcp, AddressMode::kStatic, true}));
+  EXPECT_EQ(s.network.nics[1], (NicSpec{AddressMode::kOff, AddressMode::kDhcp, true}));
+  EXPECT_EQ(s.network.nics[2], (NicSpec{AddressMode::kDhcp, AddressMode::kOff, false}));
+  EXPECT_TRUE(s.network.UsesIpv6());
+  EXPECT_FALSE(s.network.UsesStaticIpv4());
+
+  EXPECT_EQ(ErrorOf(with_network(R"({"nics": [{"ipv4": "off"}], "nameservers": ["192.0.2.53"]})")),
+            "scenarios/t.json: scenario.network.nics[0]: a NIC needs ipv4 or ipv6");
+  EXPECT_EQ(ErrorOf(with_network(R"({"nics": [], "nameservers": ["192.0.2.53"]})")),
+            "scenarios/t.json: scenario.network.nics: expected 1 to 4 NICs");
+  EXPECT_EQ(
+      ErrorOf(with_network(R"({"nics": [{}], "ipv4": "dhcp", "nameservers": ["192.0.2.53"]})")),
+      "scenarios/t.json: scenario.network.nics: give either \"nics\" or ipv4/ipv6, not both");
+  EXPECT_EQ(
+      ErrorOf(with_network(R"({"nics": [{"ipv6": "slaac"}], "nameservers": ["192.0.2.53"]})")),
+      "scenarios/t.json: scenario.network.nics[0].ipv6: expected \"dhcp\", \"static\" or "
+      "\"off\", got \"slaac\"");
+  EXPECT_EQ(
+      ErrorOf(with_network(
+          R"({"nics": [{"managed": false, "ipv4": "static"}], "nameservers": ["192.0.2.53"]})")),
+      "scenarios/t.json: scenario.network.nics[0].managed: an unmanaged NIC gets "
+      "NetworkManager's default (ipv4 dhcp, ipv6 off)");
+  EXPECT_EQ(ErrorOf(with_network(R"({"nameservers": ["192.0.2.53", "dns.example"]})")),
+            "scenarios/t.json: scenario.network.nameservers[1]: \"dns.example\" is not an IPv4 "
+            "or IPv6 address");
 }
 
 }  // namespace

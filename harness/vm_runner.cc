@@ -48,13 +48,14 @@ void WriteFile(const std::filesystem::path& path, const std::string& text) {
 }
 
 /// Builds the OpenStack config drive ISO for one VM in its run folder.
-std::filesystem::path BuildConfigDrive(const RunContext& ctx, int vm, const std::string& mac) {
+std::filesystem::path BuildConfigDrive(const RunContext& ctx, int vm,
+                                       const std::vector<std::string>& macs) {
   std::filesystem::path dir = ctx.store->VmDir(vm);
   std::filesystem::path tree = dir / "config-drive";
   std::filesystem::path latest = tree / "openstack" / "latest";
   WriteFile(latest / "meta_data.json", ToJson(BuildMetaData(ctx.run_id, vm)).dump(2));
   WriteFile(latest / "network_data.json",
-            ToJson(BuildNetworkData(*ctx.scenario, ctx.network, mac, vm)).dump(2));
+            ToJson(BuildNetworkData(*ctx.scenario, ctx.network, macs, vm)).dump(2));
   std::filesystem::path iso = dir / "config-drive.iso";
   RunProcessOrThrow({"genisoimage", "-quiet", "-o", iso.string(), "-V",
                      std::string(kConfigDriveLabel), "-r", "-J", tree.string()},
@@ -91,8 +92,8 @@ class CancelSubscription {
 class BootRunner {
  public:
   BootRunner(const RunContext& ctx, int vm, int boot, int attempt, const std::string& config_drive,
-             const std::string& mac)
-      : ctx_(ctx), vm_(vm), boot_(boot), config_drive_(config_drive), mac_(mac) {
+             const std::vector<std::string>& macs)
+      : ctx_(ctx), vm_(vm), boot_(boot), config_drive_(config_drive), macs_(macs) {
     record_.boot = boot_;
     record_.plan = PlanBoot(*ctx_.scenario, ctx_.run_id, vm_, boot_);
     record_.console_log = RunStore::ConsoleLogName(vm_, boot_, attempt);
@@ -142,7 +143,7 @@ class BootRunner {
     spec.root_disk = overlay_;
     spec.config_drive = config_drive_;
     spec.network = ctx_.network.name;
-    spec.mac = mac_;
+    spec.macs = macs_;
 
     BootSession session(ctx_.store->dir() / record_.console_log, kConsoleLimitBytes);
     CancelSubscription subscription(ctx_.cancellation, &session);
@@ -224,7 +225,7 @@ class BootRunner {
   }
 
   void Evaluate() {
-    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, mac_, record_.plan);
+    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, macs_, record_.plan);
     for (const auto& checker : MakeCheckers(ctx_.scenario->checks))
       record_.checks.push_back(checker->Check(expected, record_.observations));
     record_.outcome = BootOutcomeFromChecks(record_.checks);
@@ -235,7 +236,7 @@ class BootRunner {
   int boot_;
   std::string overlay_;
   const std::string& config_drive_;
-  const std::string& mac_;
+  const std::vector<std::string>& macs_;
   BootRecord record_;
   bool retryable_ = true;
 };
@@ -247,7 +248,7 @@ std::string VmDomainName(std::string_view run_id, int vm) {
 }
 
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                std::string_view mac, const BootPlan& plan) {
+                                const std::vector<std::string>& macs, const BootPlan& plan) {
   BootExpectation e;
   e.boot = plan.boot;
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
@@ -255,12 +256,22 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
   e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};
-  ExpectedInterface i;
-  i.mac = std::string(mac);
-  i.dhcp = scenario.network.dhcp || !e.agent_manages_network;
-  i.subnet_cidr = fmt::format("{}.0/{}", net.subnet, net.prefix);
-  if (!i.dhcp) i.static_cidr = fmt::format("{}/{}", VmStaticAddress(net, plan.vm), net.prefix);
-  e.interfaces.push_back(i);
+  const std::vector<NicSpec>& nics = scenario.network.nics;
+  for (std::size_t n = 0; n < nics.size(); ++n) {
+    int nic = static_cast<int>(n);
+    // What NetworkManager's default connection does: a DHCPv4 lease.
+    NicSpec spec = e.agent_manages_network && nics[n].managed ? nics[n] : NicSpec{};
+    ExpectedInterface i;
+    i.mac = macs.at(n);
+    i.ipv4 = {spec.ipv4 != AddressMode::kOff, "", net.Ipv4Cidr()};
+    if (spec.ipv4 == AddressMode::kStatic)
+      i.ipv4.static_cidr =
+          fmt::format("{}/{}", VmStaticAddress(net, plan.vm, nic, nics.size()), net.prefix);
+    i.ipv6 = {spec.ipv6 != AddressMode::kOff, "", net.Ipv6Cidr()};
+    if (spec.ipv6 == AddressMode::kStatic)
+      i.ipv6.static_cidr = VmStaticIpv6(net, plan.vm, nic) + "/64";
+    e.interfaces.push_back(i);
+  }
   return e;
 }
 
@@ -346,15 +357,16 @@ void SaveDisk(const RunContext& ctx, DiskLayers& disk, int vm, int boot) {
 
 void RunVm(const RunContext& ctx, int vm, int first_boot) {
   std::string domain = VmDomainName(ctx.run_id, vm);
-  std::string mac = VmMac(ctx.run_id, vm);
+  std::vector<std::string> macs =
+      VmMacs(ctx.run_id, vm, static_cast<int>(ctx.scenario->network.nics.size()));
   std::string config_name = domain + "-config.iso";
   VolumeGuard config_guard(ctx.hypervisor, config_name);
   DiskLayers disk(ctx, domain);
   std::filesystem::path iso;
   try {
     // Recorded boots ran with the drive in the run folder: keep it as it is.
-    iso =
-        first_boot > 1 ? ctx.store->VmDir(vm) / "config-drive.iso" : BuildConfigDrive(ctx, vm, mac);
+    iso = first_boot > 1 ? ctx.store->VmDir(vm) / "config-drive.iso"
+                         : BuildConfigDrive(ctx, vm, macs);
     for (int boot = 1; boot < first_boot; ++boot) disk.Restore(vm, boot);
   } catch (const std::exception& e) {
     return RecordPreparationFailure(ctx, vm, first_boot, e);
@@ -365,7 +377,7 @@ void RunVm(const RunContext& ctx, int vm, int first_boot) {
     std::vector<std::string> retried;
     for (int attempt = 0; attempt <= ctx.max_infra_retries; ++attempt) {
       if (ctx.cancellation->cancelled()) return;
-      BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, mac);
+      BootRunner runner(ctx, vm, boot, attempt + 1, config_drive, macs);
       try {
         if (config_drive.empty()) {
           ctx.hypervisor->DeleteVolume(config_name);  // a failed attempt's partial upload, if any

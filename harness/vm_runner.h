@@ -39,7 +39,7 @@ std::string VmDomainName(std::string_view run_id, int vm);
 
 /// What the checks expect of the boot `plan` describes.
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                std::string_view mac, const BootPlan& plan);
+                                const std::vector<std::string>& macs, const BootPlan& plan);
 
 /// Runs the boots of VM `vm` from `first_boot` on, appending each finished
 /// boot to the store. Boots before `first_boot` ran in an earlier session of
