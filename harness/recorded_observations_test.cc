@@ -16,7 +16,7 @@ struct RecordedCase {
   std::string file;
   int boot;
   Activator activator;
-  bool nm_before_local;
+  bool renderer_path_missed;
   std::string_view checker;
   bool passes;
   std::string checkpoint;    ///< where it fails ("" when it passes)
@@ -35,7 +35,7 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   BootExpectation e;
   e.boot = c.boot;
   e.agent_manages_network = AgentManagesNetwork(c.activator);
-  e.nm_before_local = c.nm_before_local;
+  e.renderer_path_missed = c.renderer_path_missed;
   e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
                                   : DnsConfig{{"198.51.100.1"}, {}};
   e.interfaces.push_back({observations.back().devices.at(0).mac, true, "", "198.51.100.0/24"});
@@ -59,17 +59,18 @@ TEST_P(RecordedObservations, CheckerGivesTheRunsVerdict) {
 
 // Every checker passes on a file, except those listed as failing.
 std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator activator,
-                                    bool nm_before_local, std::vector<RecordedCase> failing = {}) {
+                                    bool renderer_path_missed,
+                                    std::vector<RecordedCase> failing = {}) {
   std::vector<RecordedCase> cases;
   for (std::string_view checker : {kCheckResolvConfIntact, kCheckInterfacesUp, kCheckNmDnsNone,
                                    kCheckActivationOnce, kCheckBootCompletes}) {
     auto failure = std::find_if(failing.begin(), failing.end(),
                                 [&](const RecordedCase& f) { return f.checker == checker; });
     if (failure != failing.end())
-      cases.push_back({file, boot, activator, nm_before_local, checker, false, failure->checkpoint,
-                       failure->message_part});
+      cases.push_back({file, boot, activator, renderer_path_missed, checker, false,
+                       failure->checkpoint, failure->message_part});
     else
-      cases.push_back({file, boot, activator, nm_before_local, checker, true, "", ""});
+      cases.push_back({file, boot, activator, renderer_path_missed, checker, true, "", ""});
   }
   return cases;
 }
