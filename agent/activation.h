@@ -24,7 +24,8 @@ std::string ActivationReason(const LocalState& state);
 /// The commands the network stage runs for one activator, in order:
 /// - reference (cloud-init PR #5620 + #6073): log NM's state, reload or
 ///   restart NM (re-reads conf.d, so `dns=none` takes effect), reload
-///   connection profiles, bring each rendered connection up by id;
+///   connection profiles, bring each rendered connection up by id; each step
+///   but the first has retries, for an NM that was killed or restarted meanwhile;
 /// - legacy-interfaces and legacy-final-restart: per connection
 ///   `nmcli connection load` + `up` by file, no reload (NM keeps managing DNS
 ///   and rewrites resolv.conf); legacy-final-restart's reload comes later,

@@ -43,6 +43,14 @@ TEST(ActivationCommands, OnlyTheStateLogMayFail) {
   for (std::size_t i = 1; i < steps.size(); ++i) EXPECT_TRUE(steps[i].must_succeed) << i;
 }
 
+TEST(ActivationCommands, OnlyTheReferenceRetriesWhatTalksToNm) {
+  std::vector<CommandStep> steps = ActivationCommands(Activator::kReference, kConnections);
+  EXPECT_EQ(steps.front().retries, 0);
+  for (std::size_t i = 1; i < steps.size(); ++i) EXPECT_GT(steps[i].retries, 0) << i;
+  for (Activator a : {Activator::kLegacyInterfaces, Activator::kLegacyFinalRestart})
+    for (const CommandStep& s : ActivationCommands(a, kConnections)) EXPECT_EQ(s.retries, 0);
+}
+
 TEST(ActivationCommands, BothLegacyVariantsLoadAndBringUpEachFileWithoutReload) {
   const std::string& file0 = kConnections[0].keyfile;
   const std::string& file1 = kConnections[1].keyfile;

@@ -1,37 +1,21 @@
 #include "agent_log.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <deque>
 #include <fstream>
+
+#include "files.h"
+#include "monotonic_clock.h"
 
 namespace bootstorm {
 namespace {
 
 constexpr std::string_view kTruncatedMarker = "agent log full; further events only in the journal";
 
-double MonotonicSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-// One write(2) per line on an O_APPEND descriptor keeps lines from concurrent
-// writers (the early probe and a stage) whole.
-void AppendLine(const std::string& path, const std::string& line) {
-  int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return;
-  std::string text = line + "\n";
-  if (write(fd, text.data(), text.size()) < 0) {
-    // Nothing more to do: the line already went to stderr.
-  }
-  close(fd);
-}
+double MonotonicSeconds() { return static_cast<double>(MonotonicMicros()) / 1e6; }
 
 std::string ReadLastBytes(const std::string& path, std::size_t count) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -67,7 +51,7 @@ void AgentLog::Write(std::string_view message) const {
   struct stat st {};
   std::size_t size = stat(path_.c_str(), &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
   if (size + line.size() + 1 <= kMaxAgentLogBytes)
-    AppendLine(path_, line);
+    AppendLine(path_, line);  // on failure the line still went to stderr
   else if (!EndsWithMarkerLine(ReadLastBytes(path_, kTruncatedMarker.size() + 1)))
     AppendLine(path_, FormatLogLine(MonotonicSeconds(), source_, kTruncatedMarker));
 }

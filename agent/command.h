@@ -28,6 +28,9 @@ struct CommandStep {
   /// False for steps that only record state: their failure is logged but does
   /// not fail the stage (a slow `nmcli general status` is not a failed activation).
   bool must_succeed = true;
+  /// Further tries after a failure, each after StepHooks::before_retry
+  /// (run_steps.h), e.g. once the daemon the step talks to answers again.
+  int retries = 0;
   bool operator==(const CommandStep&) const = default;
 };
 

@@ -99,4 +99,11 @@ void MakeDirectories(const std::string& path, mode_t mode) {
   }
 }
 
+bool AppendLine(const std::string& path, const std::string& line) {
+  FileDescriptor fd(open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+  if (fd.get() < 0) return false;
+  std::string text = line + "\n";
+  return write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
 }  // namespace bootstorm

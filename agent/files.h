@@ -21,6 +21,11 @@ std::optional<std::string> ReadFileBounded(const std::string& path, std::size_t 
 /// Throws std::system_error on failure.
 bool ReplaceFileIfDifferent(const std::string& path, const std::string& content, mode_t mode);
 
+/// Appends `line` and a newline with one write(2) on an O_APPEND descriptor,
+/// which keeps lines of concurrent writers whole. Creates the file (0644).
+/// Never throws; returns whether all of it was written.
+bool AppendLine(const std::string& path, const std::string& line);
+
 /// mkdir -p; throws std::system_error on failure.
 void MakeDirectories(const std::string& path, mode_t mode = 0755);
 

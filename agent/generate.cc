@@ -3,6 +3,7 @@
 #include "files.h"
 #include "legacy_final_restart.h"
 #include "subcommands.h"
+#include "unit_delays.h"
 #include "unit_ordering.h"
 
 namespace bootstorm {
@@ -11,6 +12,7 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
   try {
     std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan.plan);
     drop_ins.merge(RenderFinalRestartDropIn(plan.plan));
+    drop_ins.merge(RenderDelayDropIns(plan.plan));
     for (const auto& [relative_path, content] : drop_ins) {
       std::string path = unit_dir + "/" + relative_path;
       MakeDirectories(path.substr(0, path.rfind('/')));
@@ -20,12 +22,17 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
     log.Write(fmt::format("cannot write drop-ins: {}", e.what()));
     return 1;
   }
-  log.Write(fmt::format(
-      "ordering for run '{}' vm {} boot {}{}{}", plan.plan.run_id, plan.plan.vm, plan.plan.boot,
-      plan.plan.HasFault(kFaultNmBeforeLocal) ? ": NetworkManager before local" : "",
-      plan.plan.activator == Activator::kLegacyFinalRestart
-          ? "; bootstorm-final.service reloads or restarts NetworkManager"
-          : ""));
+  std::string changes;
+  if (plan.plan.HasFault(kFaultNmBeforeLocal)) changes += "; NetworkManager before local";
+  if (plan.plan.HasFault(kFaultLocalAfterOnline)) changes += "; local after network-online";
+  if (plan.plan.HasFault(kFaultNetworkBeforeNm)) changes += "; network not after NetworkManager";
+  for (const Fault& f : plan.plan.faults) {
+    if (f.kind == kFaultDelay) changes += fmt::format("; {} delayed {} ms", f.unit, f.ms);
+  }
+  if (plan.plan.activator == Activator::kLegacyFinalRestart)
+    changes += "; bootstorm-final.service reloads or restarts NetworkManager";
+  log.Write(fmt::format("ordering for run '{}' vm {} boot {}{}", plan.plan.run_id, plan.plan.vm,
+                        plan.plan.boot, changes));
   return 0;
 }
 

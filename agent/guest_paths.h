@@ -5,11 +5,15 @@
 
 namespace bootstorm {
 
+/// Where the image installs the agent (agent/image/build-image).
+inline constexpr std::string_view kAgentBinaryPath = "/usr/local/bin/bootstorm-agent";
 /// Per-boot agent state (tmpfs, so it starts empty every boot).
 inline constexpr std::string_view kRunDir = "/run/bootstorm";
 inline constexpr std::string_view kAgentLogPath = "/run/bootstorm/agent.log";
 /// What the local stage rendered, for the network and final stages.
 inline constexpr std::string_view kLocalStatePath = "/run/bootstorm/state.json";
+/// The faults the agent injected this boot, one JSON line each (fault_events.h).
+inline constexpr std::string_view kFaultEventsPath = "/run/bootstorm/faults.jsonl";
 inline constexpr std::string_view kConfigDriveMount = "/run/bootstorm/config-drive";
 inline constexpr std::string_view kConfigDriveDevice = "/dev/disk/by-label/config-2";
 inline constexpr std::string_view kProbePortPath = "/dev/virtio-ports/org.bootstorm.probe.0";

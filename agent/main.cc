@@ -46,6 +46,11 @@ int Main(int argc, char** argv) {
   app.add_subcommand("local", "render network configuration before NetworkManager");
   app.add_subcommand("network", "activate the configuration when needed");
   app.add_subcommand("final", "final checkpoints and fault events; tells the host we are done");
+  std::string delayed_unit;
+  int delay_ms = 0;
+  CLI::App* delay = app.add_subcommand("delay", "fault delay: wait before a unit starts");
+  delay->add_option("unit", delayed_unit)->required();
+  delay->add_option("ms", delay_ms)->required()->check(CLI::Range(0, kMaxFaultMs));
   app.add_subcommand("encode-plan", "print the kernel parameter for a plan JSON on stdin");
   CLI11_PARSE(app, argc, argv);
 
@@ -64,6 +69,7 @@ int Main(int argc, char** argv) {
     Probe(plan.plan, plan.found, checkpoint, log);
     return 0;
   }
+  if (name == "delay") return RunDelay(delayed_unit, delay_ms, log);
   if (name == "local") return RunLocalStage(plan, log);
   if (name == "network") return RunNetworkStage(plan, log);
   return RunFinalStage(plan, log);

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,8 +12,10 @@
 #include <thread>
 
 #include "command.h"
+#include "fault_events.h"
 #include "files.h"
 #include "guest_paths.h"
+#include "monotonic_clock.h"
 #include "nm_reloads.h"
 #include "probe_parsers.h"
 #include "timeline.h"
@@ -36,12 +37,6 @@ constexpr milliseconds kPortAppearTimeout{60'000};
 constexpr std::size_t kObservationLogLines = 200;
 /// The last lines of NM's journal about DNS shipped with each observation.
 constexpr std::size_t kNmDnsJournalLines = 40;
-
-std::int64_t MonotonicMicros() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
-}
 
 std::string TrimNewline(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -138,6 +133,7 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
     o.nm_dns_journal = QueryNmDnsJournal(log);
   }
   o.agent_log = log.Tail(kObservationLogLines);
+  o.faults = ReadFaultEvents(std::string(kFaultEventsPath));
   return o;
 }
 

@@ -19,10 +19,20 @@ bool RunLoggedStep(const CommandStep& step, const AgentLog& log) {
   return result.ok();
 }
 
-bool RunLoggedSteps(const std::vector<CommandStep>& steps, const AgentLog& log) {
+bool RunLoggedSteps(const std::vector<CommandStep>& steps, const AgentLog& log,
+                    const StepHooks& hooks) {
   bool all_ok = true;
-  for (const CommandStep& step : steps)
-    all_ok = (RunLoggedStep(step, log) || !step.must_succeed) && all_ok;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const CommandStep& step = steps[i];
+    if (hooks.before_step) hooks.before_step(i);
+    bool ok = RunLoggedStep(step, log);
+    for (int retry = 1; !ok && retry <= step.retries; ++retry) {
+      log.Write(fmt::format("retry {} of {}: {}", retry, step.retries, CommandLine(step.argv)));
+      if (hooks.before_retry) hooks.before_retry(step);
+      ok = RunLoggedStep(step, log);
+    }
+    all_ok = (ok || !step.must_succeed) && all_ok;
+  }
   return all_ok;
 }
 

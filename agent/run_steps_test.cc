@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "files.h"
+
 namespace bootstorm {
 namespace {
 
@@ -35,6 +37,29 @@ TEST_F(RunLoggedStepsTest, AFailedStateLogIsLoggedButDoesNotFail) {
   for (const std::string& line : log.Tail(10))
     logged |= line.find("false: exit 1") != std::string::npos;
   EXPECT_TRUE(logged);
+}
+
+TEST_F(RunLoggedStepsTest, HooksRunBeforeEachStepAndBeforeEachRetry) {
+  AgentLog log(dir_ + "/agent.log", "test");
+  std::string marker = dir_ + "/marker";
+  // Fails until the retry hook created the marker.
+  CommandStep needs_marker{{"test", "-e", marker}, seconds(10), true, 2};
+  std::vector<std::string> calls;
+  StepHooks hooks{[&](std::size_t i) { calls.push_back("before " + std::to_string(i)); },
+                  [&](const CommandStep& step) {
+                    calls.push_back("retry " + step.argv[0]);
+                    AppendLine(marker, "");
+                  }};
+  EXPECT_TRUE(RunLoggedSteps({{{"true"}, seconds(10)}, needs_marker}, log, hooks));
+  EXPECT_EQ(calls, (std::vector<std::string>{"before 0", "before 1", "retry test"}));
+}
+
+TEST_F(RunLoggedStepsTest, RetriesAreBounded) {
+  AgentLog log(dir_ + "/agent.log", "test");
+  int retries = 0;
+  StepHooks hooks{{}, [&](const CommandStep&) { ++retries; }};
+  EXPECT_FALSE(RunLoggedSteps({{{"false"}, seconds(10), true, 2}}, log, hooks));
+  EXPECT_EQ(retries, 2);
 }
 
 }  // namespace

@@ -29,4 +29,8 @@ int RunNetworkStage(const KernelPlan& plan, const AgentLog& log);
 /// after-dns-event; always ends with checkpoint end.
 int RunFinalStage(const KernelPlan& plan, const AgentLog& log);
 
+/// `delay UNIT MS` (an ExecStartPre of UNIT, fault delay): waits `ms`
+/// milliseconds and records the injection in the fault events file.
+int RunDelay(const std::string& unit, int ms, const AgentLog& log);
+
 }  // namespace bootstorm

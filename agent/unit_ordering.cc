@@ -10,20 +10,35 @@ constexpr std::string_view kHeader = "# Written by bootstorm-generator from the 
 
 std::string DropInPath(std::string_view unit) { return fmt::format("{}.d/{}", unit, kDropInName); }
 
-std::string LocalOrdering(bool nm_before_local) {
-  if (nm_before_local) {
-    return fmt::format(
-        "[Unit]\nDefaultDependencies=no\n"
-        "After=local-fs.target bootstorm-early.service NetworkManager.service\n"
-        "Wants={0}\nAfter={0}\n",
-        kConfigDriveDeviceUnit);
+std::string LocalOrdering(const BootPlan& plan) {
+  std::string drive = fmt::format("Wants={0}\nAfter={0}\n", kConfigDriveDeviceUnit);
+  if (plan.HasFault(kFaultLocalAfterOnline)) {
+    return "[Unit]\nDefaultDependencies=no\nWants=network-online.target\n"
+           "After=local-fs.target bootstorm-early.service NetworkManager.service "
+           "network-online.target\n" +
+           drive;
   }
-  return fmt::format(
-      "[Unit]\nDefaultDependencies=no\nWants=network-pre.target\n"
-      "After=local-fs.target bootstorm-early.service\n"
-      "Wants={0}\nAfter={0}\n"
-      "Before=network-pre.target NetworkManager.service\n",
-      kConfigDriveDeviceUnit);
+  if (plan.HasFault(kFaultNmBeforeLocal)) {
+    return "[Unit]\nDefaultDependencies=no\n"
+           "After=local-fs.target bootstorm-early.service NetworkManager.service\n" +
+           drive;
+  }
+  return "[Unit]\nDefaultDependencies=no\nWants=network-pre.target\n"
+         "After=local-fs.target bootstorm-early.service\n" +
+         drive + "Before=network-pre.target NetworkManager.service\n";
+}
+
+// network-online.target is only wanted by final: the network stage orders
+// itself before it but does not pull it in.
+std::string NetworkOrdering(const BootPlan& plan) {
+  std::string after = plan.HasFault(kFaultNetworkBeforeNm)
+                          ? "After=bootstorm-local.service dbus.service\n"
+                          : "After=NetworkManager.service bootstorm-local.service dbus.service\n";
+  // With local after network-online, network (after local) cannot also come
+  // before network-online: that would be a cycle.
+  std::string before =
+      plan.HasFault(kFaultLocalAfterOnline) ? "" : "Before=network-online.target\n";
+  return "[Unit]\n" + after + before;
 }
 
 }  // namespace
@@ -34,14 +49,8 @@ std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
       std::string(kHeader) +
       "[Unit]\nDefaultDependencies=no\nAfter=local-fs.target\n"
       "Before=NetworkManager.service bootstorm-local.service\n";
-  drop_ins[DropInPath("bootstorm-local.service")] =
-      std::string(kHeader) + LocalOrdering(plan.HasFault(kFaultNmBeforeLocal));
-  // network-online.target is only wanted by final: the network stage orders
-  // itself before it but does not pull it in.
-  drop_ins[DropInPath("bootstorm-network.service")] =
-      std::string(kHeader) +
-      "[Unit]\nAfter=NetworkManager.service bootstorm-local.service dbus.service\n"
-      "Before=network-online.target\n";
+  drop_ins[DropInPath("bootstorm-local.service")] = std::string(kHeader) + LocalOrdering(plan);
+  drop_ins[DropInPath("bootstorm-network.service")] = std::string(kHeader) + NetworkOrdering(plan);
   drop_ins[DropInPath("bootstorm-final.service")] =
       std::string(kHeader) +
       "[Unit]\nWants=network-online.target\n"

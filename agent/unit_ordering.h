@@ -16,9 +16,13 @@ inline constexpr std::string_view kConfigDriveDeviceUnit =
 
 /// Drop-in files keyed by path relative to the generator's output directory
 /// (e.g. "bootstorm-local.service.d/50-order.conf"). Default plan: early and
-/// local run before NetworkManager (the renderer path). Fault nm-before-local:
-/// local runs after NetworkManager and drops its Before= edges, which would
-/// otherwise form a cycle through network-pre.target.
+/// local run before NetworkManager (the renderer path), network after both.
+/// Fault nm-before-local: local runs after NetworkManager and drops its
+/// Before= edges, which would otherwise form a cycle through
+/// network-pre.target. Fault local-after-online: local also runs after
+/// network-online.target, and network no longer orders itself before it
+/// (a cycle through local otherwise). Fault network-before-nm: network is not
+/// ordered after NetworkManager.service.
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
 
 }  // namespace bootstorm

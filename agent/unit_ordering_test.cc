@@ -49,5 +49,41 @@ TEST(RenderOrderingDropIns, EarlyProbeRunsBeforeNetworkManagerInEveryPlan) {
   }
 }
 
+const std::string kNetwork = "bootstorm-network.service.d/50-order.conf";
+
+BootPlan PlanWith(std::vector<std::string_view> kinds) {
+  BootPlan plan;
+  for (std::string_view k : kinds) plan.faults.push_back({std::string(k)});
+  return plan;
+}
+
+TEST(RenderOrderingDropIns, LocalAfterOnlineHasNoCycleThroughTheNetworkStage) {
+  std::map<std::string, std::string> drop_ins =
+      RenderOrderingDropIns(PlanWith({kFaultLocalAfterOnline}));
+  std::string local = drop_ins.at(kLocal);
+  EXPECT_TRUE(Contains(local, "Wants=network-online.target\n"));
+  EXPECT_TRUE(Contains(local,
+                       "After=local-fs.target bootstorm-early.service "
+                       "NetworkManager.service network-online.target\n"));
+  EXPECT_FALSE(Contains(local, "Before="));
+  // network runs after local, so it must not also run before network-online.
+  EXPECT_TRUE(Contains(drop_ins.at(kNetwork), "After=NetworkManager.service bootstorm-local"));
+  EXPECT_FALSE(Contains(drop_ins.at(kNetwork), "Before="));
+}
+
+TEST(RenderOrderingDropIns, LocalAfterOnlineWinsOverNmBeforeLocal) {
+  EXPECT_EQ(RenderOrderingDropIns(PlanWith({kFaultNmBeforeLocal, kFaultLocalAfterOnline})),
+            RenderOrderingDropIns(PlanWith({kFaultLocalAfterOnline})));
+}
+
+TEST(RenderOrderingDropIns, NetworkBeforeNmDropsOnlyTheNetworkManagerEdge) {
+  std::string network = RenderOrderingDropIns(PlanWith({kFaultNetworkBeforeNm})).at(kNetwork);
+  EXPECT_FALSE(Contains(network, "NetworkManager"));
+  EXPECT_TRUE(Contains(network, "After=bootstorm-local.service dbus.service\n"));
+  EXPECT_TRUE(Contains(network, "Before=network-online.target\n"));
+  EXPECT_TRUE(Contains(RenderOrderingDropIns(BootPlan{}).at(kNetwork),
+                       "After=NetworkManager.service bootstorm-local.service dbus.service\n"));
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -17,10 +17,10 @@ std::vector<Observation> EndingWith(std::vector<NmReload> reloads) {
   return {early, end};
 }
 
-BootExpectation Expect(bool manages, bool nm_before_local) {
+BootExpectation Expect(bool manages, bool renderer_path_missed) {
   BootExpectation e;
   e.agent_manages_network = manages;
-  e.nm_before_local = nm_before_local;
+  e.renderer_path_missed = renderer_path_missed;
   return e;
 }
 
@@ -72,6 +72,24 @@ TEST(ActivationOnceChecker, AnyReloadWithoutTheAgentFails) {
 
 TEST(ActivationOnceChecker, NoObservationFails) {
   EXPECT_FALSE(ActivationOnceChecker().Check(Expect(true, true), {}).passed);
+}
+
+TEST(ActivationOnceChecker, RestartsThatAGuestFaultCausedAreNotCounted) {
+  std::vector<Observation> observations =
+      EndingWith({{"restart", 30'000'000, "bootstorm-network.service"}, kByNetwork});
+  observations.back().faults = {{"nm-restart", "NetworkManager.service", 29'000'000, 33'000'000}};
+  // On the activator path the reference's own reload is then the only one.
+  CheckResult r = ActivationOnceChecker().Check(Expect(true, true), observations);
+  EXPECT_TRUE(r.passed) << r.message;
+  EXPECT_EQ(r.actual.size(), 2u);
+  // On the renderer path the fault's restart alone is fine, the reload is not.
+  EXPECT_FALSE(ActivationOnceChecker().Check(Expect(true, false), observations).passed);
+  observations.back().nm_reloads.pop_back();
+  EXPECT_TRUE(ActivationOnceChecker().Check(Expect(true, false), observations).passed);
+  // A fault of another kind, or a window that does not hold the restart, excuses nothing.
+  observations.back().faults = {{"delay", "NetworkManager.service", 29'000'000, 33'000'000},
+                                {"nm-restart", "NetworkManager.service", 31'000'000, 33'000'000}};
+  EXPECT_FALSE(ActivationOnceChecker().Check(Expect(true, false), observations).passed);
 }
 
 }  // namespace

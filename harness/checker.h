@@ -42,10 +42,10 @@ struct BootExpectation {
   /// False with activator none: NetworkManager owns DNS and the interfaces,
   /// and nothing may reload or restart it for the agent.
   bool agent_manages_network = true;
-  /// The plan started NetworkManager before the agent's local stage (fault
-  /// nm-before-local): the configuration misses the renderer path, and the
-  /// network stage must activate it.
-  bool nm_before_local = false;
+  /// The plan makes the configuration miss the renderer path: NetworkManager
+  /// started before the local stage rendered (fault nm-before-local or
+  /// local-after-online), so the network stage must activate it.
+  bool renderer_path_missed = false;
 };
 
 class Checker {

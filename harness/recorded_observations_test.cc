@@ -16,7 +16,7 @@ struct RecordedCase {
   std::string file;
   int boot;
   Activator activator;
-  bool nm_before_local;
+  bool renderer_path_missed;
   std::string_view checker;
   bool passes;
   std::string checkpoint;    ///< where it fails ("" when it passes)
@@ -35,7 +35,7 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   BootExpectation e;
   e.boot = c.boot;
   e.agent_manages_network = AgentManagesNetwork(c.activator);
-  e.nm_before_local = c.nm_before_local;
+  e.renderer_path_missed = c.renderer_path_missed;
   e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
                                   : DnsConfig{{"198.51.100.1"}, {}};
   e.interfaces.push_back(
@@ -60,17 +60,18 @@ TEST_P(RecordedObservations, CheckerGivesTheRunsVerdict) {
 
 // Every checker passes on a file, except those listed as failing.
 std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator activator,
-                                    bool nm_before_local, std::vector<RecordedCase> failing = {}) {
+                                    bool renderer_path_missed,
+                                    std::vector<RecordedCase> failing = {}) {
   std::vector<RecordedCase> cases;
   for (std::string_view checker : {kCheckResolvConfIntact, kCheckInterfacesUp, kCheckNmDnsNone,
                                    kCheckActivationOnce, kCheckBootCompletes}) {
     auto failure = std::find_if(failing.begin(), failing.end(),
                                 [&](const RecordedCase& f) { return f.checker == checker; });
     if (failure != failing.end())
-      cases.push_back({file, boot, activator, nm_before_local, checker, false, failure->checkpoint,
-                       failure->message_part});
+      cases.push_back({file, boot, activator, renderer_path_missed, checker, false,
+                       failure->checkpoint, failure->message_part});
     else
-      cases.push_back({file, boot, activator, nm_before_local, checker, true, "", ""});
+      cases.push_back({file, boot, activator, renderer_path_missed, checker, true, "", ""});
   }
   return cases;
 }
@@ -107,6 +108,14 @@ std::vector<RecordedCase> Cases() {
                 {Fails(kCheckActivationOnce, "end",
                        "by bootstorm-final.service: only the network stage may")}),
       AllChecks("dns-event-none-boot1.jsonl", 1, Activator::kNone, false),
+      // Guest-side faults: the local stage after network-online is the
+      // activator path; NM killed during activation, the reference retries.
+      AllChecks("local-after-online-reference-boot1.jsonl", 1, kRef, true),
+      AllChecks("nm-killed-reference-boot1.jsonl", 1, kRef, true),
+      AllChecks("nm-restarted-reference-boot1.jsonl", 1, kRef, true),
+      // A legacy activator does not wait for the killed NM: its stage fails.
+      AllChecks("nm-killed-legacy-interfaces-boot1.jsonl", 1, kLegacy, true,
+                {Fails(kCheckBootCompletes, "end", "bootstorm-network.service failed")}),
   };
   std::vector<RecordedCase> cases;
   for (const auto& g : groups) cases.insert(cases.end(), g.begin(), g.end());
@@ -120,6 +129,33 @@ INSTANTIATE_TEST_SUITE_P(Files, RecordedObservations, testing::ValuesIn(Cases())
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
+
+TEST(RecordedObservationsDetail, LocalAfterOnlineNeedsItsReloadFromTheNetworkStage) {
+  std::vector<Observation> observations = Recorded("local-after-online-reference-boot1.jsonl");
+  ASSERT_EQ(observations.back().nm_reloads.size(), 1u);
+  BootExpectation renderer_path;
+  renderer_path.renderer_path_missed = false;
+  EXPECT_FALSE(MakeCheckers({std::string(kCheckActivationOnce)})
+                   .at(0)
+                   ->Check(renderer_path, observations)
+                   .passed);
+}
+
+TEST(RecordedObservationsDetail, TheFaultsRestartIsNotTheActivators) {
+  std::vector<Observation> observations = Recorded("nm-restarted-reference-boot1.jsonl");
+  ASSERT_EQ(observations.back().nm_reloads.size(), 2u);
+  EXPECT_EQ(observations.back().nm_reloads[0].action, kNmRestart);
+  ASSERT_EQ(observations.back().faults.size(), 1u);
+  EXPECT_EQ(observations.back().faults[0].kind, kFaultNmRestart);
+  // Without the fault event, the restart would count as a second activation.
+  observations.back().faults.clear();
+  BootExpectation activator_path;
+  activator_path.renderer_path_missed = true;
+  CheckResult r =
+      MakeCheckers({std::string(kCheckActivationOnce)}).at(0)->Check(activator_path, observations);
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("2 reloads or restarts in one boot"), std::string::npos) << r.message;
+}
 
 TEST(RecordedObservationsDetail, ReferenceReloadsOnceFromTheNetworkStage) {
   std::vector<Observation> observations = Recorded("nm-first-reference-boot1.jsonl");

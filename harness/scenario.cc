@@ -123,7 +123,11 @@ FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
   const FaultKind* kind = FindFaultKind(f.kind);
   if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
   f.probability = o.OptionalNumber("probability", 0.0, 1.0).value_or(1.0);
-  if (kind->takes_unit) f.unit = o.String("unit");
+  if (kind->takes_unit) {
+    f.unit = o.String("unit");
+    if (!FaultUnitAllowed(*kind, f.unit))
+      throw JsonPathError(o.PathOf("unit"), FaultUnitError(*kind, f.unit));
+  }
   if (kind->takes_ms) std::tie(f.ms_min, f.ms_max) = MsRange(o);
   if (kind->takes_percent) f.percent = static_cast<int>(o.Integer("percent", 1, 100));
   o.Finish();

@@ -143,6 +143,11 @@ TEST(Scenario, FaultParametersAndTheirErrors) {
             "in [0, 3600000]");
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "delay", "ms": 5})")),
             "scenarios/t.json: scenario.faults[1].unit: missing");
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "delay", "unit": "ssh.service", "ms": 5})")),
+            "scenarios/t.json: scenario.faults[1].unit: unit 'ssh.service' cannot be used with "
+            "fault 'delay' (allowed: bootstorm-early.service, bootstorm-local.service, "
+            "bootstorm-network.service, bootstorm-final.service, NetworkManager.service, "
+            "dbus.service)");
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "connection-reup", "ms": 5})")),
             "scenarios/t.json: scenario.faults[1].ms: unknown key");
 }

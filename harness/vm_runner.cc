@@ -252,7 +252,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   BootExpectation e;
   e.boot = plan.boot;
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
-  e.nm_before_local = plan.HasFault(kFaultNmBeforeLocal);
+  e.renderer_path_missed =
+      plan.HasFault(kFaultNmBeforeLocal) || plan.HasFault(kFaultLocalAfterOnline);
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
   e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};

@@ -54,7 +54,11 @@ std::string Base64UrlDecode(std::string_view in) {
 constexpr FaultKind kFaultKinds[] = {
     {kFaultNmBeforeLocal},
     {kFaultConnectionReup},
-    {.name = kFaultDelay, .takes_unit = true, .takes_ms = true},
+    {.name = kFaultDelay, .takes_unit = true, .takes_ms = true, .units = kDelayableUnits},
+    {kFaultLocalAfterOnline},
+    {kFaultNetworkBeforeNm},
+    {kFaultNmKill},
+    {kFaultNmRestart},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
 };
@@ -67,6 +71,18 @@ const FaultKind* FindFaultKind(std::string_view kind) {
 }
 
 bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
+
+bool FaultUnitAllowed(const FaultKind& kind, std::string_view unit) {
+  return kind.units.empty() ||
+         std::find(kind.units.begin(), kind.units.end(), unit) != kind.units.end();
+}
+
+std::string FaultUnitError(const FaultKind& kind, std::string_view unit) {
+  std::string list;
+  for (std::string_view u : kind.units) list += (list.empty() ? "" : ", ") + std::string(u);
+  return "unit '" + std::string(unit) + "' cannot be used with fault '" + std::string(kind.name) +
+         "' (allowed: " + list + ")";
+}
 
 nlohmann::json ToJson(const Fault& fault) {
   // A parameter the kind takes is written even at 0 or "" (a drawn `ms` can
@@ -85,7 +101,11 @@ Fault FaultFromJson(const nlohmann::json& j, const std::string& path) {
   fault.kind = o.String("kind");
   const FaultKind* kind = FindFaultKind(fault.kind);
   if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault '" + fault.kind + "'");
-  if (kind->takes_unit) fault.unit = o.String("unit");
+  if (kind->takes_unit) {
+    fault.unit = o.String("unit");
+    if (!FaultUnitAllowed(*kind, fault.unit))
+      throw JsonPathError(o.PathOf("unit"), FaultUnitError(*kind, fault.unit));
+  }
   if (kind->takes_ms) fault.ms = static_cast<int>(o.Integer("ms", 0, kMaxFaultMs));
   if (kind->takes_percent) fault.percent = static_cast<int>(o.Integer("percent", 1, 100));
   o.Finish();

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,22 @@ inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
 /// Before unit `unit` starts (an agent stage, NetworkManager.service or
 /// dbus.service), the guest waits `ms` milliseconds.
 inline constexpr std::string_view kFaultDelay = "delay";
+/// The units a `delay` may name: the agent's stages, NetworkManager and dbus.
+inline constexpr std::string_view kDelayableUnits[] = {
+    "bootstorm-early.service", "bootstorm-local.service", "bootstorm-network.service",
+    "bootstorm-final.service", "NetworkManager.service",  "dbus.service"};
+/// The local stage runs after network-online.target: NetworkManager has
+/// activated a connection before the configuration is rendered (activator path).
+inline constexpr std::string_view kFaultLocalAfterOnline = "local-after-online";
+/// The network stage is not ordered after NetworkManager.service: it may start
+/// while NetworkManager is still starting.
+inline constexpr std::string_view kFaultNetworkBeforeNm = "network-before-nm";
+/// In the network stage, between the first and second activation step (or
+/// where activation would begin, when there is none): NetworkManager's main
+/// process is SIGKILLed (its unit restarts it on failure), or NetworkManager
+/// is restarted with `systemctl restart`.
+inline constexpr std::string_view kFaultNmKill = "nm-kill";
+inline constexpr std::string_view kFaultNmRestart = "nm-restart";
 /// Harness self-tests, a hostile guest: at the after-network checkpoint the
 /// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
 inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
@@ -51,7 +68,14 @@ struct FaultKind {
   bool takes_unit = false;     ///< a systemd unit name, `Fault::unit`
   bool takes_ms = false;       ///< a duration or offset, `Fault::ms`
   bool takes_percent = false;  ///< a share of something, `Fault::percent` (1..100)
+  /// The units `Fault::unit` may name; empty: any.
+  std::span<const std::string_view> units = {};
 };
+
+/// Whether `unit` is one that fault `kind` may name.
+bool FaultUnitAllowed(const FaultKind& kind, std::string_view unit);
+/// The error message for a unit FaultUnitAllowed rejects, listing the allowed ones.
+std::string FaultUnitError(const FaultKind& kind, std::string_view unit);
 
 /// The catalog entry of fault `kind`; nullptr when the guest and harness do
 /// not know it.

@@ -105,10 +105,38 @@ TEST(BootPlan, FaultParametersRoundTripAndOnlyThoseTheKindTakes) {
 // [0, 3000], ToJson left the zero out, and the guest rejected the plan.
 TEST(BootPlan, ParametersAtZeroOrEmptyRoundTrip) {
   BootPlan plan = SamplePlan();
-  plan.faults.push_back({std::string(kFaultDelay), "", 0});
-  EXPECT_EQ(ToJson(plan)["faults"][2].dump(), R"({"kind":"delay","ms":0,"unit":""})");
+  plan.faults.push_back({std::string(kFaultDelay), "dbus.service", 0});
+  EXPECT_EQ(ToJson(plan)["faults"][2].dump(), R"({"kind":"delay","ms":0,"unit":"dbus.service"})");
   EXPECT_EQ(BootPlanFromJson(ToJson(plan)), plan);
   EXPECT_EQ(DecodePlanFromCmdline(EncodePlanForCmdline(plan)), plan);
+}
+
+TEST(BootPlan, DelayNamesOnlyUnitsOfTheCatalog) {
+  BootPlan plan = SamplePlan();
+  for (std::string_view unit : kDelayableUnits)
+    plan.faults.push_back({std::string(kFaultDelay), std::string(unit), 10});
+  EXPECT_EQ(BootPlanFromJson(ToJson(plan)), plan);
+
+  nlohmann::json j = ToJson(plan);
+  j["faults"][2]["unit"] = "sshd.service";
+  try {
+    BootPlanFromJson(j);
+    FAIL() << "accepted a unit outside the catalog";
+  } catch (const JsonPathError& e) {
+    EXPECT_EQ(e.path(), "plan.faults[2].unit");
+    EXPECT_NE(std::string(e.what()).find("allowed: bootstorm-early.service,"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(FaultKind, OrderingAndNetworkManagerFaultsTakeNoParameters) {
+  for (std::string_view kind :
+       {kFaultLocalAfterOnline, kFaultNetworkBeforeNm, kFaultNmKill, kFaultNmRestart}) {
+    const FaultKind* k = FindFaultKind(kind);
+    ASSERT_NE(k, nullptr) << kind;
+    EXPECT_FALSE(k->takes_unit || k->takes_ms || k->takes_percent) << kind;
+    EXPECT_TRUE(FaultUnitAllowed(*k, "anything.service"));
+  }
 }
 
 }  // namespace

@@ -83,6 +83,21 @@ NmReload NmReloadFromJson(const nlohmann::json& j, const std::string& path) {
   return r;
 }
 
+}  // namespace
+
+FaultEvent FaultEventFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  FaultEvent e;
+  e.kind = BoundedString(o, "kind", kMaxShortString);
+  e.unit = BoundedString(o, "unit", kMaxShortString);
+  e.begin_us = o.Integer("begin_us", 0, INT64_MAX);
+  e.end_us = o.Integer("end_us", e.begin_us, INT64_MAX);
+  o.Finish();
+  return e;
+}
+
+namespace {
+
 DeviceState DeviceFromJson(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   DeviceState d;
@@ -105,6 +120,10 @@ nlohmann::json ToJson(const NmReload& r) {
   return {{"action", r.action}, {"monotonic_us", r.monotonic_us}, {"requested_by", r.requested_by}};
 }
 
+nlohmann::json ToJson(const FaultEvent& e) {
+  return {{"kind", e.kind}, {"unit", e.unit}, {"begin_us", e.begin_us}, {"end_us", e.end_us}};
+}
+
 nlohmann::json ToJson(const Observation& o) {
   nlohmann::json devices = nlohmann::json::array();
   for (const DeviceState& d : o.devices) {
@@ -118,6 +137,8 @@ nlohmann::json ToJson(const Observation& o) {
   for (const TimelineEvent& e : o.timeline) timeline.push_back(ToJson(e));
   nlohmann::json reloads = nlohmann::json::array();
   for (const NmReload& r : o.nm_reloads) reloads.push_back(ToJson(r));
+  nlohmann::json faults = nlohmann::json::array();
+  for (const FaultEvent& e : o.faults) faults.push_back(ToJson(e));
   return {{"run", o.run_id},
           {"vm", o.vm},
           {"boot", o.boot},
@@ -131,7 +152,8 @@ nlohmann::json ToJson(const Observation& o) {
           {"timeline", timeline},
           {"nm_reloads", reloads},
           {"nm_dns_journal", o.nm_dns_journal},
-          {"agent_log", o.agent_log}};
+          {"agent_log", o.agent_log},
+          {"faults", faults}};
 }
 
 std::string SerializeObservation(const Observation& o) {
@@ -167,6 +189,7 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
   obs.nm_dns_journal =
       StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
+  if (o.Has("faults")) obs.faults = ObjectList(o, "faults", kMaxFaultEvents, FaultEventFromJson);
   o.Finish();
   return obs;
 }

@@ -54,6 +54,7 @@ inline constexpr std::size_t kMaxTimelineEvents = 64;
 inline constexpr std::size_t kMaxNmReloads = 32;
 inline constexpr std::size_t kMaxNmDnsJournalLines = 50;
 inline constexpr std::size_t kMaxNmDnsJournalLineBytes = 512;
+inline constexpr std::size_t kMaxFaultEvents = 32;
 
 /// Upper bound on one observation line; anything longer is hostile or broken.
 inline constexpr std::size_t kMaxObservationBytes = 256 * 1024;
@@ -87,6 +88,16 @@ struct NmReload {
   bool operator==(const NmReload&) const = default;
 };
 
+/// A fault the guest injected this boot (a delay before a unit, a kill or
+/// restart of NetworkManager), timed by the agent that did it.
+struct FaultEvent {
+  std::string kind;  ///< a fault kind of the catalog (boot_plan.h)
+  std::string unit;  ///< the unit it acted on
+  std::int64_t begin_us = 0;
+  std::int64_t end_us = 0;  ///< >= begin_us
+  bool operator==(const FaultEvent&) const = default;
+};
+
 struct Observation {
   std::string run_id;
   int vm = 0;
@@ -109,11 +120,17 @@ struct Observation {
   /// Agent log lines of this boot up to the checkpoint (activation commands
   /// run and why); bounded by the agent.
   std::vector<std::string> agent_log;
+  /// The faults injected inside the guest this boot so far, in order. Absent
+  /// in the JSON of observations recorded before it existed (then empty).
+  std::vector<FaultEvent> faults;
   bool operator==(const Observation&) const = default;
 };
 
 nlohmann::json ToJson(const TimelineEvent& e);
 nlohmann::json ToJson(const NmReload& r);
+nlohmann::json ToJson(const FaultEvent& e);
+/// Strict: errors name `path`; end_us must not precede begin_us.
+FaultEvent FaultEventFromJson(const nlohmann::json& j, const std::string& path);
 nlohmann::json ToJson(const Observation& o);
 /// Serialises to one line (no newline at the end).
 std::string SerializeObservation(const Observation& o);

@@ -23,6 +23,7 @@ Observation SampleObservation() {
   o.nm_reloads = {{"reload", 11'500'000, "bootstorm-network.service"}};
   o.nm_dns_journal = {"[   10.1] guest NetworkManager[300]: <info> dns-mgr: init: dns=default"};
   o.agent_log = {"local: rendered 3 files"};
+  o.faults = {{"delay", "NetworkManager.service", 8'000'000, 9'500'000}};
   return o;
 }
 
@@ -144,6 +145,31 @@ TEST(Observation, RejectsWrongTypes) {
   j = ToJson(SampleObservation());
   j["devices"][0]["name"] = 7;
   EXPECT_THROW(ParseObservation(j.dump()), JsonPathError);
+}
+
+TEST(Observation, FaultEventsAreBoundedAndOrdered) {
+  nlohmann::json j = ToJson(SampleObservation());
+  EXPECT_EQ(ParseObservation(j.dump()).faults, SampleObservation().faults);
+  for (std::size_t i = 0; i < kMaxFaultEvents; ++i) j["faults"].push_back(j["faults"][0]);
+  EXPECT_EQ(RejectedPath(j), "observation.faults");
+  j = ToJson(SampleObservation());
+  j["faults"][0]["end_us"] = 7'999'999;  // ends before it began
+  EXPECT_EQ(RejectedPath(j), "observation.faults[0].end_us");
+  j = ToJson(SampleObservation());
+  j["faults"][0]["kind"] = std::string(300, 'k');
+  EXPECT_EQ(RejectedPath(j), "observation.faults[0].kind");
+  j = ToJson(SampleObservation());
+  j["faults"][0].erase("unit");
+  EXPECT_EQ(RejectedPath(j), "observation.faults[0].unit");
+  j = ToJson(SampleObservation());
+  j["faults"] = "delay";
+  EXPECT_EQ(RejectedPath(j), "observation.faults");
+}
+
+TEST(Observation, RecordsWithoutFaultEventsStillParse) {
+  nlohmann::json j = ToJson(SampleObservation());
+  j.erase("faults");
+  EXPECT_TRUE(ParseObservation(j.dump()).faults.empty());
 }
 
 }  // namespace
