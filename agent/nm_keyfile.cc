@@ -33,7 +33,9 @@ bool HasType(const std::vector<const NetworkEntry*>& networks, std::string_view 
 bool IsDefaultRoute(const Route& r) { return r.network == "0.0.0.0" || r.network == "::"; }
 
 // The [ipv4] or [ipv6] section for the networks of one family on one link.
-std::string RenderIpSection(bool ipv4, const std::vector<const NetworkEntry*>& networks) {
+// `dual_stack`: both families are configured on the link.
+std::string RenderIpSection(bool ipv4, const std::vector<const NetworkEntry*>& networks,
+                            bool dual_stack) {
   std::string method;
   if (ipv4)
     method = HasType(networks, "ipv4_dhcp") ? "auto"
@@ -45,6 +47,9 @@ std::string RenderIpSection(bool ipv4, const std::vector<const NetworkEntry*>& n
              : HasType(networks, "ipv6")       ? "manual"
                                                : "ignore";
   std::string section = fmt::format("[{}]\nmethod={}\n", ipv4 ? "ipv4" : "ipv6", method);
+  // NM's default (may-fail=true) calls a dual-stack connection up as soon as
+  // one family is; the instance is configured only when both are.
+  if (dual_stack) section += "may-fail=false\n";
 
   std::string gateway;
   std::vector<std::string> routes;
@@ -98,7 +103,9 @@ std::vector<RenderedConnection> RenderKeyfiles(const NetworkData& data) {
         "[ethernet]\nmac-address={}\n",
         c.id, ConnectionUuid(c.id), LowerCase(link.mac));
     if (link.mtu > 0) c.content += fmt::format("mtu={}\n", link.mtu);
-    c.content += "\n" + RenderIpSection(true, ipv4) + "\n" + RenderIpSection(false, ipv6);
+    bool dual_stack = !ipv4.empty() && !ipv6.empty();
+    c.content += "\n" + RenderIpSection(true, ipv4, dual_stack) + "\n" +
+                 RenderIpSection(false, ipv6, dual_stack);
     connections.push_back(std::move(c));
   }
   return connections;

@@ -26,6 +26,8 @@ struct RenderedConnection {
 /// One keyfile per link, matched by MAC address, in link order. ipv4 is
 /// `auto` with any ipv4_dhcp network, else `manual` with static ones, else
 /// `disabled`; ipv6 likewise (`dhcp`, `auto` for SLAAC, `manual`, `ignore`).
+/// A link with both families gets `may-fail=false` in each, so that bringing
+/// it up waits for both.
 /// Name servers stay out of the keyfiles: the agent writes resolv.conf.
 std::vector<RenderedConnection> RenderKeyfiles(const NetworkData& data);
 

@@ -53,13 +53,15 @@ TEST(RenderKeyfiles, StaticWithGatewayRoutesAndIpv6) {
   EXPECT_NE(content.find("mtu=1400\n"), std::string::npos);
   EXPECT_NE(content.find("[ipv4]\n"
                          "method=manual\n"
+                         "may-fail=false\n"
                          "address1=198.51.100.20/24,198.51.100.1\n"
                          "address2=198.51.100.21/24\n"
                          "route1=203.0.113.0/25,198.51.100.2\n"),
             std::string::npos)
       << content;
-  EXPECT_NE(content.find("[ipv6]\nmethod=manual\naddress1=2001:db8::20/64,2001:db8::1\n"),
-            std::string::npos)
+  EXPECT_NE(
+      content.find("[ipv6]\nmethod=manual\nmay-fail=false\naddress1=2001:db8::20/64,2001:db8::1\n"),
+      std::string::npos)
       << content;
 }
 

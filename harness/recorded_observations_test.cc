@@ -30,7 +30,15 @@ std::vector<Observation> Recorded(const std::string& file) {
   return observations;
 }
 
-// What the harness expected of the recorded boot (run network 198.51.100.0/24).
+// The run network of a recorded boot: 198.51.100.0/24 unless another run
+// held that subnet while it was recorded.
+std::string SubnetOf(const std::string& file) {
+  if (file.starts_with("local-after-online-")) return "198.18.3.0/24";
+  if (file.starts_with("nm-killed-") || file.starts_with("nm-restarted-")) return "198.18.2.0/24";
+  return "198.51.100.0/24";
+}
+
+// What the harness expected of the recorded boot.
 BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation>& observations) {
   BootExpectation e;
   e.boot = c.boot;
@@ -38,8 +46,7 @@ BootExpectation Expectation(const RecordedCase& c, const std::vector<Observation
   e.renderer_path_missed = c.renderer_path_missed;
   e.dns = e.agent_manages_network ? DnsConfig{{"192.0.2.53", "192.0.2.54"}, {"example.test"}}
                                   : DnsConfig{{"198.51.100.1"}, {}};
-  e.interfaces.push_back(
-      {observations.back().devices.at(0).mac, {true, "", "198.51.100.0/24"}, {}});
+  e.interfaces.push_back({observations.back().devices.at(0).mac, {true, "", SubnetOf(c.file)}, {}});
   return e;
 }
 
