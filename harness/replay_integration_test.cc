@@ -23,7 +23,7 @@ std::filesystem::path LegacyScenario(const std::filesystem::path& dir, int boots
       {"activator", "legacy-interfaces"},
       {"network", {{"nameservers", {"192.0.2.53", "192.0.2.54"}}, {"search", {"example.test"}}}},
       {"faults", nlohmann::json::array()},
-      {"timeouts", {{"boot_seconds", 300}, {"shutdown_seconds", 60}}}};
+      {"timeouts", {{"boot_seconds", 420}, {"shutdown_seconds", 60}}}};
   for (const std::string& kind : faults)
     scenario["faults"].push_back({{"kind", kind}, {"probability", 1.0}});
   std::filesystem::path path = dir / "legacy-replay.json";
