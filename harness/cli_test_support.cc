@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -170,5 +171,21 @@ void PrivateDaemon::Kill() {
   if (r.exit_code != 0)
     throw std::runtime_error(fmt::format("ci/libvirt-instance kill {}: {}", name_, r.err));
 }
+
+void StandInRunTest::SetUp() {
+  dir_ = FreshTestDir(prefix_ + testing::UnitTest::GetInstance()->current_test_info()->name());
+  setenv("BOOTSTORM_STATE_DIR", (dir_ / "locks").c_str(), 1);
+  std::filesystem::create_directories(dir_ / "image");
+  for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"})
+    std::ofstream(dir_ / "image" / file) << "stand-in";
+  std::ofstream(dir_ / "image" / "image-key") << "key-1\n";
+  manifest_.hosts = {{{"test:///default", 1}, 0}};
+  manifest_.image_dir = (dir_ / "image").string();
+  manifest_.image_key = "key-1";
+  manifest_.virt_type = "qemu";
+  manifest_.started_at = "2024-05-01T12:00:00Z";
+}
+
+void StandInRunTest::TearDown() { unsetenv("BOOTSTORM_STATE_DIR"); }
 
 }  // namespace bootstorm

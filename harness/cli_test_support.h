@@ -1,12 +1,16 @@
 // Helpers for tests that run the bootstorm binary as a user would.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <boost/process.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "run_manifest.h"
 
 namespace bootstorm {
 
@@ -114,5 +118,23 @@ void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_
 /// Whether the agent found what the boot before rendered, so that `boot` (a
 /// results.json boot) ran on the disk that boot left.
 bool RanOnTheEarlierBootsDisk(const nlohmann::json& boot);
+
+/// Fixture of CLI tests on a recorded run that end before any VM starts: a
+/// fresh folder `<prefix><test name>`, run locks of its own
+/// (BOOTSTORM_STATE_DIR, which the binary inherits), a guest image folder of
+/// stand-in files with key "key-1", and the manifest of a run on libvirt's
+/// test driver with that image, for the test to complete and write.
+class StandInRunTest : public testing::Test {
+ protected:
+  explicit StandInRunTest(std::string prefix) : prefix_(std::move(prefix)) {}
+  void SetUp() override;
+  void TearDown() override;
+
+  std::filesystem::path dir_;
+  RunManifest manifest_;
+
+ private:
+  std::string prefix_;
+};
 
 }  // namespace bootstorm

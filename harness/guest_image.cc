@@ -23,4 +23,15 @@ std::string GuestImageKey(const std::filesystem::path& dir) {
   return key;
 }
 
+void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::string& key,
+                               const std::string& run_id) {
+  RequireGuestImage(dir);
+  std::string now = GuestImageKey(dir);
+  if (now != key)
+    throw std::invalid_argument(fmt::format(
+        "{}/image-key: the guest image is now \"{}\" but run {} booted \"{}\"; a different guest "
+        "would make it a different experiment",
+        dir.string(), now, run_id, key));
+}
+
 }  // namespace bootstorm

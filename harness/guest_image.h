@@ -14,4 +14,10 @@ void RequireGuestImage(const std::filesystem::path& dir);
 /// recipe and packages); "" when there is none.
 std::string GuestImageKey(const std::filesystem::path& dir);
 
+/// As RequireGuestImage, and throws std::invalid_argument naming
+/// <dir>/image-key when the image's key is no longer `key`, the one run
+/// `run_id` booted: a different guest would make it a different experiment.
+void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::string& key,
+                               const std::string& run_id);
+
 }  // namespace bootstorm

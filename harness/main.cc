@@ -11,9 +11,11 @@
 #include "connect_option.h"
 #include "doctor.h"
 #include "gc_command.h"
+#include "replay_command.h"
 #include "resume_command.h"
 #include "run_command.h"
 #include "scenario.h"
+#include "shrink_command.h"
 
 #ifndef BOOTSTORM_DEFAULT_IMAGE_DIR
 #define BOOTSTORM_DEFAULT_IMAGE_DIR "image"
@@ -106,6 +108,29 @@ int main(int argc, char** argv) {
   for (const char* fixed_by_the_run : {"scenario", "--out", "--connect", "--image", "--activator"})
     resume_opt->excludes(run_cmd->get_option(fixed_by_the_run));
 
+  ReplayOptions replay;
+  CLI::App* replay_cmd = app.add_subcommand(
+      "replay", "rerun exactly the stored plans of one VM of a recorded run; say if it reproduced");
+  replay_cmd->add_option("run_dir", replay.dir, "the recorded run's folder")->required();
+  replay_cmd->add_option("--vm", replay.vm, "the VM to rerun")->required();
+  replay_cmd->add_option("--boot", replay.boot,
+                         "rerun boots 1 to this one (default: every recorded boot)");
+  replay_cmd->add_option("--out", replay.out,
+                         "run directory (default bootstorm-runs/<scenario>-replay-<id>)");
+  replay_cmd->add_option("--connect", replay.connect,
+                         "libvirt URI (default: the host the VM ran on)");
+
+  ShrinkOptions shrink;
+  CLI::App* shrink_cmd = app.add_subcommand(
+      "shrink", "remove faults from a failed VM's plans while the failure reproduces (ddmin)");
+  shrink_cmd->add_option("run_dir", shrink.dir, "the recorded run's folder")->required();
+  shrink_cmd->add_option("--vm", shrink.vm, "the failed VM")->required();
+  shrink_cmd->add_option(
+      "--out", shrink.out,
+      "folder of the trial runs (default bootstorm-runs/<scenario>-<run id>-vm<N>-shrink)");
+  shrink_cmd->add_option("--connect", shrink.connect,
+                         "libvirt URI (default: the host the VM ran on)");
+
   std::vector<std::string> gc_connect;
   CLI::App* gc_cmd =
       app.add_subcommand("gc", "remove domains, volumes and networks that dead runs left behind");
@@ -138,6 +163,8 @@ int main(int argc, char** argv) {
       run.hosts = ParseConnectOptions(run_connect, DefaultUri());
       return RunScenarioCommand(run, cancellation);
     }
+    if (*replay_cmd) return ReplayCommand(replay, cancellation);
+    if (*shrink_cmd) return ShrinkCommand(shrink, cancellation);
     if (*gc_cmd) return RunGcCommand(ParseConnectOptions(gc_connect, DefaultUri()));
     if (*doctor_cmd) return RunDoctorCommand(doctor_uri, doctor_image);
   } catch (const ScenarioError& e) {

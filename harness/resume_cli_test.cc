@@ -2,7 +2,6 @@
 // why, before any VM is started. A run whose boots are all recorded only gets
 // its results.json written again (on libvirt's test driver: no daemon needed).
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <fstream>
 
@@ -17,27 +16,15 @@ namespace {
 constexpr const char* kTwoVmsOneBoot =
     R"({"name": "done", "vms": 2, "boots": 1, "network": {"nameservers": ["192.0.2.53"]}})";
 
-class ResumeCli : public testing::Test {
+class ResumeCli : public StandInRunTest {
  protected:
+  ResumeCli() : StandInRunTest("resume-cli-") {}
   void SetUp() override {
-    dir_ = FreshTestDir(std::string("resume-cli-") +
-                        testing::UnitTest::GetInstance()->current_test_info()->name());
-    // Run locks of this test only; the child inherits the variable.
-    setenv("BOOTSTORM_STATE_DIR", (dir_ / "locks").c_str(), 1);
-    std::filesystem::create_directories(dir_ / "image");
-    for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"})
-      std::ofstream(dir_ / "image" / file) << "stand-in";
-    std::ofstream(dir_ / "image" / "image-key") << "key-1\n";
+    StandInRunTest::SetUp();
     manifest_.run_id = "00c1ab1e";
     manifest_.scenario_file = "done.json";
     manifest_.scenario_text = kTwoVmsOneBoot;
-    manifest_.hosts = {{{"test:///default", 1}, 0}};
-    manifest_.image_dir = (dir_ / "image").string();
-    manifest_.image_key = "key-1";
-    manifest_.virt_type = "qemu";
-    manifest_.started_at = "2024-05-01T12:00:00Z";
   }
-  void TearDown() override { unsetenv("BOOTSTORM_STATE_DIR"); }
 
   std::filesystem::path RunDir() {
     std::filesystem::path run = dir_ / "run";
@@ -67,9 +54,6 @@ class ResumeCli : public testing::Test {
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
   }
-
-  std::filesystem::path dir_;
-  RunManifest manifest_;
 };
 
 TEST_F(ResumeCli, ScenarioOrOptionsFixedByTheRunExit2) {

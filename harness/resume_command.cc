@@ -22,13 +22,7 @@ int ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation) {
         fmt::format("{}: run {} is still running (its lock in {} is held); stop it before resuming",
                     options.dir.string(), m.run_id, RunLockDir().string()));
   session.scenario = ScenarioForRun(m.scenario_text, manifest_path, m.activator);
-  RequireGuestImage(m.image_dir);
-  std::string key = GuestImageKey(m.image_dir);
-  if (key != m.image_key)
-    throw std::invalid_argument(fmt::format(
-        "{}/image-key: the guest image is now \"{}\" but run {} booted \"{}\"; a different guest "
-        "would make it a different experiment (start a new run)",
-        m.image_dir, key, m.run_id, m.image_key));
+  RequireRecordedGuestImage(m.image_dir, m.image_key, m.run_id);
 
   std::filesystem::path boots_path = options.dir / "boots.jsonl";
   BootsLog log = ReadBootsLog(boots_path);

@@ -95,21 +95,23 @@ void UpdateManifest(RunManifest& m, const std::vector<std::unique_ptr<RunHost>>&
   }
 }
 
-void PrintSummary(const RunRecord& run, Expect expect, const std::filesystem::path& results) {
+void PrintSummary(std::FILE* out, const RunRecord& run, Expect expect,
+                  const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
   std::string note = ExpectationNote(expect, run);
-  fmt::print("\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s){}\n",
+  fmt::print(out, "\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s){}\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
              run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds,
              note.empty() ? "" : "; " + note);
-  fmt::print("results: {}\n", results.string());
+  fmt::print(out, "results: {}\n", results.string());
+  std::fflush(out);
 }
 
 /// Writes results.json from the manifest and every recorded boot, with what
 /// this session adds (`hosts`: its hosts' records, empty when it set none
 /// up), and prints the summary; returns the exit code.
-int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& store,
-              const std::vector<HostRecord>& hosts, const std::string& setup_error,
+int FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scenario,
+              RunStore& store, const std::vector<HostRecord>& hosts, const std::string& setup_error,
               const Cancellation& cancellation) {
   RunRecord run =
       RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
@@ -125,7 +127,7 @@ int FinishRun(const RunManifest& manifest, const Scenario& scenario, RunStore& s
   run.interrupted_by = cancellation.reason();
   run.wall_seconds = store.RunSeconds();
   store.WriteResults(run);
-  PrintSummary(run, scenario.expect, store.dir() / "results.json");
+  PrintSummary(out, run, scenario.expect, store.dir() / "results.json");
   return ExitCodeForExpectation(scenario.expect, Summarize(run));
 }
 
@@ -155,24 +157,36 @@ Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& sour
   return scenario;
 }
 
+RunManifest NewRunManifest(std::string scenario_text, const std::filesystem::path& scenario_file,
+                           const std::string& activator, const std::vector<HostSpec>& hosts,
+                           const std::filesystem::path& image_dir, int infra_retries) {
+  RequireGuestImage(image_dir);
+  RunManifest m;
+  m.run_id = NewRunId();
+  m.scenario_file = scenario_file.string();
+  m.scenario_text = std::move(scenario_text);
+  m.activator = activator;
+  for (const HostSpec& h : hosts) m.hosts.push_back({h});
+  m.image_dir = std::filesystem::absolute(image_dir).string();
+  m.image_key = GuestImageKey(image_dir);
+  m.infra_retries = infra_retries;
+  m.started_at = UtcNow();
+  return m;
+}
+
+std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std::string& run_id) {
+  return std::filesystem::path("bootstorm-runs") / (scenario_name + "-" + run_id);
+}
+
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   if (options.scenario.empty())
     throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
   RunSession session;
-  RunManifest& m = session.manifest;
-  m.scenario_text = ReadScenarioText(options.scenario);
-  session.scenario = ScenarioForRun(m.scenario_text, options.scenario, options.activator);
-  RequireGuestImage(options.image_dir);
-  m.run_id = NewRunId();
-  m.scenario_file = options.scenario.string();
-  m.activator = options.activator;
-  for (const HostSpec& h : options.hosts) m.hosts.push_back({h});
-  m.image_dir = std::filesystem::absolute(options.image_dir).string();
-  m.image_key = GuestImageKey(options.image_dir);
-  m.infra_retries = options.infra_retries;
-  m.started_at = UtcNow();
-  session.dir = options.out.empty() ? std::filesystem::path("bootstorm-runs") /
-                                          (session.scenario.name + "-" + m.run_id)
+  std::string text = ReadScenarioText(options.scenario);
+  session.scenario = ScenarioForRun(text, options.scenario, options.activator);
+  session.manifest = NewRunManifest(std::move(text), options.scenario, options.activator,
+                                    options.hosts, options.image_dir, options.infra_retries);
+  session.dir = options.out.empty() ? DefaultRunDir(session.scenario.name, session.manifest.run_id)
                                     : options.out;
   session.pending = PendingVms(session.scenario, {}, "");
   session.jobs = options.jobs;
@@ -183,17 +197,24 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
 int RunSessionCommand(RunSession session, Cancellation& cancellation) {
   const Scenario& scenario = session.scenario;
   RunManifest& manifest = session.manifest;
+  if (!manifest.plans.empty())
+    CheckExplicitPlans(manifest.plans, scenario, manifest.run_id,
+                       (session.dir / "run.json").string());
   RunLock lock(manifest.run_id);  // before anything is created: gc must see this run as live
   RunStore store(session.dir, session.resumed, session.seconds_before);
-  if (session.pending.empty()) return FinishRun(manifest, scenario, store, {}, "", cancellation);
+  std::FILE* out = session.out;
+  if (session.pending.empty())
+    return FinishRun(out, manifest, scenario, store, {}, "", cancellation);
 
-  Progress progress(BootsToRun(scenario, session.pending), Progress::StdoutIsInteractive());
+  Progress progress(BootsToRun(scenario, session.pending),
+                    out == stdout && Progress::StdoutIsInteractive(), out);
   std::optional<CancelAfter> run_timeout;
   if (session.timeout_seconds > 0)
     run_timeout.emplace(cancellation, std::chrono::seconds(session.timeout_seconds));
   RunContext shared;
   shared.scenario = &scenario;
   shared.run_id = manifest.run_id;
+  shared.explicit_plans = manifest.plans.empty() ? nullptr : &manifest.plans;
   shared.store = &store;
   shared.max_infra_retries = manifest.infra_retries;
   shared.progress = &progress;
@@ -206,9 +227,10 @@ int RunSessionCommand(RunSession session, Cancellation& cancellation) {
     std::vector<std::unique_ptr<RunHost>> hosts = MakeHosts(session, shared);
     ForEachHost(hosts, [](RunHost& h) { h.Connect(); });
     AssignJobs(hosts, session.jobs, scenario.memory_mib);
-    fmt::print("{}\n", FormatRunPlan(manifest.run_id, scenario.name, scenario.vms, scenario.boots,
-                                     HostRecords(hosts)));
-    std::fflush(stdout);
+    fmt::print(out, "{}\n",
+               FormatRunPlan(manifest.run_id, scenario.name, scenario.vms, scenario.boots,
+                             HostRecords(hosts)));
+    std::fflush(out);
 
     ForEachHost(hosts, [&](RunHost& h) { h.Prepare(image_dir, base_capacity_bytes); });
     // Every host is set up and no VM booted: from here on the run can be resumed. Not when
@@ -224,7 +246,7 @@ int RunSessionCommand(RunSession session, Cancellation& cancellation) {
     fmt::print(stderr, "infra error: {}\n", e.what());
   }
   progress.Finish();
-  return FinishRun(manifest, scenario, store, host_records, setup_error, cancellation);
+  return FinishRun(out, manifest, scenario, store, host_records, setup_error, cancellation);
 }
 
 }  // namespace bootstorm

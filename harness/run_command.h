@@ -3,6 +3,7 @@
 // host), tear everything down, write results.json and print a summary.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -37,6 +38,16 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
 Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
                         const std::string& activator);
 
+/// The manifest of a new run of `scenario_text` (from `scenario_file`): a
+/// fresh run id, the start time, and the guest image in `image_dir` with its
+/// key. Throws std::invalid_argument when the image is incomplete.
+RunManifest NewRunManifest(std::string scenario_text, const std::filesystem::path& scenario_file,
+                           const std::string& activator, const std::vector<HostSpec>& hosts,
+                           const std::filesystem::path& image_dir, int infra_retries);
+
+/// Where a run goes without --out: bootstorm-runs/<scenario>-<run id>.
+std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std::string& run_id);
+
 /// One session of a run: the first one, or one that --resume starts.
 struct RunSession {
   RunManifest manifest;  ///< written to run.json once every host's network exists
@@ -47,13 +58,16 @@ struct RunSession {
   double seconds_before = 0;       ///< run time of the earlier sessions
   int jobs = 0;                    ///< as RunOptions::jobs
   int timeout_seconds = 0;
+  std::FILE* out = stdout;  ///< progress and summary (a shrink trial writes them to a file)
 };
 
 /// Runs a session: holds the run's lock, runs the pending VMs (when there are
 /// any) on the hosts the manifest's weights place them on, with the run's
 /// image and each host's network and volumes, removes them, writes
 /// results.json from every recorded boot and prints a summary. Hosts without
-/// pending VMs are not contacted. Returns the exit code as RunScenarioCommand.
+/// pending VMs are not contacted. Runs the manifest's explicit plans when it
+/// has any (std::invalid_argument when they do not fit the scenario).
+/// Returns the exit code as RunScenarioCommand.
 int RunSessionCommand(RunSession session, Cancellation& cancellation);
 
 /// VMs to run at once when --jobs is not given: one per CPU, fewer when the

@@ -30,18 +30,42 @@ std::vector<ManifestHost> HostsFromJson(const nlohmann::json& array, const std::
   return hosts;
 }
 
+nlohmann::json PlansToJson(const ExplicitPlans& plans) {
+  nlohmann::json vms = nlohmann::json::array();
+  for (const std::vector<BootPlan>& boots : plans) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const BootPlan& p : boots) array.push_back(ToJson(p));
+    vms.push_back(std::move(array));
+  }
+  return vms;
+}
+
+ExplicitPlans PlansFromJson(const nlohmann::json& vms, const std::string& path) {
+  ExplicitPlans plans;
+  for (std::size_t vm = 0; vm < vms.size(); ++vm) {
+    std::string vm_path = ElementPath(path, vm);
+    if (!vms[vm].is_array()) throw JsonPathError(vm_path, "expected an array of plans");
+    std::vector<BootPlan>& boots = plans.emplace_back();
+    for (std::size_t i = 0; i < vms[vm].size(); ++i)
+      boots.push_back(BootPlanFromJson(vms[vm][i], ElementPath(vm_path, i)));
+  }
+  return plans;
+}
+
 }  // namespace
 
 nlohmann::json ToJson(const RunManifest& m) {
   nlohmann::json hosts = nlohmann::json::array();
   for (const ManifestHost& h : m.hosts)
     hosts.push_back({{"uri", h.uri}, {"weight", h.weight}, {"subnet_slot", h.subnet_slot}});
-  return {{"version", kRunManifestVersion},   {"run_id", m.run_id},
-          {"scenario_file", m.scenario_file}, {"scenario_text", m.scenario_text},
-          {"activator", m.activator},         {"hosts", hosts},
-          {"image_dir", m.image_dir},         {"image_key", m.image_key},
-          {"retries", m.infra_retries},       {"virt_type", m.virt_type},
-          {"started_at", m.started_at},       {"resumes", m.resumes}};
+  nlohmann::json j = {{"version", kRunManifestVersion},   {"run_id", m.run_id},
+                      {"scenario_file", m.scenario_file}, {"scenario_text", m.scenario_text},
+                      {"activator", m.activator},         {"hosts", hosts},
+                      {"image_dir", m.image_dir},         {"image_key", m.image_key},
+                      {"retries", m.infra_retries},       {"virt_type", m.virt_type},
+                      {"started_at", m.started_at},       {"resumes", m.resumes}};
+  if (!m.plans.empty()) j["plans"] = PlansToJson(m.plans);
+  return j;
 }
 
 RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file) {
@@ -64,6 +88,8 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
     m.virt_type = o.String("virt_type");
     m.started_at = o.String("started_at");
     m.resumes = static_cast<int>(o.Integer("resumes", 0, 1'000'000));
+    if (const nlohmann::json* plans = o.OptionalArray("plans"))
+      m.plans = PlansFromJson(*plans, o.PathOf("plans"));
     o.Finish();
     return m;
   } catch (const JsonPathError& e) {

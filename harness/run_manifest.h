@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "connect_option.h"
+#include "plan_source.h"
 
 namespace bootstorm {
 
@@ -35,6 +36,9 @@ struct RunManifest {
   std::string virt_type;   ///< "kvm" or "qemu", of the first host in the latest session
   std::string started_at;  ///< UTC, ISO 8601, of the first session
   int resumes = 0;         ///< sessions after the first
+  /// The plan of every boot when they are not PlanBoot's (a replay); empty
+  /// otherwise, and then left out of the JSON.
+  ExplicitPlans plans;
   bool operator==(const RunManifest&) const = default;
 };
 

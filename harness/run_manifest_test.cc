@@ -71,6 +71,24 @@ TEST(RunManifest, HostsAreStrict) {
   EXPECT_EQ(ErrorOf(j), "out/run.json: run.version: this bootstorm reads version 2, not 1");
 }
 
+TEST(RunManifest, ExplicitPlansRoundTripAndAreStrict) {
+  RunManifest m = Sample();
+  EXPECT_FALSE(ToJson(m).contains("plans"));  // a run of PlanBoot's plans
+  BootPlan p;
+  p.run_id = m.run_id;
+  p.activator = Activator::kLegacyInterfaces;
+  p.faults.resize(1);
+  p.faults[0].kind = kFaultNmBeforeLocal;
+  m.plans = {{p}};
+  EXPECT_EQ(RunManifestFromJson(ToJson(m), "run.json"), m);
+  nlohmann::json j = ToJson(m);
+  j["plans"][0][0]["faults"][0]["kind"] = "nm-after-lunch";
+  EXPECT_EQ(ErrorOf(j).rfind("out/run.json: run.plans[0][0].faults[0].kind: ", 0), 0u)
+      << ErrorOf(j);
+  j["plans"][0] = 1;
+  EXPECT_EQ(ErrorOf(j), "out/run.json: run.plans[0]: expected an array of plans");
+}
+
 TEST(RunManifest, WritesAndReadsAFile) {
   std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "bootstorm-manifest";
   std::filesystem::create_directories(dir);

@@ -11,7 +11,7 @@
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
-#include "plan.h"
+#include "plan_source.h"
 #include "process.h"
 
 namespace bootstorm {
@@ -95,7 +95,7 @@ class BootRunner {
              const std::vector<std::string>& macs)
       : ctx_(ctx), vm_(vm), boot_(boot), config_drive_(config_drive), macs_(macs) {
     record_.boot = boot_;
-    record_.plan = PlanBoot(*ctx_.scenario, ctx_.run_id, vm_, boot_);
+    record_.plan = PlanOf(*ctx_.scenario, ctx_.run_id, ctx_.explicit_plans, vm_, boot_);
     record_.console_log = RunStore::ConsoleLogName(vm_, boot_, attempt);
   }
 
@@ -332,7 +332,7 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
 BootRecord PreparationFailure(const RunContext& ctx, int vm, int boot, const std::exception& e) {
   BootRecord failed;
   failed.boot = boot;
-  failed.plan = PlanBoot(*ctx.scenario, ctx.run_id, vm, boot);
+  failed.plan = PlanOf(*ctx.scenario, ctx.run_id, ctx.explicit_plans, vm, boot);
   failed.outcome = Outcome::kInfraError;
   failed.infra_error = fmt::format("preparing the VM: {}", e.what());
   return failed;

@@ -10,6 +10,7 @@
 #include "checker.h"
 #include "guest_network.h"
 #include "hypervisor.h"
+#include "plan_source.h"
 #include "progress.h"
 #include "run_record.h"
 #include "run_store.h"
@@ -21,6 +22,7 @@ namespace bootstorm {
 struct RunContext {
   const Scenario* scenario = nullptr;
   std::string run_id;
+  const ExplicitPlans* explicit_plans = nullptr;  ///< replay, shrink; null: PlanBoot's plans
   Hypervisor* hypervisor = nullptr;
   std::string virt_type;
   std::string kernel_path;
