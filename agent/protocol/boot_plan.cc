@@ -57,6 +57,8 @@ constexpr FaultKind kFaultKinds[] = {
     {.name = kFaultDelay, .takes_unit = true, .takes_ms = true},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
+    {.name = kFaultShutdown, .takes_unit = true},
+    {.name = kFaultPowerCut, .takes_ms = true},
 };
 
 const FaultKind* FindFaultKind(std::string_view kind) {

@@ -118,20 +118,23 @@ nlohmann::json ToJson(const Observation& o) {
   for (const TimelineEvent& e : o.timeline) timeline.push_back(ToJson(e));
   nlohmann::json reloads = nlohmann::json::array();
   for (const NmReload& r : o.nm_reloads) reloads.push_back(ToJson(r));
-  return {{"run", o.run_id},
-          {"vm", o.vm},
-          {"boot", o.boot},
-          {"checkpoint", o.checkpoint},
-          {"monotonic_us", o.monotonic_us},
-          {"resolv_conf", o.resolv_conf ? nlohmann::json(*o.resolv_conf) : nlohmann::json()},
-          {"resolv_conf_is_symlink", o.resolv_conf_is_symlink},
-          {"nm_active_state", o.nm_active_state},
-          {"nm_dns_mode", o.nm_dns_mode},
-          {"devices", devices},
-          {"timeline", timeline},
-          {"nm_reloads", reloads},
-          {"nm_dns_journal", o.nm_dns_journal},
-          {"agent_log", o.agent_log}};
+  nlohmann::json j = {
+      {"run", o.run_id},
+      {"vm", o.vm},
+      {"boot", o.boot},
+      {"checkpoint", o.checkpoint},
+      {"monotonic_us", o.monotonic_us},
+      {"resolv_conf", o.resolv_conf ? nlohmann::json(*o.resolv_conf) : nlohmann::json()},
+      {"resolv_conf_is_symlink", o.resolv_conf_is_symlink},
+      {"nm_active_state", o.nm_active_state},
+      {"nm_dns_mode", o.nm_dns_mode},
+      {"devices", devices},
+      {"timeline", timeline},
+      {"nm_reloads", reloads},
+      {"nm_dns_journal", o.nm_dns_journal},
+      {"agent_log", o.agent_log}};
+  if (!o.part.empty()) j["part"] = o.part;
+  return j;
 }
 
 std::string SerializeObservation(const Observation& o) {
@@ -167,6 +170,7 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
   obs.nm_dns_journal =
       StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
+  if (o.Has("part")) obs.part = OneOf(o, "part", std::array{kPartInterrupted});
   o.Finish();
   return obs;
 }

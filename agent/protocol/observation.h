@@ -25,6 +25,10 @@ inline constexpr std::string_view kCheckpointAfterDnsEvent = "after-dns-event";
 /// Sent last in every boot: the agent has finished; the host may shut down.
 inline constexpr std::string_view kCheckpointEnd = "end";
 
+/// Observation::part of the observations of the interrupted part of a boot
+/// (faults shutdown, power-cut); the recovery boot's observations have none.
+inline constexpr std::string_view kPartInterrupted = "interrupted";
+
 /// The agent's systemd units, in boot order; all names start with the prefix.
 inline constexpr std::string_view kAgentUnitPrefix = "bootstorm-";
 inline constexpr std::string_view kUnitEarly = "bootstorm-early.service";
@@ -109,6 +113,9 @@ struct Observation {
   /// Agent log lines of this boot up to the checkpoint (activation commands
   /// run and why); bounded by the agent.
   std::vector<std::string> agent_log;
+  /// Set by the host, not the guest: kPartInterrupted when the observation
+  /// came from the interrupted part of its boot, "" otherwise.
+  std::string part;
   bool operator==(const Observation&) const = default;
 };
 
