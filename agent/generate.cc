@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
 #include "files.h"
+#include "interruption.h"
 #include "legacy_final_restart.h"
+#include "shutdown_point.h"
 #include "subcommands.h"
 #include "unit_ordering.h"
 
@@ -11,6 +13,7 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
   try {
     std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan.plan);
     drop_ins.merge(RenderFinalRestartDropIn(plan.plan));
+    drop_ins.merge(RenderShutdownDropIn(plan.plan));
     for (const auto& [relative_path, content] : drop_ins) {
       std::string path = unit_dir + "/" + relative_path;
       MakeDirectories(path.substr(0, path.rfind('/')));
@@ -20,11 +23,15 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
     log.Write(fmt::format("cannot write drop-ins: {}", e.what()));
     return 1;
   }
+  const Fault* interrupting = InterruptingFault(plan.plan);
   log.Write(fmt::format(
-      "ordering for run '{}' vm {} boot {}{}{}", plan.plan.run_id, plan.plan.vm, plan.plan.boot,
+      "ordering for run '{}' vm {} boot {}{}{}{}", plan.plan.run_id, plan.plan.vm, plan.plan.boot,
       plan.plan.HasFault(kFaultNmBeforeLocal) ? ": NetworkManager before local" : "",
       plan.plan.activator == Activator::kLegacyFinalRestart
           ? "; bootstorm-final.service reloads or restarts NetworkManager"
+          : "",
+      interrupting && interrupting->kind == kFaultShutdown
+          ? fmt::format("; poweroff requested as {} starts", interrupting->unit)
           : ""));
   return 0;
 }
