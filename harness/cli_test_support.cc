@@ -46,7 +46,7 @@ ScenarioRun RunScenario(const std::string& test, const std::string& scenario,
   std::vector<std::string> args{
       "run", ScenarioPath(scenario).string(), "--out", out.string(), "--connect", TestUri()};
   args.insert(args.end(), extra.begin(), extra.end());
-  ScenarioRun run{RunBootstorm(args), nullptr};
+  ScenarioRun run{RunBootstorm(args), nullptr, out};
   if (std::filesystem::exists(out / "results.json"))
     run.results = ReadJsonFile(out / "results.json");
   return run;
