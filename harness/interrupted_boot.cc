@@ -40,10 +40,11 @@ InterruptedRun RunUntilInterrupted(BootSession& session, RunningDomain& domain, 
     std::optional<BootEvent> event = session.WaitUntil(deadline);
     if (!event) {
       if (power_cut) {
-        domain.Destroy();
+        // Timed when the cut is asked for: destroying takes a while to return.
         run.injections.push_back(
             {fault.kind, since_start(),
              fmt::format("hard power cut (domain destroyed) {} ms after the start", fault.ms)});
+        domain.Destroy();
       } else {
         run.error =
             fmt::format("the guest did not power off within {} s (shutdown requested as {} starts)",
