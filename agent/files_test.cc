@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 namespace bootstorm {
 namespace {
@@ -38,6 +40,30 @@ TEST_F(FilesTest, ReplacesOnlyWhenContentOrModeDiffers) {
   EXPECT_TRUE(ReplaceFileIfDifferent(path, "two\n", 0644));
   EXPECT_EQ(ReadFileBounded(path, 100), "two\n");
   // No temporary files are left behind.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1);
+}
+
+TEST_F(FilesTest, AReaderNeverSeesAPartlyReplacedFile) {
+  // What a probe racing the agent (or reading after a crash) may see: the
+  // old file or the new one, never an empty, short or mixed one.
+  std::string path = dir_ + "/resolv.conf";
+  const std::string big = "# big\n" + std::string(64 * 1024, 'a') + "\n";
+  const std::string small = "# small\nnameserver 192.0.2.53\n";
+  ASSERT_TRUE(ReplaceFileIfDifferent(path, big, 0644));
+  std::atomic<bool> done = false;
+  std::thread writer([&] {
+    for (int i = 0; i < 40; ++i) ReplaceFileIfDifferent(path, i % 2 ? big : small, 0644);
+    done = true;
+  });
+  int torn = 0;
+  int reads = 0;
+  while (!done) {
+    std::optional<std::string> text = ReadFileBounded(path, 1 << 20);
+    if (!text || (*text != big && *text != small)) ++torn;
+    ++reads;
+  }
+  writer.join();
+  EXPECT_EQ(torn, 0) << "of " << reads << " reads";
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_), {}), 1);
 }
 

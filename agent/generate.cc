@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
 #include "files.h"
+#include "interruption.h"
 #include "legacy_final_restart.h"
+#include "shutdown_point.h"
 #include "subcommands.h"
 #include "unit_delays.h"
 #include "unit_ordering.h"
@@ -13,6 +15,7 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
     std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan.plan);
     drop_ins.merge(RenderFinalRestartDropIn(plan.plan));
     drop_ins.merge(RenderDelayDropIns(plan.plan));
+    drop_ins.merge(RenderShutdownDropIn(plan.plan));
     for (const auto& [relative_path, content] : drop_ins) {
       std::string path = unit_dir + "/" + relative_path;
       MakeDirectories(path.substr(0, path.rfind('/')));
@@ -31,6 +34,9 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
   }
   if (plan.plan.activator == Activator::kLegacyFinalRestart)
     changes += "; bootstorm-final.service reloads or restarts NetworkManager";
+  const Fault* interrupting = InterruptingFault(plan.plan);
+  if (interrupting && interrupting->kind == kFaultShutdown)
+    changes += fmt::format("; poweroff requested as {} starts", interrupting->unit);
   log.Write(fmt::format("ordering for run '{}' vm {} boot {}{}", plan.plan.run_id, plan.plan.vm,
                         plan.plan.boot, changes));
   return 0;

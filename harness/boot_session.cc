@@ -4,6 +4,12 @@
 
 namespace bootstorm {
 
+std::string GuestChannelError(const BootEvent& event) {
+  if (event.kind == BootEvent::Kind::kOversizedLine)
+    return "the guest sent a probe line over " + std::to_string(kMaxObservationBytes) + " bytes";
+  return "the guest flooded the probe channel: " + event.text;
+}
+
 BootSession::BootSession(const std::filesystem::path& console_path, std::size_t console_limit)
     : lines_(kMaxObservationBytes),
       console_(console_path, std::ios::binary | std::ios::trunc),

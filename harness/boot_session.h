@@ -36,6 +36,9 @@ struct BootEvent {
 inline constexpr std::size_t kMaxChannelBytesPerBoot = 16 << 20;
 inline constexpr std::size_t kMaxQueuedLineBytes = 4 << 20;
 
+/// The infra error an event of kind kOversizedLine or kFlood stands for.
+std::string GuestChannelError(const BootEvent& event);
+
 class BootSession : public DomainEvents {
  public:
   /// Console output goes to `console_path`, at most `console_limit` bytes.

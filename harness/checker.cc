@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "activation_once_checker.h"
+#include "atomic_write_checker.h"
 #include "boot_completes_checker.h"
 #include "interfaces_up_checker.h"
 #include "nm_dns_none_checker.h"
@@ -24,6 +25,8 @@ std::vector<std::unique_ptr<Checker>> MakeCheckers(const std::vector<std::string
       checkers.push_back(std::make_unique<ActivationOnceChecker>());
     } else if (name == kCheckBootCompletes) {
       checkers.push_back(std::make_unique<BootCompletesChecker>());
+    } else if (name == kCheckAtomicWrite) {
+      checkers.push_back(std::make_unique<AtomicWriteChecker>());
     } else {
       throw std::invalid_argument("unknown invariant " + name);
     }

@@ -46,6 +46,10 @@ struct BootExpectation {
   /// started before the local stage rendered (fault nm-before-local or
   /// local-after-online), so the network stage must activate it.
   bool renderer_path_missed = false;
+  /// This boot's interrupted part (faults shutdown, power-cut) got past the
+  /// agent's local stage, so the recovery boot's early checkpoint must
+  /// already see the agent's resolv.conf, as in a later boot.
+  bool interrupted_after_render = false;
 };
 
 class Checker {
@@ -56,6 +60,10 @@ class Checker {
   /// the boot completed (the `end` checkpoint arrived).
   virtual CheckResult Check(const BootExpectation& expected,
                             const std::vector<Observation>& observations) const = 0;
+  /// Whether Check also gets the observations of a boot's interrupted part
+  /// (Observation::part), before the recovery boot's. Most invariants are
+  /// about a boot that ran to its end: the recovery boot alone.
+  virtual bool ChecksInterruptedPart() const { return false; }
 };
 
 /// The checkers for invariant names; throws std::invalid_argument for an

@@ -28,7 +28,7 @@ TEST(DetectionIntegration, ReferencePassesNmFirstActivatingOnceFromTheNetworkSta
   ASSERT_FALSE(boots.empty());
   for (const auto& [vm, boot] : boots) {
     EXPECT_EQ(boot["outcome"], "pass") << boot["checks"].dump(2);
-    EXPECT_EQ(boot["checks"].size(), 5u);
+    EXPECT_EQ(boot["checks"].size(), 6u);
   }
   // Boot 1 rendered new files while NM ran: exactly one reload, by the network stage.
   const nlohmann::json& reloads = boots.front().second["observations"].back()["nm_reloads"];

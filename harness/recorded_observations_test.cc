@@ -71,7 +71,7 @@ std::vector<RecordedCase> AllChecks(const std::string& file, int boot, Activator
                                     std::vector<RecordedCase> failing = {}) {
   std::vector<RecordedCase> cases;
   for (std::string_view checker : {kCheckResolvConfIntact, kCheckInterfacesUp, kCheckNmDnsNone,
-                                   kCheckActivationOnce, kCheckBootCompletes}) {
+                                   kCheckActivationOnce, kCheckBootCompletes, kCheckAtomicWrite}) {
     auto failure = std::find_if(failing.begin(), failing.end(),
                                 [&](const RecordedCase& f) { return f.checker == checker; });
     if (failure != failing.end())

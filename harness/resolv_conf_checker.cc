@@ -7,11 +7,13 @@
 namespace bootstorm {
 namespace {
 
-// The early checkpoint of boot 1 sees the image's file, not the agent's.
+// The early checkpoint of boot 1 sees the image's file, not the agent's,
+// unless the boot's interrupted part already rendered.
 // Without the agent, NetworkManager writes the file when it has a lease,
 // which may come after the network stage: checked from the final stage on.
 bool Applies(const Observation& o, const BootExpectation& expected) {
-  if (o.checkpoint == kCheckpointEarly) return expected.boot > 1;
+  if (o.checkpoint == kCheckpointEarly)
+    return expected.boot > 1 || expected.interrupted_after_render;
   if (o.checkpoint == kCheckpointAfterNetwork) return expected.agent_manages_network;
   return o.checkpoint == kCheckpointFinal || o.checkpoint == kCheckpointAfterDnsEvent;
 }

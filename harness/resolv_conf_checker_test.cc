@@ -50,6 +50,21 @@ TEST(ResolvConfChecker, EarlyCheckpointOfFirstBootIsTheImagesFile) {
   EXPECT_EQ(r.checkpoint, "early");
 }
 
+TEST(ResolvConfChecker, RecoveryBootAfterARenderingInterruptedPartChecksEarly) {
+  BootExpectation e = Boot(1);
+  e.interrupted_after_render = true;
+  std::string good = RenderResolvConf(kDns);
+  EXPECT_TRUE(ResolvConfChecker()
+                  .Check(e, {At(kCheckpointEarly, good), At(kCheckpointAfterNetwork, good)})
+                  .passed);
+  // NetworkManager rewrote the file before the shutdown; the recovery boot's
+  // local stage repairs it, but its early probe saw what survived.
+  CheckResult r = ResolvConfChecker().Check(
+      e, {At(kCheckpointEarly, kNmRewrite), At(kCheckpointAfterNetwork, good)});
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.checkpoint, "early");
+}
+
 TEST(ResolvConfChecker, MissingFileAndMissingCheckpointFail) {
   EXPECT_FALSE(
       ResolvConfChecker().Check(Boot(1), {At(kCheckpointAfterNetwork, std::nullopt)}).passed);

@@ -28,7 +28,7 @@ TEST(RunIntegration, SmokePassesAndLeavesNothing) {
   ASSERT_EQ(boots.size(), 4u);
   for (const auto& [vm, boot] : boots) {
     EXPECT_EQ(boot["outcome"], "pass") << "vm " << vm << " boot " << boot["boot"];
-    EXPECT_EQ(boot["checks"].size(), 5u);
+    EXPECT_EQ(boot["checks"].size(), 6u);
     EXPECT_EQ(boot["observations"].back()["checkpoint"], "end");
     // No fault: the renderer path, so the agent must not have activated.
     EXPECT_TRUE(AgentLogContains(boot, "activation skipped")) << "vm " << vm;

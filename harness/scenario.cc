@@ -2,20 +2,22 @@
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <tuple>
 
+#include "interruption.h"
 #include "strict_json.h"
 
 namespace bootstorm {
 namespace {
 
 constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp,
-                                             kCheckNmDnsNone, kCheckActivationOnce,
-                                             kCheckBootCompletes};
+                                             kCheckNmDnsNone,        kCheckActivationOnce,
+                                             kCheckBootCompletes,    kCheckAtomicWrite};
 
 template <typename List>
 bool Contains(const List& list, std::string_view name) {
@@ -128,6 +130,9 @@ FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
     if (!FaultUnitAllowed(*kind, f.unit))
       throw JsonPathError(o.PathOf("unit"), FaultUnitError(*kind, f.unit));
   }
+  if (f.kind == kFaultShutdown && !IsShutdownPointUnit(f.unit))
+    throw JsonPathError(o.PathOf("unit"),
+                        fmt::format("expected one of {}", fmt::join(kShutdownPointUnits, ", ")));
   if (kind->takes_ms) std::tie(f.ms_min, f.ms_max) = MsRange(o);
   if (kind->takes_percent) f.percent = static_cast<int>(o.Integer("percent", 1, 100));
   o.Finish();

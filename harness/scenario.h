@@ -19,6 +19,7 @@ inline constexpr std::string_view kCheckInterfacesUp = "interfaces-up";
 inline constexpr std::string_view kCheckNmDnsNone = "nm-dns-none";
 inline constexpr std::string_view kCheckActivationOnce = "activation-once";
 inline constexpr std::string_view kCheckBootCompletes = "boot-completes";
+inline constexpr std::string_view kCheckAtomicWrite = "atomic-write";
 
 /// What a run of the scenario should show.
 enum class Expect {

@@ -28,7 +28,7 @@ TEST(Scenario, MinimalGetsDefaults) {
   EXPECT_EQ(s.network.nics, std::vector<NicSpec>{NicSpec{}});
   EXPECT_EQ(s.checks,
             (std::vector<std::string>{"resolv-conf-intact", "interfaces-up", "nm-dns-none",
-                                      "activation-once", "boot-completes"}));
+                                      "activation-once", "boot-completes", "atomic-write"}));
   EXPECT_EQ(s.expect, Expect::kPass);
   EXPECT_EQ(s.source, "scenarios/t.json");
 }
@@ -186,6 +186,28 @@ TEST(Scenario, SeveralNicsAndTheirErrors) {
   EXPECT_EQ(ErrorOf(with_network(R"({"nameservers": ["192.0.2.53", "dns.example"]})")),
             "scenarios/t.json: scenario.network.nameservers[1]: \"dns.example\" is not an IPv4 "
             "or IPv6 address");
+}
+
+TEST(Scenario, InterruptingFaults) {
+  auto with_fault = [](std::string_view fault) {
+    return fmt::format(R"({{"name": "t", "network": {{"nameservers": ["192.0.2.53"]}},
+                            "faults": [{}]}})",
+                       fault);
+  };
+  Scenario s = ParseScenario(
+      with_fault(R"({"kind": "shutdown", "unit": "bootstorm-final.service", "probability": 0.5})"),
+      "t.json");
+  EXPECT_EQ(s.faults[0].unit, "bootstorm-final.service");
+  s = ParseScenario(with_fault(R"({"kind": "power-cut", "ms": [2000, 40000]})"), "t.json");
+  EXPECT_EQ(s.faults[0].ms_min, 2000);
+  EXPECT_EQ(s.faults[0].ms_max, 40000);
+  // The guest names a drop-in after the unit: only the known points.
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "shutdown", "unit": "../x.service"})")),
+            "scenarios/t.json: scenario.faults[0].unit: expected one of bootstorm-early.service, "
+            "bootstorm-local.service, bootstorm-network.service, bootstorm-final.service, "
+            "NetworkManager.service, NetworkManager-wait-online.service, dbus.service");
+  EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "power-cut"})")),
+            "scenarios/t.json: scenario.faults[0].ms: missing");
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
+#include "interrupted_boot.h"
+#include "interruption.h"
 #include "plan_source.h"
 #include "process.h"
 
@@ -89,6 +91,25 @@ class CancelSubscription {
   int id_;
 };
 
+/// One domain of a boot, from its start to its end: the session that gets
+/// its events (console in `console`), subscribed to the run's cancellation,
+/// and the domain, counted as running while it lives.
+/// Members in that order: the domain goes before the session it calls.
+struct BootPart {
+  BootPart(const RunContext& ctx, const DomainSpec& spec, const std::filesystem::path& console)
+      : session(console, kConsoleLimitBytes),
+        subscription(ctx.cancellation, &session),
+        domain(ctx.hypervisor->StartDomain(spec.name, DomainXml(spec), &session)),
+        started(Clock::now()),
+        counted(ctx.progress) {}
+
+  BootSession session;
+  CancelSubscription subscription;
+  std::unique_ptr<RunningDomain> domain;
+  Clock::time_point started;
+  DomainCounted counted;
+};
+
 class BootRunner {
  public:
   BootRunner(const RunContext& ctx, int vm, int boot, int attempt, const std::string& config_drive,
@@ -132,34 +153,24 @@ class BootRunner {
   }
 
   void Boot() {
-    DomainSpec spec;
-    spec.name = VmDomainName(ctx_.run_id, vm_);
-    spec.virt_type = ctx_.virt_type;
-    spec.memory_mib = ctx_.scenario->memory_mib;
-    spec.vcpus = ctx_.scenario->vcpus;
-    spec.kernel = ctx_.kernel_path;
-    spec.initrd = ctx_.initrd_path;
-    spec.cmdline = GuestKernelCmdline(EncodePlanForCmdline(record_.plan));
-    spec.root_disk = overlay_;
-    spec.config_drive = config_drive_;
-    spec.network = ctx_.network.name;
-    spec.macs = macs_;
-
-    BootSession session(ctx_.store->dir() / record_.console_log, kConsoleLimitBytes);
-    CancelSubscription subscription(ctx_.cancellation, &session);
-    std::unique_ptr<RunningDomain> domain =
-        ctx_.hypervisor->StartDomain(spec.name, DomainXml(spec), &session);
+    if (const Fault* fault = InterruptingFault(record_.plan)) {
+      if (!BootInterruptedPart(*fault)) return;
+    }
+    // The recovery boot of an interrupted one boots the disk the
+    // interrupted part left, with the plan minus the interrupting fault.
+    DomainSpec spec = Spec(RecoveryPlan(record_.plan));
+    BootPart part(ctx_, spec, ctx_.store->dir() / record_.console_log);
     ctx_.progress->Log(
-        fmt::format("vm {} boot {}: started {} [{}]", vm_, boot_, spec.name,
-                    fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " ")));
-    DomainCounted counted(ctx_.progress);
+        fmt::format("vm {} boot {}: started {} [{}]{}", vm_, boot_, spec.name,
+                    fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "),
+                    record_.interrupted_console_log.empty() ? "" : ", recovery boot"));
     Clock::time_point deadline =
-        Clock::now() + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
-    if (!CollectUntilEnd(session, deadline)) return;  // the domain object destroys the VM
-    domain->RequestShutdown();
+        part.started + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
+    if (!CollectUntilEnd(part.session, deadline)) return;  // the domain object destroys the VM
+    part.domain->RequestShutdown();
     Clock::time_point off_deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
-    while (auto event = session.WaitUntil(off_deadline)) {
+    while (auto event = part.session.WaitUntil(off_deadline)) {
       if (event->kind == BootEvent::Kind::kStopped) return;
       if (event->kind == BootEvent::Kind::kCancelled)
         return Interrupted("interrupted during shutdown");
@@ -168,6 +179,49 @@ class BootRunner {
     }
     Infra(fmt::format("guest did not power off within {} s of an ACPI shutdown request",
                       ctx_.scenario->shutdown_timeout_seconds));
+  }
+
+  // Boots the part of the boot that `fault` cuts short, on the boot's disk
+  // layer; false (recorded) when it did not end as the fault planned.
+  bool BootInterruptedPart(const Fault& fault) {
+    record_.interrupted_console_log = InterruptedConsoleLogName(record_.console_log);
+    DomainSpec spec = Spec(record_.plan);
+    BootPart part(ctx_, spec, ctx_.store->dir() / record_.interrupted_console_log);
+    ctx_.progress->Log(fmt::format(
+        "vm {} boot {}: started {} [{}] until the {}{}", vm_, boot_, spec.name,
+        fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "), fault.kind,
+        fault.kind == kFaultShutdown ? " as " + fault.unit + " starts"
+                                     : fmt::format(" at {} ms", fault.ms)));
+    InterruptedRun run = RunUntilInterrupted(
+        part.session, *part.domain, fault, part.started,
+        std::chrono::seconds(ctx_.scenario->boot_timeout_seconds), ctx_.hypervisor->uri());
+    record_.injections.insert(record_.injections.end(), run.injections.begin(),
+                              run.injections.end());
+    if (run.cancelled) {
+      Interrupted(run.error);
+      return false;
+    }
+    for (const std::string& line : run.lines) {
+      if (!Accept(line, kPartInterrupted)) return false;
+    }
+    if (!run.error.empty()) Infra(run.error);
+    return run.error.empty();
+  }
+
+  DomainSpec Spec(const BootPlan& plan) const {
+    DomainSpec spec;
+    spec.name = VmDomainName(ctx_.run_id, vm_);
+    spec.virt_type = ctx_.virt_type;
+    spec.memory_mib = ctx_.scenario->memory_mib;
+    spec.vcpus = ctx_.scenario->vcpus;
+    spec.kernel = ctx_.kernel_path;
+    spec.initrd = ctx_.initrd_path;
+    spec.cmdline = GuestKernelCmdline(EncodePlanForCmdline(plan));
+    spec.root_disk = overlay_;
+    spec.config_drive = config_drive_;
+    spec.network = ctx_.network.name;
+    spec.macs = macs_;
+    return spec;
   }
 
   // True when the agent's `end` arrived; otherwise records an infra error.
@@ -182,14 +236,12 @@ class BootRunner {
       }
       switch (event->kind) {
         case BootEvent::Kind::kLine:
-          if (!Accept(event->text)) return false;
+          if (!Accept(event->text, "")) return false;
           if (record_.observations.back().checkpoint == kCheckpointEnd) return true;
           break;
         case BootEvent::Kind::kOversizedLine:
-          Infra(fmt::format("the guest sent a probe line over {} bytes", kMaxObservationBytes));
-          return false;
         case BootEvent::Kind::kFlood:
-          Infra("the guest flooded the probe channel: " + event->text);
+          Infra(GuestChannelError(*event));
           return false;
         case BootEvent::Kind::kChannelClosed:
           break;  // the domain's stop (or the deadline) decides
@@ -207,7 +259,8 @@ class BootRunner {
     }
   }
 
-  bool Accept(const std::string& line) {
+  // Records one probe line as an observation of `part` (Observation::part).
+  bool Accept(const std::string& line, std::string_view part) {
     Observation o;
     try {
       o = ParseObservation(line);
@@ -220,14 +273,19 @@ class BootRunner {
                         o.run_id, o.vm, o.boot, vm_, boot_));
       return false;
     }
+    o.part = std::string(part);
     record_.observations.push_back(std::move(o));
     return true;
   }
 
   void Evaluate() {
     BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, macs_, record_.plan);
+    expected.interrupted_after_render = expected.agent_manages_network &&
+                                        InterruptedAfterRender(record_.plan, record_.observations);
+    std::vector<Observation> recovery = RecoveryObservations(record_.observations);
     for (const auto& checker : MakeCheckers(ctx_.scenario->checks))
-      record_.checks.push_back(checker->Check(expected, record_.observations));
+      record_.checks.push_back(checker->Check(
+          expected, checker->ChecksInterruptedPart() ? record_.observations : recovery));
     record_.outcome = BootOutcomeFromChecks(record_.checks);
   }
 

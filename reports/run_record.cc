@@ -89,6 +89,7 @@ nlohmann::json ToJson(const BootRecord& b) {
                       {"seconds", b.seconds},
                       {"console_log", b.console_log}};
   if (!b.infra_error.empty()) j["infra_error"] = b.infra_error;
+  if (!b.interrupted_console_log.empty()) j["interrupted_console_log"] = b.interrupted_console_log;
   if (!b.retried_infra_errors.empty()) j["retried_infra_errors"] = b.retried_infra_errors;
   if (!b.injections.empty()) {
     nlohmann::json injections = nlohmann::json::array();
@@ -198,6 +199,7 @@ BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) 
     b.checks.push_back(CheckResultFromJson(checks[i], ElementPath(o.PathOf("checks"), i)));
   b.seconds = o.Number("seconds", 0, 1e9);
   b.console_log = o.String("console_log");
+  b.interrupted_console_log = o.OptionalString("interrupted_console_log").value_or("");
   o.Finish();
   return b;
 }

@@ -55,6 +55,9 @@ struct BootRecord {
   std::vector<CheckResult> checks;
   double seconds = 0;       ///< domain start to verdict
   std::string console_log;  ///< file in the run dir, relative
+  /// Console of the interrupted part (faults shutdown, power-cut), relative;
+  /// "" when the boot ran in one part. `console_log` is the recovery boot's.
+  std::string interrupted_console_log;
   bool operator==(const BootRecord&) const = default;
 };
 

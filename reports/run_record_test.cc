@@ -86,7 +86,10 @@ BootRecord FullBoot() {
   o.resolv_conf = "nameserver 192.0.2.53\n";
   o.devices.push_back({"enp1s0", "52:54:00:00:00:01", "connected", {"198.51.100.20/24"}, {}});
   o.agent_log = {"network: reload"};
-  b.observations = {o};
+  Observation cut_short = o;
+  cut_short.checkpoint = "early";
+  cut_short.part = std::string(kPartInterrupted);
+  b.observations = {cut_short, o};
   b.checks = {{"resolv-conf-intact",
                false,
                "final",
@@ -97,6 +100,7 @@ BootRecord FullBoot() {
   b.injections = {{"link-flap", 38.5, "link down"}, {"link-flap", 40.25, "link up"}};
   b.seconds = 41.75;
   b.console_log = "vm-001/boot-2.console.log";
+  b.interrupted_console_log = "vm-001/boot-2.interrupted.console.log";
   return b;
 }
 

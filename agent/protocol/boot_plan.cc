@@ -61,6 +61,8 @@ constexpr FaultKind kFaultKinds[] = {
     {kFaultNmRestart},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
+    {.name = kFaultShutdown, .takes_unit = true},
+    {.name = kFaultPowerCut, .takes_ms = true},
 };
 
 const FaultKind* FindFaultKind(std::string_view kind) {

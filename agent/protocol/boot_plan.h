@@ -60,6 +60,12 @@ inline constexpr std::string_view kFaultNmRestart = "nm-restart";
 /// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
 inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
 inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
+/// A graceful shutdown as unit `unit` starts (the generator gives it an
+/// ExecStartPre that requests poweroff), then a recovery boot on that disk.
+inline constexpr std::string_view kFaultShutdown = "shutdown";
+/// A hard power cut (the host destroys the domain) `ms` after the domain
+/// started, then a recovery boot on that disk.
+inline constexpr std::string_view kFaultPowerCut = "power-cut";
 
 /// Which parameters a fault kind takes. Plans carry drawn values; scenarios
 /// give a unit name and ranges from which each boot's plan draws them.

@@ -139,21 +139,24 @@ nlohmann::json ToJson(const Observation& o) {
   for (const NmReload& r : o.nm_reloads) reloads.push_back(ToJson(r));
   nlohmann::json faults = nlohmann::json::array();
   for (const FaultEvent& e : o.faults) faults.push_back(ToJson(e));
-  return {{"run", o.run_id},
-          {"vm", o.vm},
-          {"boot", o.boot},
-          {"checkpoint", o.checkpoint},
-          {"monotonic_us", o.monotonic_us},
-          {"resolv_conf", o.resolv_conf ? nlohmann::json(*o.resolv_conf) : nlohmann::json()},
-          {"resolv_conf_is_symlink", o.resolv_conf_is_symlink},
-          {"nm_active_state", o.nm_active_state},
-          {"nm_dns_mode", o.nm_dns_mode},
-          {"devices", devices},
-          {"timeline", timeline},
-          {"nm_reloads", reloads},
-          {"nm_dns_journal", o.nm_dns_journal},
-          {"agent_log", o.agent_log},
-          {"faults", faults}};
+  nlohmann::json j = {
+      {"run", o.run_id},
+      {"vm", o.vm},
+      {"boot", o.boot},
+      {"checkpoint", o.checkpoint},
+      {"monotonic_us", o.monotonic_us},
+      {"resolv_conf", o.resolv_conf ? nlohmann::json(*o.resolv_conf) : nlohmann::json()},
+      {"resolv_conf_is_symlink", o.resolv_conf_is_symlink},
+      {"nm_active_state", o.nm_active_state},
+      {"nm_dns_mode", o.nm_dns_mode},
+      {"devices", devices},
+      {"timeline", timeline},
+      {"nm_reloads", reloads},
+      {"nm_dns_journal", o.nm_dns_journal},
+      {"agent_log", o.agent_log},
+      {"faults", faults}};
+  if (!o.part.empty()) j["part"] = o.part;
+  return j;
 }
 
 std::string SerializeObservation(const Observation& o) {
@@ -190,6 +193,7 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
       StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
   if (o.Has("faults")) obs.faults = ObjectList(o, "faults", kMaxFaultEvents, FaultEventFromJson);
+  if (o.Has("part")) obs.part = OneOf(o, "part", std::array{kPartInterrupted});
   o.Finish();
   return obs;
 }

@@ -25,6 +25,10 @@ inline constexpr std::string_view kCheckpointAfterDnsEvent = "after-dns-event";
 /// Sent last in every boot: the agent has finished; the host may shut down.
 inline constexpr std::string_view kCheckpointEnd = "end";
 
+/// Observation::part of the observations of the interrupted part of a boot
+/// (faults shutdown, power-cut); the recovery boot's observations have none.
+inline constexpr std::string_view kPartInterrupted = "interrupted";
+
 /// The agent's systemd units, in boot order; all names start with the prefix.
 inline constexpr std::string_view kAgentUnitPrefix = "bootstorm-";
 inline constexpr std::string_view kUnitEarly = "bootstorm-early.service";
@@ -123,6 +127,9 @@ struct Observation {
   /// The faults injected inside the guest this boot so far, in order. Absent
   /// in the JSON of observations recorded before it existed (then empty).
   std::vector<FaultEvent> faults;
+  /// Set by the host, not the guest: kPartInterrupted when the observation
+  /// came from the interrupted part of its boot, "" otherwise.
+  std::string part;
   bool operator==(const Observation&) const = default;
 };
 

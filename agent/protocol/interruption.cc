@@ -1,0 +1,28 @@
+#include "interruption.h"
+
+#include <algorithm>
+
+namespace bootstorm {
+
+bool IsShutdownPointUnit(std::string_view unit) {
+  return std::find(std::begin(kShutdownPointUnits), std::end(kShutdownPointUnits), unit) !=
+         std::end(kShutdownPointUnits);
+}
+
+bool IsInterruptingFault(std::string_view kind) {
+  return kind == kFaultShutdown || kind == kFaultPowerCut;
+}
+
+const Fault* InterruptingFault(const BootPlan& plan) {
+  auto it = std::find_if(plan.faults.begin(), plan.faults.end(),
+                         [](const Fault& f) { return IsInterruptingFault(f.kind); });
+  return it == plan.faults.end() ? nullptr : &*it;
+}
+
+BootPlan RecoveryPlan(const BootPlan& plan) {
+  BootPlan recovery = plan;
+  std::erase_if(recovery.faults, [](const Fault& f) { return IsInterruptingFault(f.kind); });
+  return recovery;
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,42 @@
+// Interrupted boots (faults shutdown and power-cut): a boot with such a fault
+// runs in two parts on one disk. The interrupted part boots with the whole
+// plan until the shutdown or power cut ends it; the recovery boot then boots
+// the disk that part left, with the same plan minus the interrupting faults,
+// and runs to its end.
+#pragma once
+
+#include <string_view>
+
+#include "boot_plan.h"
+#include "observation.h"
+
+namespace bootstorm {
+
+/// Units at whose start fault shutdown may request the poweroff: the agent's
+/// stages and the services of the race. A closed list, because the guest
+/// writes a drop-in named after the unit.
+inline constexpr std::string_view kShutdownPointUnits[] = {
+    kUnitEarly,
+    kUnitLocal,
+    kUnitNetwork,
+    kUnitFinal,
+    "NetworkManager.service",
+    "NetworkManager-wait-online.service",
+    "dbus.service",
+};
+
+/// Whether fault shutdown may name `unit`.
+bool IsShutdownPointUnit(std::string_view unit);
+
+/// Whether `kind` interrupts a boot (shutdown, power-cut).
+bool IsInterruptingFault(std::string_view kind);
+
+/// The fault that interrupts this boot (the first shutdown or power-cut);
+/// nullptr when the boot runs in one part.
+const Fault* InterruptingFault(const BootPlan& plan);
+
+/// The plan of the recovery boot: `plan` without its interrupting faults
+/// (all other faults and the activator stay). The plan itself when it has none.
+BootPlan RecoveryPlan(const BootPlan& plan);
+
+}  // namespace bootstorm

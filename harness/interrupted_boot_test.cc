@@ -1,0 +1,173 @@
+#include "interrupted_boot.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace bootstorm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::seconds;
+
+class FakeDomain : public RunningDomain {
+ public:
+  const std::string& name() const override { return name_; }
+  void RequestShutdown() override { throw std::logic_error("not used"); }
+  void Destroy() override { ++destroyed; }
+  int destroyed = 0;
+
+ private:
+  std::string name_ = "d";
+};
+
+class RunUntilInterruptedTest : public testing::Test {
+ protected:
+  // One console file per test: CTest runs tests in parallel processes.
+  BootSession session_{
+      std::filesystem::path(testing::TempDir()) /
+          (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) +
+           ".console.log"),
+      1024};
+  FakeDomain domain_;
+  const Fault kPowerCut{"power-cut", "", 1500};
+  const Fault kShutdown{"shutdown", "bootstorm-final.service"};
+  // A start long enough ago that the power cut's deadline has passed.
+  const Clock::time_point kLongAgo = Clock::now() - seconds(10);
+};
+
+TEST_F(RunUntilInterruptedTest, PowerCutDestroysAtItsTimeAfterTheLinesBefore) {
+  session_.OnChannelData("early\nafter-network\n");
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, kPowerCut, kLongAgo, seconds(600), "test:///");
+  EXPECT_EQ(run.error, "");
+  EXPECT_EQ(run.lines, (std::vector<std::string>{"early", "after-network"}));
+  EXPECT_EQ(domain_.destroyed, 1);
+  ASSERT_EQ(run.injections.size(), 1u);
+  EXPECT_EQ(run.injections[0].kind, "power-cut");
+  EXPECT_GE(run.injections[0].at_seconds, 1.5);
+  EXPECT_EQ(run.injections[0].what, "hard power cut (domain destroyed) 1500 ms after the start");
+}
+
+TEST_F(RunUntilInterruptedTest, PowerCutWaitsPastTheAgentsEnd) {
+  session_.OnChannelData("end\n");
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, kPowerCut, kLongAgo, seconds(600), "test:///");
+  EXPECT_EQ(run.lines, std::vector<std::string>{"end"});
+  EXPECT_EQ(domain_.destroyed, 1);
+}
+
+TEST_F(RunUntilInterruptedTest, AGuestStoppingBeforeThePowerCutIsAnError) {
+  session_.OnStopped("crashed");
+  Fault late{"power-cut", "", 3'600'000};
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, late, Clock::now(), seconds(600), "test:///");
+  EXPECT_EQ(run.error, "domain stopped (crashed) before the power cut");
+  EXPECT_EQ(domain_.destroyed, 0);
+  EXPECT_TRUE(run.injections.empty());
+}
+
+TEST_F(RunUntilInterruptedTest, ShutdownEndsWhenTheGuestPowersOff) {
+  session_.OnChannelData("early\n");
+  session_.OnChannelClosed("end of stream");
+  session_.OnStopped("shutdown");
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, kShutdown, Clock::now(), seconds(600), "test:///");
+  EXPECT_EQ(run.error, "");
+  EXPECT_EQ(run.lines, std::vector<std::string>{"early"});
+  EXPECT_EQ(domain_.destroyed, 0);
+  ASSERT_EQ(run.injections.size(), 1u);
+  EXPECT_EQ(run.injections[0].kind, "shutdown");
+  EXPECT_EQ(run.injections[0].what,
+            "the guest requested poweroff as bootstorm-final.service started; domain stopped "
+            "(shutdown)");
+}
+
+TEST_F(RunUntilInterruptedTest, ShutdownThatNeverComesOrCrashesIsAnError) {
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, kShutdown, kLongAgo, seconds(1), "test:///");
+  EXPECT_EQ(run.error,
+            "the guest did not power off within 1 s (shutdown requested as "
+            "bootstorm-final.service starts)");
+  EXPECT_EQ(domain_.destroyed, 0);
+  session_.OnStopped("crashed");
+  run = RunUntilInterrupted(session_, domain_, kShutdown, Clock::now(), seconds(600), "test:///");
+  EXPECT_EQ(run.error,
+            "domain stopped (crashed) before the shutdown requested as bootstorm-final.service "
+            "starts");
+}
+
+TEST_F(RunUntilInterruptedTest, CancelLostConnectionAndFloodEndThePart) {
+  session_.Cancel();
+  InterruptedRun run =
+      RunUntilInterrupted(session_, domain_, kPowerCut, Clock::now(), seconds(600), "test:///");
+  EXPECT_TRUE(run.cancelled);
+  EXPECT_EQ(domain_.destroyed, 0);
+  session_.OnConnectionLost("end of file");
+  run = RunUntilInterrupted(session_, domain_, kShutdown, Clock::now(), seconds(600), "test:///");
+  EXPECT_FALSE(run.cancelled);
+  EXPECT_EQ(run.error, ConnectionLostMessage("test:///", "end of file"));
+  session_.OnChannelData(std::string(kMaxObservationBytes + 2, 'x') + "\n");
+  run = RunUntilInterrupted(session_, domain_, kShutdown, Clock::now(), seconds(600), "test:///");
+  EXPECT_EQ(run.error,
+            fmt::format("the guest sent a probe line over {} bytes", kMaxObservationBytes));
+}
+
+TEST(InterruptedConsoleLogName, KeepsTheAttempt) {
+  EXPECT_EQ(InterruptedConsoleLogName("vm-000/boot-1.console.log"),
+            "vm-000/boot-1.interrupted.console.log");
+  EXPECT_EQ(InterruptedConsoleLogName("vm-003/boot-2.attempt-2.console.log"),
+            "vm-003/boot-2.attempt-2.interrupted.console.log");
+}
+
+Observation At(std::string_view checkpoint, std::string_view part,
+               std::vector<TimelineEvent> timeline = {}) {
+  Observation o;
+  o.checkpoint = std::string(checkpoint);
+  o.part = std::string(part);
+  o.timeline = std::move(timeline);
+  return o;
+}
+
+TEST(RecoveryObservations, DropsTheInterruptedPart) {
+  std::vector<Observation> all = {At(kCheckpointEarly, kPartInterrupted), At(kCheckpointEarly, ""),
+                                  At(kCheckpointEnd, "")};
+  std::vector<Observation> recovery = RecoveryObservations(all);
+  ASSERT_EQ(recovery.size(), 2u);
+  EXPECT_EQ(recovery[0], all[1]);
+  EXPECT_EQ(recovery[1], all[2]);
+}
+
+BootPlan Plan(std::vector<Fault> faults) {
+  BootPlan plan;
+  plan.faults = std::move(faults);
+  return plan;
+}
+
+TEST(InterruptedAfterRender, ShutdownPointsAfterTheLocalStage) {
+  for (const char* unit : {"bootstorm-network.service", "bootstorm-final.service",
+                           "NetworkManager.service", "NetworkManager-wait-online.service"})
+    EXPECT_TRUE(InterruptedAfterRender(Plan({{"shutdown", unit}}), {})) << unit;
+  for (const char* unit : {"bootstorm-early.service", "bootstorm-local.service", "dbus.service"})
+    EXPECT_FALSE(InterruptedAfterRender(Plan({{"shutdown", unit}}), {})) << unit;
+  // NetworkManager first: it starts before the local stage rendered.
+  EXPECT_FALSE(InterruptedAfterRender(
+      Plan({{"nm-before-local"}, {"shutdown", "NetworkManager.service"}}), {}));
+  EXPECT_TRUE(InterruptedAfterRender(
+      Plan({{"nm-before-local"}, {"shutdown", "bootstorm-network.service"}}), {}));
+}
+
+TEST(InterruptedAfterRender, PowerCutAfterTheInterruptedPartSawTheLocalStageDone) {
+  BootPlan cut = Plan({{"power-cut", "", 9000}});
+  TimelineEvent local_done{"bootstorm-local.service", "active-enter", 5'000'000};
+  EXPECT_FALSE(InterruptedAfterRender(cut, {At(kCheckpointEarly, kPartInterrupted)}));
+  EXPECT_TRUE(
+      InterruptedAfterRender(cut, {At(kCheckpointAfterNetwork, kPartInterrupted, {local_done})}));
+  // The recovery boot's own observations say nothing about the part before.
+  EXPECT_FALSE(InterruptedAfterRender(cut, {At(kCheckpointAfterNetwork, "", {local_done})}));
+  EXPECT_FALSE(InterruptedAfterRender(Plan({}), {At(kCheckpointAfterNetwork, "", {local_done})}));
+}
+
+}  // namespace
+}  // namespace bootstorm
