@@ -8,10 +8,7 @@ namespace bootstorm {
 namespace {
 
 TEST(MakeCheckers, OneCheckerPerInvariantName) {
-  std::vector<std::string> names = {
-      std::string(kCheckResolvConfIntact), std::string(kCheckInterfacesUp),
-      std::string(kCheckNmDnsNone),        std::string(kCheckActivationOnce),
-      std::string(kCheckBootCompletes),    std::string(kCheckAtomicWrite)};
+  std::vector<std::string> names(kAllChecks.begin(), kAllChecks.end());
   std::vector<std::unique_ptr<Checker>> checkers = MakeCheckers(names);
   ASSERT_EQ(checkers.size(), names.size());
   for (std::size_t i = 0; i < names.size(); ++i) EXPECT_EQ(checkers[i]->name(), names[i]);

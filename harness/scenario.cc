@@ -15,10 +15,6 @@
 namespace bootstorm {
 namespace {
 
-constexpr std::string_view kKnownChecks[] = {kCheckResolvConfIntact, kCheckInterfacesUp,
-                                             kCheckNmDnsNone,        kCheckActivationOnce,
-                                             kCheckBootCompletes,    kCheckAtomicWrite};
-
 template <typename List>
 bool Contains(const List& list, std::string_view name) {
   return std::find(std::begin(list), std::end(list), name) != std::end(list);
@@ -166,12 +162,12 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
   if (o.Has("checks")) {
     s.checks = Strings(o, "checks");
     for (std::size_t i = 0; i < s.checks.size(); ++i) {
-      if (!Contains(kKnownChecks, s.checks[i]))
+      if (!Contains(kAllChecks, s.checks[i]))
         throw JsonPathError(ElementPath(o.PathOf("checks"), i),
                             "unknown invariant \"" + s.checks[i] + "\"");
     }
   } else {
-    s.checks.assign(std::begin(kKnownChecks), std::end(kKnownChecks));
+    s.checks.assign(std::begin(kAllChecks), std::end(kAllChecks));
   }
   if (o.Has("timeouts")) {
     StrictObject t(o.Member("timeouts"), o.PathOf("timeouts"));

@@ -2,6 +2,7 @@
 // it checks. Loaded from a JSON file in scenarios/ and validated strictly.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -20,6 +21,10 @@ inline constexpr std::string_view kCheckNmDnsNone = "nm-dns-none";
 inline constexpr std::string_view kCheckActivationOnce = "activation-once";
 inline constexpr std::string_view kCheckBootCompletes = "boot-completes";
 inline constexpr std::string_view kCheckAtomicWrite = "atomic-write";
+/// Every check above, in report order; a scenario without "checks" runs all.
+inline constexpr std::array<std::string_view, 6> kAllChecks = {
+    kCheckResolvConfIntact, kCheckInterfacesUp,  kCheckNmDnsNone,
+    kCheckActivationOnce,   kCheckBootCompletes, kCheckAtomicWrite};
 
 /// What a run of the scenario should show.
 enum class Expect {

@@ -2,6 +2,7 @@
 // fails only with a ScenarioError that names the file (any other exception
 // escapes and crashes), and an accepted scenario is within the bounds the
 // planner and the VM runner rely on.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,9 +33,7 @@ void CheckScenario(const bootstorm::Scenario& s) {
   bootstorm::FuzzExpect(!s.network.dns.nameservers.empty(), "at least one name server");
   for (const std::string& check : s.checks) {
     bootstorm::FuzzExpect(
-        check == bootstorm::kCheckResolvConfIntact || check == bootstorm::kCheckInterfacesUp ||
-            check == bootstorm::kCheckNmDnsNone || check == bootstorm::kCheckActivationOnce ||
-            check == bootstorm::kCheckBootCompletes,
+        std::ranges::find(bootstorm::kAllChecks, check) != bootstorm::kAllChecks.end(),
         "every check is a known invariant");
   }
   bootstorm::FuzzExpect(s.boot_timeout_seconds > 0 && s.shutdown_timeout_seconds > 0,
