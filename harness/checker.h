@@ -33,8 +33,9 @@ struct BootExpectation {
   /// and nothing may reload or restart it for the agent.
   bool agent_manages_network = true;
   /// The plan started NetworkManager before the agent's local stage (fault
-  /// nm-before-local): the configuration misses the renderer path, and the
-  /// network stage must activate it.
+  /// nm-before-local) or hot-plugs the config drive after it (late-config):
+  /// the configuration misses the renderer path, and the network stage must
+  /// activate it.
   bool nm_before_local = false;
 };
 

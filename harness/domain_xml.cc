@@ -12,18 +12,30 @@ std::string GuestKernelCmdline(const std::string& extra) {
   return "root=/dev/vda rw console=ttyS0 panic=-1 " + extra;
 }
 
+std::string ConfigDriveXml(const std::string& path) {
+  return fmt::format(
+      "    <disk type='file' device='disk'>\n"
+      "      <driver name='qemu' type='raw'/>\n"
+      "      <source file='{}'/>\n"
+      "      <target dev='vdb' bus='virtio'/>\n"
+      "      <readonly/>\n"
+      "    </disk>\n",
+      XmlEscape(path));
+}
+
+std::string InterfaceXml(const DomainSpec& s, bool link_up) {
+  return fmt::format(
+      "    <interface type='network'>\n"
+      "      <source network='{}'/>\n"
+      "      <mac address='{}'/>\n"
+      "      <model type='virtio'/>\n"
+      "      <link state='{}'/>\n"
+      "    </interface>\n",
+      XmlEscape(s.network), XmlEscape(s.mac), link_up ? "up" : "down");
+}
+
 std::string DomainXml(const DomainSpec& s) {
-  std::string config_drive;
-  if (!s.config_drive.empty()) {
-    config_drive = fmt::format(
-        "    <disk type='file' device='disk'>\n"
-        "      <driver name='qemu' type='raw'/>\n"
-        "      <source file='{}'/>\n"
-        "      <target dev='vdb' bus='virtio'/>\n"
-        "      <readonly/>\n"
-        "    </disk>\n",
-        XmlEscape(s.config_drive));
-  }
+  std::string config_drive = s.config_drive.empty() ? "" : ConfigDriveXml(s.config_drive);
   // <acpi/> is required: without it the guest halts instead of powering off
   // and the domain never stops (ENVIRONMENT.md).
   return fmt::format(
@@ -49,11 +61,7 @@ std::string DomainXml(const DomainSpec& s) {
       "      <target dev='vda' bus='virtio'/>\n"
       "    </disk>\n"
       "{}"
-      "    <interface type='network'>\n"
-      "      <source network='{}'/>\n"
-      "      <mac address='{}'/>\n"
-      "      <model type='virtio'/>\n"
-      "    </interface>\n"
+      "{}"
       "    <serial type='pty'><target port='0'/></serial>\n"
       "    <console type='pty'><target type='serial' port='0'/></console>\n"
       "    <channel type='unix'>\n"
@@ -65,7 +73,7 @@ std::string DomainXml(const DomainSpec& s) {
       "</domain>\n",
       XmlEscape(s.virt_type), XmlEscape(s.name), s.memory_mib, s.vcpus, XmlEscape(s.kernel),
       XmlEscape(s.initrd), XmlEscape(s.cmdline), XmlEscape(s.root_disk), config_drive,
-      XmlEscape(s.network), XmlEscape(s.mac), kProbeChannelName);
+      InterfaceXml(s), kProbeChannelName);
 }
 
 }  // namespace bootstorm

@@ -26,4 +26,12 @@ std::string GuestKernelCmdline(const std::string& extra);
 
 std::string DomainXml(const DomainSpec& spec);
 
+/// The config drive's <disk> element (read-only virtio, vdb): in the domain
+/// XML, or hot-plugged later (IDE/SATA CD-ROMs cannot be hot-plugged).
+std::string ConfigDriveXml(const std::string& path);
+
+/// The NIC's <interface> element with its link up or down; libvirt matches
+/// it to the live device by MAC when updating.
+std::string InterfaceXml(const DomainSpec& spec, bool link_up = true);
+
 }  // namespace bootstorm

@@ -152,6 +152,39 @@ class LibvirtDomain : public RunningDomain {
   // lost connection while the daemon has reattached the domain.
   void Destroy() override { hv_->DestroyDomainNamed(name_); }
 
+  void AttachDevice(const std::string& xml) override {
+    if (virDomainAttachDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, "hot-plugging a device into " + name_);
+  }
+
+  void UpdateDevice(const std::string& xml) override {
+    if (virDomainUpdateDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, "updating a device of " + name_);
+  }
+
+  void SetVcpuQuota(std::optional<int> percent) override {
+    constexpr unsigned long long kPeriodUs = 100'000;
+    virTypedParameterPtr params = nullptr;
+    int count = 0;
+    int capacity = 0;
+    // A negative quota is libvirt's "no limit".
+    long long quota = percent ? static_cast<long long>(*percent) * kPeriodUs / 100 : -1;
+    bool built = virTypedParamsAddULLong(&params, &count, &capacity,
+                                         VIR_DOMAIN_SCHEDULER_VCPU_PERIOD, kPeriodUs) == 0 &&
+                 virTypedParamsAddLLong(&params, &count, &capacity, VIR_DOMAIN_SCHEDULER_VCPU_QUOTA,
+                                        quota) == 0;
+    int rc = built ? virDomainSetSchedulerParametersFlags(dom_.get(), params, count,
+                                                          VIR_DOMAIN_AFFECT_LIVE)
+                   : -1;
+    if (rc < 0) {
+      std::string what = fmt::format("setting vcpu_quota {} of {}", quota, name_);
+      std::string error = hv_->connection().ThrowIfLost(*link_, what);
+      virTypedParamsFree(params, count);
+      throw std::runtime_error(fmt::format("{}: {}", what, error));
+    }
+    virTypedParamsFree(params, count);
+  }
+
   void Attach(DomainEvents* events) {
     virStreamPtr channel = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
     if (!channel) hv_->connection().Fail(*link_, "virStreamNew");

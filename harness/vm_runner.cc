@@ -11,6 +11,7 @@
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
+#include "host_faults.h"
 #include "plan.h"
 #include "process.h"
 
@@ -146,15 +147,17 @@ class BootRunner {
 
     BootSession session(ctx_.store->dir() / record_.console_log, kConsoleLimitBytes);
     CancelSubscription subscription(ctx_.cancellation, &session);
+    HostFaults faults(record_.plan, spec, &record_.injections);
     std::unique_ptr<RunningDomain> domain =
-        ctx_.hypervisor->StartDomain(spec.name, DomainXml(spec), &session);
+        ctx_.hypervisor->StartDomain(spec.name, DomainXml(faults.start_spec()), &session);
+    faults.Started(domain.get(), Clock::now());
     ctx_.progress->Log(
         fmt::format("vm {} boot {}: started {} [{}]", vm_, boot_, spec.name,
                     fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " ")));
     DomainCounted counted(ctx_.progress);
     Clock::time_point deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
-    if (!CollectUntilEnd(session, deadline)) return;  // the domain object destroys the VM
+    if (!CollectUntilEnd(session, faults, deadline)) return;  // the domain object destroys the VM
     domain->RequestShutdown();
     Clock::time_point off_deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
@@ -170,9 +173,12 @@ class BootRunner {
   }
 
   // True when the agent's `end` arrived; otherwise records an infra error.
-  bool CollectUntilEnd(BootSession& session, Clock::time_point deadline) {
+  bool CollectUntilEnd(BootSession& session, HostFaults& faults, Clock::time_point deadline) {
     for (;;) {
-      std::optional<BootEvent> event = session.WaitUntil(deadline);
+      faults.ApplyDue(Clock::now());
+      std::optional<BootEvent> event =
+          session.WaitUntil(std::min(deadline, faults.next_due().value_or(deadline)));
+      if (!event && Clock::now() < deadline) continue;  // a host-side fault is due
       if (!event) {
         Infra(fmt::format("no 'end' from the agent within {} s (last checkpoint: {})",
                           ctx_.scenario->boot_timeout_seconds,
@@ -183,6 +189,7 @@ class BootRunner {
         case BootEvent::Kind::kLine:
           if (!Accept(event->text)) return false;
           if (record_.observations.back().checkpoint == kCheckpointEnd) return true;
+          faults.OnCheckpoint(record_.observations.back().checkpoint, Clock::now());
           break;
         case BootEvent::Kind::kOversizedLine:
           Infra(fmt::format("the guest sent a probe line over {} bytes", kMaxObservationBytes));
@@ -251,7 +258,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   BootExpectation e;
   e.boot = plan.boot;
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
-  e.nm_before_local = plan.HasFault(kFaultNmBeforeLocal);
+  // late-config: the drive arrives after NM, so the network stage must activate too.
+  e.nm_before_local = plan.HasFault(kFaultNmBeforeLocal) || plan.HasFault(kFaultLateConfig);
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
   e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};

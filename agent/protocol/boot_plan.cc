@@ -57,6 +57,10 @@ constexpr FaultKind kFaultKinds[] = {
     {.name = kFaultDelay, .takes_unit = true, .takes_ms = true},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
+    {.name = kFaultLateConfig, .takes_ms = true},
+    {.name = kFaultLinkFlap, .takes_ms = true},
+    {kFaultDhcpRenew},
+    {.name = kFaultCpuStarve, .takes_ms = true, .takes_percent = true},
 };
 
 const FaultKind* FindFaultKind(std::string_view kind) {
