@@ -10,20 +10,23 @@ constexpr std::string_view kHeader = "# Written by bootstorm-generator from the 
 
 std::string DropInPath(std::string_view unit) { return fmt::format("{}.d/{}", unit, kDropInName); }
 
-std::string LocalOrdering(bool nm_before_local) {
+/// Wants and waits for the config drive's device.
+std::string AfterConfigDrive() {
+  return fmt::format("Wants={0}\nAfter={0}\n", kConfigDriveDeviceUnit);
+}
+
+/// Under late-config the drive arrives after NetworkManager: local must not
+/// wait for it, the network stage does.
+std::string LocalOrdering(bool nm_before_local, bool late_config) {
+  std::string drive = late_config ? "" : AfterConfigDrive();
   if (nm_before_local) {
-    return fmt::format(
-        "[Unit]\nDefaultDependencies=no\n"
-        "After=local-fs.target bootstorm-early.service NetworkManager.service\n"
-        "Wants={0}\nAfter={0}\n",
-        kConfigDriveDeviceUnit);
+    return "[Unit]\nDefaultDependencies=no\n"
+           "After=local-fs.target bootstorm-early.service NetworkManager.service\n" +
+           drive;
   }
-  return fmt::format(
-      "[Unit]\nDefaultDependencies=no\nWants=network-pre.target\n"
-      "After=local-fs.target bootstorm-early.service\n"
-      "Wants={0}\nAfter={0}\n"
-      "Before=network-pre.target NetworkManager.service\n",
-      kConfigDriveDeviceUnit);
+  return "[Unit]\nDefaultDependencies=no\nWants=network-pre.target\n"
+         "After=local-fs.target bootstorm-early.service\n" +
+         drive + "Before=network-pre.target NetworkManager.service\n";
 }
 
 }  // namespace
@@ -34,14 +37,21 @@ std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
       std::string(kHeader) +
       "[Unit]\nDefaultDependencies=no\nAfter=local-fs.target\n"
       "Before=NetworkManager.service bootstorm-local.service\n";
+  bool late_config = plan.HasFault(kFaultLateConfig);
   drop_ins[DropInPath("bootstorm-local.service")] =
-      std::string(kHeader) + LocalOrdering(plan.HasFault(kFaultNmBeforeLocal));
+      std::string(kHeader) + LocalOrdering(plan.HasFault(kFaultNmBeforeLocal), late_config);
   // network-online.target is only wanted by final: the network stage orders
   // itself before it but does not pull it in.
   drop_ins[DropInPath("bootstorm-network.service")] =
       std::string(kHeader) +
-      "[Unit]\nAfter=NetworkManager.service bootstorm-local.service dbus.service\n"
-      "Before=network-online.target\n";
+      "[Unit]\nAfter=NetworkManager.service bootstorm-local.service dbus.service\n" +
+      (late_config ? AfterConfigDrive() : "") + "Before=network-online.target\n";
+  if (late_config) {
+    // Bounds the network stage's wait for a drive that never comes; systemd
+    // then starts the stage anyway (Wants=), which fails for the missing drive.
+    drop_ins[DropInPath(kConfigDriveDeviceUnit)] =
+        fmt::format("{}[Unit]\nJobRunningTimeoutSec={}\n", kHeader, kLateConfigDriveTimeoutSeconds);
+  }
   drop_ins[DropInPath("bootstorm-final.service")] =
       std::string(kHeader) +
       "[Unit]\nWants=network-online.target\n"

@@ -14,11 +14,17 @@ namespace bootstorm {
 inline constexpr std::string_view kConfigDriveDeviceUnit =
     "dev-disk-by\\x2dlabel-config\\x2d2.device";
 
+/// Under late-config, how long the network stage waits for the config drive
+/// (the harness must hot-plug it sooner; scenarios/README.md says so).
+inline constexpr int kLateConfigDriveTimeoutSeconds = 300;
+
 /// Drop-in files keyed by path relative to the generator's output directory
 /// (e.g. "bootstorm-local.service.d/50-order.conf"). Default plan: early and
 /// local run before NetworkManager (the renderer path). Fault nm-before-local:
 /// local runs after NetworkManager and drops its Before= edges, which would
-/// otherwise form a cycle through network-pre.target.
+/// otherwise form a cycle through network-pre.target. Fault late-config: the
+/// network stage, not local, wants and waits for the config drive's device,
+/// at most kLateConfigDriveTimeoutSeconds.
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
 
 }  // namespace bootstorm
