@@ -21,16 +21,40 @@ RunNetwork MakeRunNetwork(std::string_view run_id, int slot) {
 }
 
 std::string RunNetworkXml(const RunNetwork& net) {
+  // Short renewals: dnsmasq's shortest lease, and T1 through dnsmasq's own
+  // option (libvirt has no element for it; dnsmasq >= 2.79 lets dhcp-option
+  // set T1).
+  std::string range = fmt::format("<range start='{}' end='{}'", XmlEscape(net.subnet + ".100"),
+                                  XmlEscape(net.subnet + ".254"));
+  std::string dnsmasq_options;
+  if (net.dhcp_renewal_seconds == 0) {
+    range += "/>";
+  } else {
+    range += "><lease expiry='2' unit='minutes'/></range>";
+    dnsmasq_options = fmt::format(
+        "  <dnsmasq:options>\n"
+        "    <dnsmasq:option value='dhcp-option=option:T1,{}'/>\n"
+        "  </dnsmasq:options>\n",
+        net.dhcp_renewal_seconds);
+  }
   return fmt::format(
-      "<network>\n"
+      "<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>\n"
       "  <name>{}</name>\n"
       "  <bridge name='{}' stp='off' delay='0'/>\n"
       "  <ip address='{}' prefix='{}'>\n"
-      "    <dhcp><range start='{}' end='{}'/></dhcp>\n"
+      "    <dhcp>{}</dhcp>\n"
       "  </ip>\n"
+      "{}"
       "</network>\n",
-      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix,
-      XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"));
+      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix, range,
+      dnsmasq_options);
+}
+
+int DhcpRenewalSecondsFor(const Scenario& scenario) {
+  for (const FaultSpec& f : scenario.faults) {
+    if (f.kind == kFaultDhcpRenew) return kShortDhcpRenewalSeconds;
+  }
+  return 0;
 }
 
 namespace {
@@ -41,10 +65,11 @@ bool IsSubnetClash(const std::string& libvirt_error) {
 
 }  // namespace
 
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, int dhcp_renewal_seconds) {
   std::string last_error;
   for (int slot = 0; slot < kSubnetSlots; ++slot) {
     RunNetwork net = MakeRunNetwork(run_id, slot);
+    net.dhcp_renewal_seconds = dhcp_renewal_seconds;
     try {
       hv.CreateNetwork(RunNetworkXml(net));
       return net;
@@ -56,8 +81,10 @@ RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id) {
   throw std::runtime_error("creating the run network: " + last_error);
 }
 
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot) {
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
+                                  int dhcp_renewal_seconds) {
   RunNetwork net = MakeRunNetwork(run_id, slot);
+  net.dhcp_renewal_seconds = dhcp_renewal_seconds;
   try {
     hv.CreateNetwork(RunNetworkXml(net));
     return net;

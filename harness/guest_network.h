@@ -22,7 +22,17 @@ struct RunNetwork {
   std::string gateway;  ///< <subnet>.1, also DHCP's DNS server
   int prefix = 24;
   int slot = 0;  ///< see MakeRunNetwork
+  /// DHCP renewal time (T1) handed out, in seconds; 0: dnsmasq's default,
+  /// half the lease (one hour).
+  int dhcp_renewal_seconds = 0;
 };
+
+/// T1 of a run whose scenario has fault dhcp-renew: NetworkManager's DHCP
+/// client renews its lease this often, so a renewal follows the final stage
+/// soon (the lease itself is dnsmasq's minimum, two minutes).
+inline constexpr int kShortDhcpRenewalSeconds = 10;
+/// kShortDhcpRenewalSeconds when a fault of `scenario` is dhcp-renew, else 0.
+int DhcpRenewalSecondsFor(const Scenario& scenario);
 
 /// Static addresses are .10 + vm; this many VMs fit before DHCP's range.
 inline constexpr int kMaxStaticVms = 90;
@@ -38,7 +48,8 @@ std::string RunNetworkXml(const RunNetwork& net);
 /// Creates the network of `run_id` on `hv` in the first subnet slot that no
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id);
+/// `dhcp_renewal_seconds` as in RunNetwork.
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, int dhcp_renewal_seconds = 0);
 /// CreateRunNetworkInSlot's error when another network holds the subnet:
 /// unlike other failures, one that passes once that network is gone.
 class SubnetInUseError : public std::runtime_error {
@@ -48,7 +59,8 @@ class SubnetInUseError : public std::runtime_error {
 /// Creates the network of `run_id` in subnet slot `slot` only (a resumed
 /// run's guests know their subnet). Throws SubnetInUseError when another
 /// network holds the subnet, std::runtime_error saying why on other errors.
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot);
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
+                                  int dhcp_renewal_seconds = 0);
 
 /// A locally administered MAC unique per (run, vm): 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm);

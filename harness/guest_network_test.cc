@@ -25,6 +25,23 @@ TEST(GuestNetwork, XmlIsIsolatedWithDhcp) {
   EXPECT_NE(xml.find("<range start='198.18.2.100' end='198.18.2.254'/>"), std::string::npos);
 }
 
+TEST(GuestNetwork, ShortRenewalsForDhcpRenewFaults) {
+  EXPECT_EQ(RunNetworkXml(MakeRunNetwork("0d89c574")).find("T1"), std::string::npos);
+  RunNetwork net = MakeRunNetwork("0d89c574");
+  net.dhcp_renewal_seconds = 10;
+  std::string xml = RunNetworkXml(net);
+  EXPECT_NE(xml.find("<lease expiry='2' unit='minutes'/></range>"), std::string::npos);
+  EXPECT_NE(xml.find("<dnsmasq:option value='dhcp-option=option:T1,10'/>"), std::string::npos);
+
+  Scenario scenario;
+  EXPECT_EQ(DhcpRenewalSecondsFor(scenario), 0);
+  FaultSpec renew;
+  renew.kind = std::string(kFaultDhcpRenew);
+  renew.probability = 0.5;
+  scenario.faults.push_back(renew);
+  EXPECT_EQ(DhcpRenewalSecondsFor(scenario), kShortDhcpRenewalSeconds);
+}
+
 TEST(GuestNetwork, StaticAddressesStayBelowTheDhcpRange) {
   RunNetwork net = MakeRunNetwork("0d89c574", 2);
   EXPECT_EQ(VmStaticAddress(net, 0), "198.18.1.10");
