@@ -121,6 +121,17 @@ Handle Found(LibvirtConnection& connection, const LibvirtLink& link, T* found,
   return Handle(found);
 }
 
+/// libvirt typed parameters, freed on scope exit.
+struct TypedParams {
+  TypedParams() = default;
+  TypedParams(const TypedParams&) = delete;
+  TypedParams& operator=(const TypedParams&) = delete;
+  ~TypedParams() { virTypedParamsFree(params, count); }
+  virTypedParameterPtr params = nullptr;
+  int count = 0;
+  int capacity = 0;
+};
+
 class LibvirtDomain : public RunningDomain {
  public:
   LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, std::string name,
@@ -164,25 +175,16 @@ class LibvirtDomain : public RunningDomain {
 
   void SetVcpuQuota(std::optional<int> percent) override {
     constexpr unsigned long long kPeriodUs = 100'000;
-    virTypedParameterPtr params = nullptr;
-    int count = 0;
-    int capacity = 0;
     // A negative quota is libvirt's "no limit".
     long long quota = percent ? static_cast<long long>(*percent) * kPeriodUs / 100 : -1;
-    bool built = virTypedParamsAddULLong(&params, &count, &capacity,
+    TypedParams p;
+    bool built = virTypedParamsAddULLong(&p.params, &p.count, &p.capacity,
                                          VIR_DOMAIN_SCHEDULER_VCPU_PERIOD, kPeriodUs) == 0 &&
-                 virTypedParamsAddLLong(&params, &count, &capacity, VIR_DOMAIN_SCHEDULER_VCPU_QUOTA,
-                                        quota) == 0;
-    int rc = built ? virDomainSetSchedulerParametersFlags(dom_.get(), params, count,
-                                                          VIR_DOMAIN_AFFECT_LIVE)
-                   : -1;
-    if (rc < 0) {
-      std::string what = fmt::format("setting vcpu_quota {} of {}", quota, name_);
-      std::string error = hv_->connection().ThrowIfLost(*link_, what);
-      virTypedParamsFree(params, count);
-      throw std::runtime_error(fmt::format("{}: {}", what, error));
-    }
-    virTypedParamsFree(params, count);
+                 virTypedParamsAddLLong(&p.params, &p.count, &p.capacity,
+                                        VIR_DOMAIN_SCHEDULER_VCPU_QUOTA, quota) == 0;
+    if (!built || virDomainSetSchedulerParametersFlags(dom_.get(), p.params, p.count,
+                                                       VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, fmt::format("setting vcpu_quota {} of {}", quota, name_));
   }
 
   void Attach(DomainEvents* events) {
