@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "activation.h"
+#include "dns_events.h"
 #include "files.h"
 #include "guest_paths.h"
 #include "observation.h"
@@ -45,22 +46,56 @@ bool ReupConnections(Activator activator, const AgentLog& log) {
   return !steps.empty() && RunLoggedSteps(steps, log);
 }
 
+// The host-caused DNS events of the plan, each waited for. What must be
+// known before the final checkpoint (the host acts on it) is read first.
+class HostDnsEvents {
+ public:
+  HostDnsEvents(const BootPlan& plan, const AgentLog& log) : plan_(plan), log_(log) {
+    if (planned()) carrier_ = ReadCarrierCounts(log_);
+  }
+  bool planned() const { return plan_.HasFault(kFaultLinkFlap) || plan_.HasFault(kFaultDhcpRenew); }
+  /// Waits for each planned event; false when one did not happen in time.
+  bool Wait() {
+    bool ok = true;
+    if (const Fault* flap = plan_.FindFault(kFaultLinkFlap))
+      ok = carrier_ && WaitForLinkFlap(*carrier_, flap->ms, log_);
+    // Read after the other events: a reconnect takes a new lease, which is
+    // no renewal.
+    if (plan_.HasFault(kFaultDhcpRenew)) {
+      std::optional<long long> expiry;
+      if (carrier_) expiry = QueryDhcp4Expiry(carrier_->device, log_);
+      if (!expiry) log_.Write("dhcp-renew: NetworkManager holds no DHCPv4 lease");
+      ok = expiry && WaitForDhcpRenewal(carrier_->device, *expiry, log_) && ok;
+    }
+    return ok;
+  }
+
+ private:
+  const BootPlan& plan_;
+  const AgentLog& log_;
+  std::optional<CarrierCounts> carrier_;
+};
+
 }  // namespace
 
 int RunFinalStage(const KernelPlan& plan, const AgentLog& log) {
   bool ok = true;
+  const BootPlan& p = plan.plan;
+  HostDnsEvents host_events(p, log);
   // Probe never throws, so `end` below is always reached.
-  Probe(plan.plan, plan.found, kCheckpointFinal, log);
-  if (plan.plan.HasFault(kFaultConnectionReup)) {
+  Probe(p, plan.found, kCheckpointFinal, log);
+  if (p.HasFault(kFaultConnectionReup)) {
     try {
-      ok = ReupConnections(plan.plan.activator, log);
+      ok = ReupConnections(p.activator, log);
     } catch (const std::exception& e) {
       log.Write(fmt::format("error: {}", e.what()));
       ok = false;
     }
-    Probe(plan.plan, plan.found, kCheckpointAfterDnsEvent, log);
   }
-  Probe(plan.plan, plan.found, kCheckpointEnd, log);
+  ok = host_events.Wait() && ok;
+  if (p.HasFault(kFaultConnectionReup) || host_events.planned())
+    Probe(p, plan.found, kCheckpointAfterDnsEvent, log);
+  Probe(p, plan.found, kCheckpointEnd, log);
   return ok ? 0 : 1;
 }
 

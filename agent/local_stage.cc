@@ -1,70 +1,20 @@
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <thread>
-
-#include "files.h"
-#include "guest_paths.h"
 #include "local_state.h"
-#include "network_data.h"
-#include "nm_keyfile.h"
 #include "probe.h"
-#include "resolv_conf.h"
-#include "run_steps.h"
+#include "render_config.h"
 #include "subcommands.h"
 
 namespace bootstorm {
 namespace {
 
-using namespace std::chrono_literals;
-
 /// udev may still be probing block devices when the stage starts.
-constexpr auto kDriveAppearTimeout = 60s;
-constexpr std::size_t kMaxConfigFileBytes = 1024 * 1024;
-
-bool WaitForDevice(const std::string& path) {
-  auto deadline = std::chrono::steady_clock::now() + kDriveAppearTimeout;
-  while (access(path.c_str(), F_OK) != 0) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(200ms);
-  }
-  return true;
-}
-
-// Mounts the drive read-only unless an earlier run of the stage already did.
-bool MountConfigDrive(const AgentLog& log) {
-  std::string mount_point(kConfigDriveMount);
-  if (access((mount_point + "/openstack").c_str(), F_OK) == 0) return true;
-  MakeDirectories(mount_point);
-  return RunLoggedStep({{"mount", "-t", "iso9660", "-o", "ro,nosuid,nodev,noexec",
-                         std::string(kConfigDriveDevice), mount_point},
-                        30s},
-                       log);
-}
-
-// Reads one config drive file; throws std::invalid_argument naming it.
-std::string ReadDriveFile(std::string_view relative) {
-  std::string path = fmt::format("{}/{}", kConfigDriveMount, relative);
-  std::optional<std::string> text = ReadFileBounded(path, kMaxConfigFileBytes);
-  if (!text) throw std::invalid_argument(path + ": cannot read");
-  return *text;
-}
-
-// Writes one file when it differs and logs the outcome; returns whether it changed.
-bool Install(const std::string& path, const std::string& content, mode_t mode,
-             const AgentLog& log) {
-  MakeDirectories(path.substr(0, path.rfind('/')));
-  bool changed = ReplaceFileIfDifferent(path, content, mode);
-  log.Write(fmt::format("{} {}", changed ? "wrote" : "unchanged", path));
-  return changed;
-}
+constexpr std::chrono::seconds kDriveAppearTimeout{60};
 
 }  // namespace
 
 int RunLocalStage(const KernelPlan& plan, const AgentLog& log) {
-  LocalState state;
   std::string nm_active_state = QueryNmActiveState(log);
-  state.nm_running_at_render = NmProcessRunning(nm_active_state);
   log.Write(fmt::format("start: run '{}' vm {} boot {}, activator {}, NetworkManager {}",
                         plan.plan.run_id, plan.plan.vm, plan.plan.boot,
                         ActivatorName(plan.plan.activator), nm_active_state));
@@ -72,44 +22,12 @@ int RunLocalStage(const KernelPlan& plan, const AgentLog& log) {
     log.Write("activator none: the agent does not manage the network; nothing rendered");
     return 0;
   }
-
-  if (!WaitForDevice(std::string(kConfigDriveDevice))) {
-    log.Write(fmt::format("error: config drive {} did not appear within {} s", kConfigDriveDevice,
-                          kDriveAppearTimeout.count()));
-    return 1;
+  // The host hot-plugs the drive later: the network stage renders it then.
+  if (plan.plan.HasFault(kFaultLateConfig) && !ConfigDrivePresent()) {
+    log.Write("late-config: no config drive yet; nothing rendered");
+    return 0;
   }
-  if (!MountConfigDrive(log)) {
-    log.Write("error: cannot mount the config drive");
-    return 1;
-  }
-  NetworkData network;
-  try {
-    MetaData meta = ParseMetaData(ReadDriveFile("openstack/latest/meta_data.json"));
-    log.Write(fmt::format("instance {} hostname '{}'", meta.uuid, meta.hostname));
-    network = ParseNetworkData(ReadDriveFile("openstack/latest/network_data.json"));
-  } catch (const std::invalid_argument& e) {
-    log.Write(fmt::format("error: config drive: {}", e.what()));
-    return 1;
-  }
-
-  try {
-    for (const RenderedConnection& c : RenderKeyfiles(network)) {
-      std::string path = fmt::format("{}/{}", kNmKeyfileDir, c.file_name);
-      state.nm_files_changed |= Install(path, c.content, 0600, log);
-      state.connections.push_back({c.id, path});
-    }
-    state.nm_files_changed |=
-        Install(std::string(kNmDnsNoneConfPath), std::string(kNmDnsNoneConf), 0644, log);
-    Install(std::string(kResolvConfPath), RenderResolvConf(network.dns), 0644, log);
-    ReplaceFileIfDifferent(std::string(kLocalStatePath), ToJson(state).dump(2) + "\n", 0644);
-  } catch (const std::system_error& e) {
-    log.Write(fmt::format("error: {}", e.what()));
-    return 1;
-  }
-  log.Write(fmt::format("done: {} connection(s), NM files {}, NM running at render: {}",
-                        state.connections.size(), state.nm_files_changed ? "changed" : "unchanged",
-                        state.nm_running_at_render));
-  return 0;
+  return RenderConfigDrive(nm_active_state, kDriveAppearTimeout, log) ? 0 : 1;
 }
 
 }  // namespace bootstorm

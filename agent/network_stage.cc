@@ -8,6 +8,7 @@
 #include "nm_disruption.h"
 #include "observation.h"
 #include "probe.h"
+#include "render_config.h"
 #include "run_steps.h"
 #include "subcommands.h"
 
@@ -65,13 +66,25 @@ bool Activate(Activator activator, const StepHooks& hooks, const AgentLog& log) 
   }
 }
 
+// Under late-config, when local found no drive: systemd started this stage
+// once the drive's device appeared (or its wait timed out); render now.
+bool RenderLateConfig(const BootPlan& plan, const AgentLog& log) {
+  if (!plan.HasFault(kFaultLateConfig) || !AgentManagesNetwork(plan.activator) ||
+      ReadFileBounded(std::string(kLocalStatePath), 1024 * 1024))
+    return true;
+  log.Write("late-config: rendering the config drive that arrived after NetworkManager");
+  // systemd has already waited for the device; udev may still be creating the link.
+  return RenderConfigDrive(QueryNmActiveState(log), std::chrono::seconds(30), log);
+}
+
 }  // namespace
 
 int RunNetworkStage(const KernelPlan& plan, const AgentLog& log) {
+  bool rendered = RenderLateConfig(plan.plan, log);
   NmDisruption disruption(plan.plan, [&](std::string_view kind) { InjectNmDisruption(kind, log); });
   StepHooks hooks{[&](std::size_t index) { disruption.BeforeStep(index); },
                   [&](const CommandStep&) { WaitUntilNmAnswers(log); }};
-  bool ok = Activate(plan.plan.activator, hooks, log);
+  bool ok = Activate(plan.plan.activator, hooks, log) && rendered;
   disruption.Finish();
   Probe(plan.plan, plan.found, kCheckpointAfterNetwork, log);
   return ok ? 0 : 1;

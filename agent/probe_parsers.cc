@@ -1,5 +1,6 @@
 #include "probe_parsers.h"
 
+#include <charconv>
 #include <deque>
 #include <sstream>
 #include <stdexcept>
@@ -88,6 +89,20 @@ std::vector<std::string> ParseActiveEthernetUuids(std::string_view text) {
     if (fields[1] == "802-3-ethernet") uuids.push_back(fields[0]);
   }
   return uuids;
+}
+
+std::optional<long long> ParseDhcp4Expiry(std::string_view text) {
+  constexpr std::string_view kKey = ":expiry = ";
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) {
+    std::size_t at = line.find(kKey);
+    if (!line.starts_with("DHCP4.OPTION") || at == std::string::npos) continue;
+    std::string_view number = std::string_view(line).substr(at + kKey.size());
+    long long value = 0;
+    auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (error == std::errc() && end == number.data() + number.size() && value > 0) return value;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,

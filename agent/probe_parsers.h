@@ -26,6 +26,10 @@ std::map<std::string, std::string> ParseNmcliDeviceStates(std::string_view text)
 /// `nmcli -t -f UUID,TYPE connection show --active`, in order.
 std::vector<std::string> ParseActiveEthernetUuids(std::string_view text);
 
+/// The DHCPv4 lease's `expiry` (seconds since the epoch) from
+/// `nmcli -t -f DHCP4 device show DEV` (`DHCP4.OPTION[N]:expiry = 1732...`);
+/// nullopt when there is none (no DHCP lease).
+std::optional<long long> ParseDhcp4Expiry(std::string_view text);
 /// The last `max_lines` non-empty lines of `text`, each cut to `max_bytes`.
 std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
                                    std::size_t max_bytes);

@@ -67,5 +67,15 @@ TEST(ParseBusctlString, ReadsStringPropertiesOnly) {
   EXPECT_EQ(ParseBusctlString(""), std::nullopt);
 }
 
+TEST(ParseDhcp4Expiry, ReadsTheLeaseExpiry) {
+  EXPECT_EQ(ParseDhcp4Expiry("DHCP4.OPTION[1]:broadcast_address = 198.51.100.255\n"
+                             "DHCP4.OPTION[4]:expiry = 1732511111\n"
+                             "DHCP4.OPTION[5]:host_name = vm0\n"),
+            1732511111);
+  EXPECT_EQ(ParseDhcp4Expiry(""), std::nullopt);
+  EXPECT_EQ(ParseDhcp4Expiry("DHCP4.OPTION[4]:expiry = soon\n"), std::nullopt);
+  EXPECT_EQ(ParseDhcp4Expiry("GENERAL.DEVICE:expiry = 5\n"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -17,16 +17,21 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
 /// `local`: mounts the config drive and renders NM keyfiles, the dns=none
 /// conf.d file and resolv.conf; records what it did in the local state file.
 /// Fails (non-zero) on a missing drive or malformed network data. With
-/// activator none it renders nothing.
+/// activator none it renders nothing; under fault late-config it renders
+/// nothing when the drive is not there yet.
 int RunLocalStage(const KernelPlan& plan, const AgentLog& log);
 
-/// `network`: activates the rendered configuration when needed, with the
-/// plan's activator, then probes checkpoint after-network.
+/// `network`: under late-config, when local rendered nothing, renders the
+/// drive that arrived after NetworkManager (see render_config.h); activates
+/// the rendered configuration when needed, with the plan's activator, then
+/// probes checkpoint after-network.
 int RunNetworkStage(const KernelPlan& plan, const AgentLog& log);
 
-/// `final`: probes final; with fault connection-reup brings the connections
-/// up again (the agent's, or NM's own with activator none) and probes
-/// after-dns-event; always ends with checkpoint end.
+/// `final`: probes final; with DNS-event faults (connection-reup: brings the
+/// connections up again, the agent's or NM's own with activator none;
+/// link-flap: waits for the host's link down and up and NM to reconnect;
+/// dhcp-renew: waits for NM's DHCP lease to be renewed) probes
+/// after-dns-event once they happened; always ends with checkpoint end.
 int RunFinalStage(const KernelPlan& plan, const AgentLog& log);
 
 /// `delay UNIT MS` (an ExecStartPre of UNIT, fault delay): waits `ms`

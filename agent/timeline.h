@@ -1,6 +1,6 @@
 // The boot's timeline as systemd recorded it: when the agent's units, NM,
-// NM-wait-online and dbus started, became active, stopped or failed, in the
-// guest's CLOCK_MONOTONIC microseconds (the clock of the observations).
+// NM-wait-online, dbus and the config drive's device started, became active, stopped or failed, in
+// the guest's CLOCK_MONOTONIC microseconds (the clock of the observations).
 #pragma once
 
 #include <string>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "observation.h"
+#include "unit_ordering.h"
 
 namespace bootstorm {
 
@@ -18,7 +19,8 @@ inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
                                                       kUnitFinal,
                                                       "NetworkManager.service",
                                                       "NetworkManager-wait-online.service",
-                                                      "dbus.service"};
+                                                      "dbus.service",
+                                                      kConfigDriveDeviceUnit};
 
 /// `systemctl show -p <TimelineProperties()> <kTimelineUnits...>`: one call
 /// for all units.

@@ -29,7 +29,7 @@ TEST(TimelineQuery, OneSystemctlCallForEveryUnit) {
   EXPECT_EQ(argv[3],
             "Id,ActiveState,InactiveExitTimestampMonotonic,ActiveEnterTimestampMonotonic,"
             "ActiveExitTimestampMonotonic,InactiveEnterTimestampMonotonic");
-  EXPECT_EQ(argv.back(), "dbus.service");
+  EXPECT_EQ(argv.back(), kConfigDriveDeviceUnit);  // when the drive appeared (late-config)
 }
 
 TEST(ParseSystemctlShow, NonZeroTimestampsInTimeOrder) {

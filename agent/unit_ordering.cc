@@ -10,8 +10,15 @@ constexpr std::string_view kHeader = "# Written by bootstorm-generator from the 
 
 std::string DropInPath(std::string_view unit) { return fmt::format("{}.d/{}", unit, kDropInName); }
 
+/// Wants and waits for the config drive's device.
+std::string AfterConfigDrive() {
+  return fmt::format("Wants={0}\nAfter={0}\n", kConfigDriveDeviceUnit);
+}
+
+/// Under late-config the drive arrives after NetworkManager: local must not
+/// wait for it, the network stage does.
 std::string LocalOrdering(const BootPlan& plan) {
-  std::string drive = fmt::format("Wants={0}\nAfter={0}\n", kConfigDriveDeviceUnit);
+  std::string drive = plan.HasFault(kFaultLateConfig) ? "" : AfterConfigDrive();
   if (plan.HasFault(kFaultLocalAfterOnline)) {
     return "[Unit]\nDefaultDependencies=no\nWants=network-online.target\n"
            "After=local-fs.target bootstorm-early.service NetworkManager.service "
@@ -34,11 +41,12 @@ std::string NetworkOrdering(const BootPlan& plan) {
   std::string after = plan.HasFault(kFaultNetworkBeforeNm)
                           ? "After=bootstorm-local.service dbus.service\n"
                           : "After=NetworkManager.service bootstorm-local.service dbus.service\n";
+  std::string drive = plan.HasFault(kFaultLateConfig) ? AfterConfigDrive() : "";
   // With local after network-online, network (after local) cannot also come
   // before network-online: that would be a cycle.
   std::string before =
       plan.HasFault(kFaultLocalAfterOnline) ? "" : "Before=network-online.target\n";
-  return "[Unit]\n" + after + before;
+  return "[Unit]\n" + after + drive + before;
 }
 
 }  // namespace
@@ -51,6 +59,12 @@ std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
       "Before=NetworkManager.service bootstorm-local.service\n";
   drop_ins[DropInPath("bootstorm-local.service")] = std::string(kHeader) + LocalOrdering(plan);
   drop_ins[DropInPath("bootstorm-network.service")] = std::string(kHeader) + NetworkOrdering(plan);
+  if (plan.HasFault(kFaultLateConfig)) {
+    // Bounds the network stage's wait for a drive that never comes; systemd
+    // then starts the stage anyway (Wants=), which fails for the missing drive.
+    drop_ins[DropInPath(kConfigDriveDeviceUnit)] =
+        fmt::format("{}[Unit]\nJobRunningTimeoutSec={}\n", kHeader, kLateConfigDriveTimeoutSeconds);
+  }
   drop_ins[DropInPath("bootstorm-final.service")] =
       std::string(kHeader) +
       "[Unit]\nWants=network-online.target\n"

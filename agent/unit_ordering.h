@@ -14,6 +14,10 @@ namespace bootstorm {
 inline constexpr std::string_view kConfigDriveDeviceUnit =
     "dev-disk-by\\x2dlabel-config\\x2d2.device";
 
+/// Under late-config, how long the network stage waits for the config drive
+/// (the harness must hot-plug it sooner; scenarios/README.md says so).
+inline constexpr int kLateConfigDriveTimeoutSeconds = 300;
+
 /// Drop-in files keyed by path relative to the generator's output directory
 /// (e.g. "bootstorm-local.service.d/50-order.conf"). Default plan: early and
 /// local run before NetworkManager (the renderer path), network after both.
@@ -22,7 +26,9 @@ inline constexpr std::string_view kConfigDriveDeviceUnit =
 /// network-pre.target. Fault local-after-online: local also runs after
 /// network-online.target, and network no longer orders itself before it
 /// (a cycle through local otherwise). Fault network-before-nm: network is not
-/// ordered after NetworkManager.service.
+/// ordered after NetworkManager.service. Fault late-config: the network stage,
+/// not local, wants and waits for the config drive's device, at most
+/// kLateConfigDriveTimeoutSeconds.
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
 
 }  // namespace bootstorm

@@ -40,6 +40,24 @@ TEST(RenderOrderingDropIns, NmBeforeLocalHasNoCycleThroughNetworkPre) {
   EXPECT_FALSE(Contains(local, "network-pre.target"));
 }
 
+TEST(RenderOrderingDropIns, LateConfigMovesTheDriveWaitToTheNetworkStage) {
+  Fault late;
+  late.kind = std::string(kFaultLateConfig);
+  late.ms = 20000;
+  BootPlan plan;
+  plan.faults = {late};
+  std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan);
+  EXPECT_FALSE(Contains(drop_ins.at(kLocal), "config\\x2d2.device"));
+  EXPECT_TRUE(Contains(drop_ins.at(kLocal), "Before=network-pre.target NetworkManager.service\n"));
+  std::string network = drop_ins.at("bootstorm-network.service.d/50-order.conf");
+  EXPECT_TRUE(Contains(network, "Wants=dev-disk-by\\x2dlabel-config\\x2d2.device\n"));
+  EXPECT_TRUE(Contains(network, "After=dev-disk-by\\x2dlabel-config\\x2d2.device\n"));
+  EXPECT_TRUE(Contains(drop_ins.at("dev-disk-by\\x2dlabel-config\\x2d2.device.d/50-order.conf"),
+                       "JobRunningTimeoutSec=300\n"));
+  EXPECT_FALSE(Contains(
+      RenderOrderingDropIns(BootPlan{}).at("bootstorm-network.service.d/50-order.conf"), "device"));
+}
+
 TEST(RenderOrderingDropIns, EarlyProbeRunsBeforeNetworkManagerInEveryPlan) {
   BootPlan plan;
   plan.faults = {{std::string(kFaultNmBeforeLocal)}};

@@ -44,7 +44,8 @@ struct BootExpectation {
   bool agent_manages_network = true;
   /// The plan makes the configuration miss the renderer path: NetworkManager
   /// started before the local stage rendered (fault nm-before-local or
-  /// local-after-online), so the network stage must activate it.
+  /// local-after-online), or the config drive is hot-plugged after it
+  /// (late-config), so the network stage must activate it.
   bool renderer_path_missed = false;
   /// This boot's interrupted part (faults shutdown, power-cut) got past the
   /// agent's local stage, so the recovery boot's early checkpoint must

@@ -12,28 +12,32 @@ std::string GuestKernelCmdline(const std::string& extra) {
   return "root=/dev/vda rw console=ttyS0 panic=-1 " + extra;
 }
 
+std::string ConfigDriveXml(const std::string& path) {
+  return fmt::format(
+      "    <disk type='file' device='disk'>\n"
+      "      <driver name='qemu' type='raw'/>\n"
+      "      <source file='{}'/>\n"
+      "      <target dev='vdb' bus='virtio'/>\n"
+      "      <readonly/>\n"
+      "    </disk>\n",
+      XmlEscape(path));
+}
+
+std::string InterfaceXml(const std::string& network, const std::string& mac, bool link_up) {
+  return fmt::format(
+      "    <interface type='network'>\n"
+      "      <source network='{}'/>\n"
+      "      <mac address='{}'/>\n"
+      "      <model type='virtio'/>\n"
+      "      <link state='{}'/>\n"
+      "    </interface>\n",
+      XmlEscape(network), XmlEscape(mac), link_up ? "up" : "down");
+}
+
 std::string DomainXml(const DomainSpec& s) {
-  std::string config_drive;
-  if (!s.config_drive.empty()) {
-    config_drive = fmt::format(
-        "    <disk type='file' device='disk'>\n"
-        "      <driver name='qemu' type='raw'/>\n"
-        "      <source file='{}'/>\n"
-        "      <target dev='vdb' bus='virtio'/>\n"
-        "      <readonly/>\n"
-        "    </disk>\n",
-        XmlEscape(s.config_drive));
-  }
+  std::string config_drive = s.config_drive.empty() ? "" : ConfigDriveXml(s.config_drive);
   std::string nics;
-  for (const std::string& mac : s.macs) {
-    nics += fmt::format(
-        "    <interface type='network'>\n"
-        "      <source network='{}'/>\n"
-        "      <mac address='{}'/>\n"
-        "      <model type='virtio'/>\n"
-        "    </interface>\n",
-        XmlEscape(s.network), XmlEscape(mac));
-  }
+  for (const std::string& mac : s.macs) nics += InterfaceXml(s.network, mac);
   // <acpi/> is required: without it the guest halts instead of powering off
   // and the domain never stops (ENVIRONMENT.md).
   return fmt::format(

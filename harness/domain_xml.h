@@ -27,4 +27,12 @@ std::string GuestKernelCmdline(const std::string& extra);
 
 std::string DomainXml(const DomainSpec& spec);
 
+/// The config drive's <disk> element (read-only virtio, vdb): in the domain
+/// XML, or hot-plugged later (IDE/SATA CD-ROMs cannot be hot-plugged).
+std::string ConfigDriveXml(const std::string& path);
+
+/// The <interface> element of the NIC with `mac` on `network`, its link up or
+/// down; libvirt matches it to the live device by MAC when updating.
+std::string InterfaceXml(const std::string& network, const std::string& mac, bool link_up = true);
+
 }  // namespace bootstorm

@@ -15,7 +15,7 @@ std::string RunNetwork::Ipv4Cidr() const { return fmt::format("{}.0/{}", subnet,
 std::string RunNetwork::Ipv6Cidr() const { return ipv6_prefix + "::/64"; }
 std::string RunNetwork::Ipv6Gateway() const { return ipv6_prefix + "::1"; }
 
-RunNetwork MakeRunNetwork(std::string_view run_id, int slot, bool ipv6) {
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot, const RunNetworkOptions& options) {
   if (slot < 0 || slot >= kSubnetSlots) throw std::out_of_range("subnet slot");
   RunNetwork net;
   net.name = fmt::format("bootstorm-{}", run_id);
@@ -23,7 +23,8 @@ RunNetwork MakeRunNetwork(std::string_view run_id, int slot, bool ipv6) {
   net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
   net.gateway = net.subnet + ".1";
   net.slot = slot;
-  net.ipv6 = ipv6;
+  net.ipv6 = options.ipv6;
+  net.dhcp_renewal_seconds = options.dhcp_renewal_seconds;
   net.ipv6_prefix = fmt::format("2001:db8:0:{:x}", slot);
   return net;
 }
@@ -38,17 +39,43 @@ std::string RunNetworkXml(const RunNetwork& net) {
                                     XmlEscape(net.Ipv6Gateway()), XmlEscape(net.ipv6_prefix),
                                     XmlEscape(net.ipv6_prefix))
                               : "";
+  // Short renewals: dnsmasq's shortest lease, and T1 through dnsmasq's own
+  // option (libvirt has no element for it; dnsmasq >= 2.79 lets dhcp-option
+  // set T1).
+  std::string range = fmt::format("<range start='{}' end='{}'", XmlEscape(net.subnet + ".100"),
+                                  XmlEscape(net.subnet + ".254"));
+  std::string dnsmasq_options;
+  if (net.dhcp_renewal_seconds == 0) {
+    range += "/>";
+  } else {
+    range += "><lease expiry='2' unit='minutes'/></range>";
+    dnsmasq_options = fmt::format(
+        "  <dnsmasq:options>\n"
+        "    <dnsmasq:option value='dhcp-option=option:T1,{}'/>\n"
+        "  </dnsmasq:options>\n",
+        net.dhcp_renewal_seconds);
+  }
   return fmt::format(
-      "<network>\n"
+      "<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>\n"
       "  <name>{}</name>\n"
       "  <bridge name='{}' stp='off' delay='0'/>\n"
       "  <ip address='{}' prefix='{}'>\n"
-      "    <dhcp><range start='{}' end='{}'/></dhcp>\n"
+      "    <dhcp>{}</dhcp>\n"
       "  </ip>\n"
       "{}"
+      "{}"
       "</network>\n",
-      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix,
-      XmlEscape(net.subnet + ".100"), XmlEscape(net.subnet + ".254"), ipv6);
+      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix, range, ipv6,
+      dnsmasq_options);
+}
+
+RunNetworkOptions RunNetworkOptionsFor(const Scenario& scenario) {
+  RunNetworkOptions options;
+  options.ipv6 = scenario.network.UsesIpv6();
+  for (const FaultSpec& f : scenario.faults) {
+    if (f.kind == kFaultDhcpRenew) options.dhcp_renewal_seconds = kShortDhcpRenewalSeconds;
+  }
+  return options;
 }
 
 namespace {
@@ -59,10 +86,11 @@ bool IsSubnetClash(const std::string& libvirt_error) {
 
 }  // namespace
 
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, bool ipv6) {
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id,
+                            const RunNetworkOptions& options) {
   std::string last_error;
   for (int slot = 0; slot < kSubnetSlots; ++slot) {
-    RunNetwork net = MakeRunNetwork(run_id, slot, ipv6);
+    RunNetwork net = MakeRunNetwork(run_id, slot, options);
     try {
       hv.CreateNetwork(RunNetworkXml(net));
       return net;
@@ -74,8 +102,9 @@ RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, bool ipv6) 
   throw std::runtime_error("creating the run network: " + last_error);
 }
 
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot, bool ipv6) {
-  RunNetwork net = MakeRunNetwork(run_id, slot, ipv6);
+RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
+                                  const RunNetworkOptions& options) {
+  RunNetwork net = MakeRunNetwork(run_id, slot, options);
   try {
     hv.CreateNetwork(RunNetworkXml(net));
     return net;

@@ -26,11 +26,27 @@ struct RunNetwork {
   int slot = 0;  ///< see MakeRunNetwork
   bool ipv6 = false;
   std::string ipv6_prefix;  ///< first four groups, e.g. "2001:db8:0:0" (a /64)
+  /// DHCP renewal time (T1) handed out, in seconds; 0: dnsmasq's default,
+  /// half the lease (one hour).
+  int dhcp_renewal_seconds = 0;
 
   std::string Ipv4Cidr() const;     ///< e.g. 198.51.100.0/24
   std::string Ipv6Cidr() const;     ///< e.g. 2001:db8:0:0::/64
   std::string Ipv6Gateway() const;  ///< e.g. 2001:db8:0:0::1
 };
+
+/// What a scenario asks of its run network beyond the defaults.
+struct RunNetworkOptions {
+  bool ipv6 = false;             ///< also an IPv6 /64 with DHCPv6
+  int dhcp_renewal_seconds = 0;  ///< as in RunNetwork
+};
+/// T1 of a run whose scenario has fault dhcp-renew: NetworkManager's DHCP
+/// client renews its lease this often, so a renewal follows the final stage
+/// soon (the lease itself is dnsmasq's minimum, two minutes).
+inline constexpr int kShortDhcpRenewalSeconds = 10;
+/// The options `scenario` needs: IPv6 when a NIC uses it, short DHCP renewals
+/// (kShortDhcpRenewalSeconds) when a fault is dhcp-renew.
+RunNetworkOptions RunNetworkOptionsFor(const Scenario& scenario);
 
 /// Static IPv4 addresses are .10 + (vm * NICs + nic); this many fit before
 /// DHCP's range.
@@ -40,15 +56,17 @@ inline constexpr int kSubnetSlots = 257;
 
 /// The network of `run_id` in subnet slot `slot`: slot 0 is the documentation
 /// range 198.51.100.0/24, slots 1.. are 198.18.(slot-1).0/24 (RFC 2544's
-/// benchmarking range, also never routed); with `ipv6` also 2001:db8:0:<slot>::/64
-/// (the IPv6 documentation range).
-RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0, bool ipv6 = false);
+/// benchmarking range, also never routed); with `options.ipv6` also
+/// 2001:db8:0:<slot>::/64 (the IPv6 documentation range).
+RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0,
+                          const RunNetworkOptions& options = {});
 /// libvirt network XML for `net`.
 std::string RunNetworkXml(const RunNetwork& net);
 /// Creates the network of `run_id` on `hv` in the first subnet slot that no
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id, bool ipv6 = false);
+RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id,
+                            const RunNetworkOptions& options = {});
 /// CreateRunNetworkInSlot's error when another network holds the subnet:
 /// unlike other failures, one that passes once that network is gone.
 class SubnetInUseError : public std::runtime_error {
@@ -59,7 +77,7 @@ class SubnetInUseError : public std::runtime_error {
 /// run's guests know their subnet). Throws SubnetInUseError when another
 /// network holds the subnet, std::runtime_error saying why on other errors.
 RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
-                                  bool ipv6 = false);
+                                  const RunNetworkOptions& options = {});
 
 /// A MAC unique per (run, vm, nic) for vm < 16384 and nic < kMaxNics:
 /// 52:54:00 + 3 bytes.

@@ -25,6 +25,21 @@ TEST(GuestNetwork, XmlIsIsolatedWithDhcp) {
   EXPECT_NE(xml.find("<range start='198.18.2.100' end='198.18.2.254'/>"), std::string::npos);
 }
 
+TEST(GuestNetwork, ShortRenewalsForDhcpRenewFaults) {
+  EXPECT_EQ(RunNetworkXml(MakeRunNetwork("0d89c574")).find("T1"), std::string::npos);
+  std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 0, {.dhcp_renewal_seconds = 10}));
+  EXPECT_NE(xml.find("<lease expiry='2' unit='minutes'/></range>"), std::string::npos);
+  EXPECT_NE(xml.find("<dnsmasq:option value='dhcp-option=option:T1,10'/>"), std::string::npos);
+
+  Scenario scenario;
+  EXPECT_EQ(RunNetworkOptionsFor(scenario).dhcp_renewal_seconds, 0);
+  FaultSpec renew;
+  renew.kind = std::string(kFaultDhcpRenew);
+  renew.probability = 0.5;
+  scenario.faults.push_back(renew);
+  EXPECT_EQ(RunNetworkOptionsFor(scenario).dhcp_renewal_seconds, kShortDhcpRenewalSeconds);
+}
+
 TEST(GuestNetwork, StaticAddressesStayBelowTheDhcpRange) {
   RunNetwork net = MakeRunNetwork("0d89c574", 2);
   EXPECT_EQ(VmStaticAddress(net, 0), "198.18.1.10");
@@ -90,7 +105,7 @@ TEST(GuestNetwork, SeveralNicsBothFamiliesAndAnUnmanagedOne) {
                     {AddressMode::kStatic, AddressMode::kDhcp},
                     {AddressMode::kDhcp, AddressMode::kOff, false}};
   s.network.dns = {{"192.0.2.53", "2001:db8::53"}, {}};
-  RunNetwork net = MakeRunNetwork("0d89c574", 2, true);
+  RunNetwork net = MakeRunNetwork("0d89c574", 2, {.ipv6 = true});
   std::vector<std::string> macs = VmMacs("0d89c574", 4, 3);
   NetworkData data = BuildNetworkData(s, net, macs, 4);
   // The unmanaged NIC is not on the drive: the agent leaves it alone.
@@ -113,7 +128,7 @@ TEST(GuestNetwork, SeveralNicsBothFamiliesAndAnUnmanagedOne) {
 
 TEST(GuestNetwork, Ipv6NetworkXmlOnlyWhenAsked) {
   EXPECT_EQ(RunNetworkXml(MakeRunNetwork("0d89c574", 0)).find("ipv6"), std::string::npos);
-  std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 3, true));
+  std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 3, {.ipv6 = true}));
   EXPECT_NE(xml.find("<ip family='ipv6' address='2001:db8:0:3::1' prefix='64'>"), std::string::npos)
       << xml;
   EXPECT_NE(xml.find("<range start='2001:db8:0:3::100' end='2001:db8:0:3::1ff'/>"),

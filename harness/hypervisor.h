@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,16 @@ class RunningDomain {
   virtual void RequestShutdown() = 0;
   /// Stops the domain at once; no error when it already stopped.
   virtual void Destroy() = 0;
+
+  // Host-side faults (host_faults.h), applied to the live domain only.
+  // Each throws on API errors.
+
+  /// Hot-plugs the device of `xml` (e.g. a <disk>).
+  virtual void AttachDevice(const std::string& xml) = 0;
+  /// Changes the live device of `xml` in place (e.g. an <interface>'s link state).
+  virtual void UpdateDevice(const std::string& xml) = 0;
+  /// Limits each vCPU to `percent` of one host CPU; nullopt lifts the limit.
+  virtual void SetVcpuQuota(std::optional<int> percent) = 0;
 };
 
 /// A domain, volume or network on the hypervisor, found by name.

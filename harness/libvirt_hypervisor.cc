@@ -121,6 +121,17 @@ Handle Found(LibvirtConnection& connection, const LibvirtLink& link, T* found,
   return Handle(found);
 }
 
+/// libvirt typed parameters, freed on scope exit.
+struct TypedParams {
+  TypedParams() = default;
+  TypedParams(const TypedParams&) = delete;
+  TypedParams& operator=(const TypedParams&) = delete;
+  ~TypedParams() { virTypedParamsFree(params, count); }
+  virTypedParameterPtr params = nullptr;
+  int count = 0;
+  int capacity = 0;
+};
+
 class LibvirtDomain : public RunningDomain {
  public:
   LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, std::string name,
@@ -151,6 +162,30 @@ class LibvirtDomain : public RunningDomain {
   // By name, not through dom_: after a daemon restart dom_ belongs to the
   // lost connection while the daemon has reattached the domain.
   void Destroy() override { hv_->DestroyDomainNamed(name_); }
+
+  void AttachDevice(const std::string& xml) override {
+    if (virDomainAttachDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, "hot-plugging a device into " + name_);
+  }
+
+  void UpdateDevice(const std::string& xml) override {
+    if (virDomainUpdateDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, "updating a device of " + name_);
+  }
+
+  void SetVcpuQuota(std::optional<int> percent) override {
+    constexpr unsigned long long kPeriodUs = 100'000;
+    // A negative quota is libvirt's "no limit".
+    long long quota = percent ? static_cast<long long>(*percent) * kPeriodUs / 100 : -1;
+    TypedParams p;
+    bool built = virTypedParamsAddULLong(&p.params, &p.count, &p.capacity,
+                                         VIR_DOMAIN_SCHEDULER_VCPU_PERIOD, kPeriodUs) == 0 &&
+                 virTypedParamsAddLLong(&p.params, &p.count, &p.capacity,
+                                        VIR_DOMAIN_SCHEDULER_VCPU_QUOTA, quota) == 0;
+    if (!built || virDomainSetSchedulerParametersFlags(dom_.get(), p.params, p.count,
+                                                       VIR_DOMAIN_AFFECT_LIVE) < 0)
+      hv_->connection().Fail(*link_, fmt::format("setting vcpu_quota {} of {}", quota, name_));
+  }
 
   void Attach(DomainEvents* events) {
     virStreamPtr channel = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);

@@ -25,9 +25,10 @@ class RunResources {
     return hv_->UploadVolume(name, file, VolumeFormat::kRaw);
   }
   /// In the first free subnet slot, or only in `slot` when given.
-  RunNetwork CreateNetwork(const std::string& run_id, std::optional<int> slot, bool ipv6) {
-    RunNetwork net = slot ? CreateRunNetworkInSlot(*hv_, run_id, *slot, ipv6)
-                          : CreateRunNetwork(*hv_, run_id, ipv6);
+  RunNetwork CreateNetwork(const std::string& run_id, std::optional<int> slot,
+                           const RunNetworkOptions& options) {
+    RunNetwork net = slot ? CreateRunNetworkInSlot(*hv_, run_id, *slot, options)
+                          : CreateRunNetwork(*hv_, run_id, options);
     network_ = net.name;
     return net;
   }
@@ -96,8 +97,8 @@ void RunHost::Prepare(const std::filesystem::path& image_dir, std::uint64_t base
     record_.upload_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ctx_.base_capacity_bytes = base_capacity_bytes;
-    ctx_.network =
-        resources_->CreateNetwork(ctx_.run_id, required_slot_, ctx_.scenario->network.UsesIpv6());
+    ctx_.network = resources_->CreateNetwork(ctx_.run_id, required_slot_,
+                                             RunNetworkOptionsFor(*ctx_.scenario));
     ctx_.progress->Log(fmt::format("host {}: ready ({}, image uploaded in {:.1f} s, network {})",
                                    record_.uri, record_.virt_type, record_.upload_seconds,
                                    ctx_.network.name));

@@ -11,6 +11,7 @@
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
+#include "host_faults.h"
 #include "interrupted_boot.h"
 #include "interruption.h"
 #include "plan_source.h"
@@ -96,15 +97,22 @@ class CancelSubscription {
 /// and the domain, counted as running while it lives.
 /// Members in that order: the domain goes before the session it calls.
 struct BootPart {
-  BootPart(const RunContext& ctx, const DomainSpec& spec, const std::filesystem::path& console)
+  /// Starts the domain `spec` with the host-side faults of `host_plan`
+  /// (none for an empty plan), recording what they do in `injections`.
+  BootPart(const RunContext& ctx, const DomainSpec& spec, const std::filesystem::path& console,
+           const BootPlan& host_plan, std::vector<FaultInjection>* injections)
       : session(console, kConsoleLimitBytes),
         subscription(ctx.cancellation, &session),
-        domain(ctx.hypervisor->StartDomain(spec.name, DomainXml(spec), &session)),
+        faults(host_plan, spec, injections),
+        domain(ctx.hypervisor->StartDomain(spec.name, DomainXml(faults.start_spec()), &session)),
         started(Clock::now()),
-        counted(ctx.progress) {}
+        counted(ctx.progress) {
+    faults.Started(domain.get(), started);
+  }
 
   BootSession session;
   CancelSubscription subscription;
+  HostFaults faults;
   std::unique_ptr<RunningDomain> domain;
   Clock::time_point started;
   DomainCounted counted;
@@ -157,16 +165,19 @@ class BootRunner {
       if (!BootInterruptedPart(*fault)) return;
     }
     // The recovery boot of an interrupted one boots the disk the
-    // interrupted part left, with the plan minus the interrupting fault.
-    DomainSpec spec = Spec(RecoveryPlan(record_.plan));
-    BootPart part(ctx_, spec, ctx_.store->dir() / record_.console_log);
+    // interrupted part left, with the plan minus the interrupting fault; it
+    // is the boot the host-side faults apply to.
+    BootPlan plan = RecoveryPlan(record_.plan);
+    DomainSpec spec = Spec(plan);
+    BootPart part(ctx_, spec, ctx_.store->dir() / record_.console_log, plan, &record_.injections);
     ctx_.progress->Log(
         fmt::format("vm {} boot {}: started {} [{}]{}", vm_, boot_, spec.name,
                     fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "),
                     record_.interrupted_console_log.empty() ? "" : ", recovery boot"));
     Clock::time_point deadline =
         part.started + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
-    if (!CollectUntilEnd(part.session, deadline)) return;  // the domain object destroys the VM
+    if (!CollectUntilEnd(part.session, part.faults, deadline))
+      return;  // the domain object destroys the VM
     part.domain->RequestShutdown();
     Clock::time_point off_deadline =
         Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
@@ -186,7 +197,9 @@ class BootRunner {
   bool BootInterruptedPart(const Fault& fault) {
     record_.interrupted_console_log = InterruptedConsoleLogName(record_.console_log);
     DomainSpec spec = Spec(record_.plan);
-    BootPart part(ctx_, spec, ctx_.store->dir() / record_.interrupted_console_log);
+    // Host-side faults apply to the recovery boot only.
+    BootPart part(ctx_, spec, ctx_.store->dir() / record_.interrupted_console_log, BootPlan{},
+                  &record_.injections);
     ctx_.progress->Log(fmt::format(
         "vm {} boot {}: started {} [{}] until the {}{}", vm_, boot_, spec.name,
         fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "), fault.kind,
@@ -225,9 +238,12 @@ class BootRunner {
   }
 
   // True when the agent's `end` arrived; otherwise records an infra error.
-  bool CollectUntilEnd(BootSession& session, Clock::time_point deadline) {
+  bool CollectUntilEnd(BootSession& session, HostFaults& faults, Clock::time_point deadline) {
     for (;;) {
-      std::optional<BootEvent> event = session.WaitUntil(deadline);
+      faults.ApplyDue(Clock::now());
+      std::optional<BootEvent> event =
+          session.WaitUntil(std::min(deadline, faults.next_due().value_or(deadline)));
+      if (!event && Clock::now() < deadline) continue;  // a host-side fault is due
       if (!event) {
         Infra(fmt::format("no 'end' from the agent within {} s (last checkpoint: {})",
                           ctx_.scenario->boot_timeout_seconds,
@@ -238,6 +254,7 @@ class BootRunner {
         case BootEvent::Kind::kLine:
           if (!Accept(event->text, "")) return false;
           if (record_.observations.back().checkpoint == kCheckpointEnd) return true;
+          faults.OnCheckpoint(record_.observations.back().checkpoint, Clock::now());
           break;
         case BootEvent::Kind::kOversizedLine:
         case BootEvent::Kind::kFlood:
@@ -310,8 +327,11 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   BootExpectation e;
   e.boot = plan.boot;
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
-  e.renderer_path_missed =
-      plan.HasFault(kFaultNmBeforeLocal) || plan.HasFault(kFaultLocalAfterOnline);
+  // The renderer path misses when NM starts first, the local stage comes
+  // late, or the config drive arrives after NM (late-config): the network
+  // stage must activate then.
+  e.renderer_path_missed = plan.HasFault(kFaultNmBeforeLocal) ||
+                           plan.HasFault(kFaultLocalAfterOnline) || plan.HasFault(kFaultLateConfig);
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
   e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};

@@ -63,6 +63,10 @@ constexpr FaultKind kFaultKinds[] = {
     {kFaultProbeHugeLine},
     {.name = kFaultShutdown, .takes_unit = true},
     {.name = kFaultPowerCut, .takes_ms = true},
+    {.name = kFaultLateConfig, .takes_ms = true},
+    {.name = kFaultLinkFlap, .takes_ms = true},
+    {kFaultDhcpRenew},
+    {.name = kFaultCpuStarve, .takes_ms = true, .takes_percent = true},
 };
 
 const FaultKind* FindFaultKind(std::string_view kind) {

@@ -66,6 +66,18 @@ inline constexpr std::string_view kFaultShutdown = "shutdown";
 /// A hard power cut (the host destroys the domain) `ms` after the domain
 /// started, then a recovery boot on that disk.
 inline constexpr std::string_view kFaultPowerCut = "power-cut";
+/// Host-side faults, applied by the harness through libvirt (harness/host_faults.h);
+/// the guest learns of them from the plan so it can wait for their effect.
+/// The config drive is hot-plugged `ms` after the domain started: the
+/// configuration arrives after NetworkManager (the activator path).
+inline constexpr std::string_view kFaultLateConfig = "late-config";
+/// After the final checkpoint the NIC's link goes down for `ms`, then up.
+inline constexpr std::string_view kFaultLinkFlap = "link-flap";
+/// After the final checkpoint the guest waits for a DHCP renewal (the run
+/// network hands out short renewal times).
+inline constexpr std::string_view kFaultDhcpRenew = "dhcp-renew";
+/// From domain start the vCPUs get `percent` of one host CPU, for `ms`.
+inline constexpr std::string_view kFaultCpuStarve = "cpu-starve";
 
 /// Which parameters a fault kind takes. Plans carry drawn values; scenarios
 /// give a unit name and ranges from which each boot's plan draws them.
