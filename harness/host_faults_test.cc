@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "observation.h"
+#include "unused_hypervisor.h"
 
 namespace bootstorm {
 namespace {
@@ -11,9 +12,8 @@ using std::chrono::milliseconds;
 using Clock = HostFaults::Clock;
 
 /// Records what the harness did to the domain.
-class FakeDomain : public RunningDomain {
+class FakeDomain : public UnusedDomain {
  public:
-  const std::string& name() const override { return name_; }
   void RequestShutdown() override { calls.push_back("shutdown"); }
   void Destroy() override { calls.push_back("destroy"); }
   void AttachDevice(const std::string& xml) override { calls.push_back("attach " + xml); }
@@ -22,9 +22,6 @@ class FakeDomain : public RunningDomain {
     calls.push_back(percent ? "quota " + std::to_string(*percent) : "quota none");
   }
   std::vector<std::string> calls;
-
- private:
-  std::string name_ = "vm";
 };
 
 DomainSpec Spec() {

@@ -5,21 +5,18 @@
 
 #include <stdexcept>
 
+#include "unused_hypervisor.h"
+
 namespace bootstorm {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::seconds;
 
-class FakeDomain : public RunningDomain {
+class FakeDomain : public UnusedDomain {
  public:
-  const std::string& name() const override { return name_; }
-  void RequestShutdown() override { throw std::logic_error("not used"); }
   void Destroy() override { ++destroyed; }
   int destroyed = 0;
-
- private:
-  std::string name_ = "d";
 };
 
 class RunUntilInterruptedTest : public testing::Test {

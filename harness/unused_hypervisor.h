@@ -1,12 +1,34 @@
-// For unit tests: a Hypervisor whose every call throws std::logic_error, so
-// a test fake overrides only the calls the code under test may make.
+// For unit tests: a Hypervisor and a RunningDomain whose every call throws
+// std::logic_error, so a test fake overrides only the calls the code under
+// test may make.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "hypervisor.h"
 
 namespace bootstorm {
+
+namespace unused_detail {
+[[noreturn]] inline void Unused(const char* call) {
+  throw std::logic_error(std::string(call) + " is not used by the code under test");
+}
+}  // namespace unused_detail
+
+class UnusedDomain : public RunningDomain {
+ public:
+  const std::string& name() const override { return name_; }
+  void RequestShutdown() override { unused_detail::Unused("RequestShutdown"); }
+  void Destroy() override { unused_detail::Unused("Destroy"); }
+  void AttachDevice(const std::string&) override { unused_detail::Unused("AttachDevice"); }
+  void UpdateDevice(const std::string&) override { unused_detail::Unused("UpdateDevice"); }
+  void SetVcpuQuota(std::optional<int>) override { unused_detail::Unused("SetVcpuQuota"); }
+
+ private:
+  std::string name_ = "vm";
+};
 
 class UnusedHypervisor : public Hypervisor {
  public:
@@ -37,9 +59,7 @@ class UnusedHypervisor : public Hypervisor {
   HostCapacity Capacity() override { Unused("Capacity"); }
 
  private:
-  [[noreturn]] static void Unused(const char* call) {
-    throw std::logic_error(std::string(call) + " is not used by the code under test");
-  }
+  [[noreturn]] static void Unused(const char* call) { unused_detail::Unused(call); }
   std::string uri_ = "test:///";
 };
 
