@@ -11,7 +11,7 @@ namespace bootstorm {
 struct DomainSpec {
   std::string name;
   std::string virt_type = "qemu";  ///< "kvm" or "qemu" (TCG)
-  int memory_mib = 512;
+  int memory_mib = 256;
   int vcpus = 1;
   std::string kernel;
   std::string initrd;

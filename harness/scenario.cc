@@ -179,7 +179,7 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
   }
   if (o.Has("vm")) {
     StrictObject v(o.Member("vm"), o.PathOf("vm"));
-    s.memory_mib = static_cast<int>(v.OptionalInteger("memory_mib", 128, 65536).value_or(512));
+    s.memory_mib = static_cast<int>(v.OptionalInteger("memory_mib", 128, 65536).value_or(256));
     s.vcpus = static_cast<int>(v.OptionalInteger("vcpus", 1, 64).value_or(1));
     v.Finish();
   }

@@ -1,0 +1,40 @@
+#include "domain_xml.h"
+
+#include <gtest/gtest.h>
+
+namespace bootstorm {
+namespace {
+
+DomainSpec Spec(const std::string& virt_type) {
+  DomainSpec spec;
+  spec.name = "vm";
+  spec.virt_type = virt_type;
+  spec.network = "net";
+  spec.macs = {"52:54:00:00:00:01"};
+  return spec;
+}
+
+TEST(DomainXml, CapsTheTcgTranslationCacheUnderTcgOnly) {
+  EXPECT_NE(DomainXml(Spec("qemu")).find("<features><acpi/><tcg><tb-cache unit='MiB'>"),
+            std::string::npos);
+  // libvirt rejects TCG features in a KVM domain.
+  std::string kvm = DomainXml(Spec("kvm"));
+  EXPECT_EQ(kvm.find("<tcg>"), std::string::npos);
+  EXPECT_NE(kvm.find("<features><acpi/></features>"), std::string::npos);
+}
+
+TEST(DomainXml, GuestSizeComesFromTheSpec) {
+  DomainSpec spec = Spec("qemu");
+  spec.memory_mib = 320;
+  EXPECT_NE(DomainXml(spec).find("<memory unit='MiB'>320</memory>"), std::string::npos);
+}
+
+TEST(GuestKernelCmdline, EndsWithThePlanAfterTheSpeedOptions) {
+  std::string cmdline = GuestKernelCmdline("bootstorm.plan=x");
+  EXPECT_EQ(cmdline.rfind(" bootstorm.plan=x"), cmdline.size() - 17);
+  EXPECT_NE(cmdline.find("mitigations=off"), std::string::npos);
+  EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bootstorm
