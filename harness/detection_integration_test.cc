@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "cli_test_support.h"
+#include "scenario.h"
 
 namespace bootstorm {
 namespace {
@@ -28,7 +29,7 @@ TEST(DetectionIntegration, ReferencePassesNmFirstActivatingOnceFromTheNetworkSta
   ASSERT_FALSE(boots.empty());
   for (const auto& [vm, boot] : boots) {
     EXPECT_EQ(boot["outcome"], "pass") << boot["checks"].dump(2);
-    EXPECT_EQ(boot["checks"].size(), 6u);
+    EXPECT_EQ(boot["checks"].size(), kAllChecks.size());
   }
   // Boot 1 rendered new files while NM ran: exactly one reload, by the network stage.
   const nlohmann::json& reloads = boots.front().second["observations"].back()["nm_reloads"];

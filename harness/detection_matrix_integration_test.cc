@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <set>
 
 #include "cli_test_support.h"
@@ -24,6 +25,11 @@ struct Cell {
   /// Invariants that must fail in some boot; empty: every boot passes.
   std::set<std::string> caught_by;
 };
+
+// For gtest's test names and messages (it would print the bytes otherwise).
+void PrintTo(const Cell& cell, std::ostream* os) {
+  *os << cell.activator << " x " << cell.scenario;
+}
 
 const Cell kMatrix[] = {
     {"reference", "nm-first", {}},

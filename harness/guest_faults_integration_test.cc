@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli_test_support.h"
+#include "scenario.h"
 
 namespace bootstorm {
 namespace {
@@ -90,7 +91,7 @@ nlohmann::json PassingBoot(const std::string& test, const std::string& scenario)
   }
   const nlohmann::json& boot = boots.front().second;
   EXPECT_EQ(boot["outcome"], "pass") << boot["checks"].dump(2);
-  EXPECT_EQ(boot["checks"].size(), 5u);
+  EXPECT_EQ(boot["checks"].size(), kAllChecks.size());
   std::string console = ReadText(run.out / boot["console_log"].get<std::string>());
   EXPECT_FALSE(console.empty());
   EXPECT_EQ(console.find("ordering cycle"), std::string::npos) << console;
