@@ -36,6 +36,15 @@ inline constexpr std::string_view kUnitLocal = "bootstorm-local.service";
 inline constexpr std::string_view kUnitNetwork = "bootstorm-network.service";
 inline constexpr std::string_view kUnitFinal = "bootstorm-final.service";
 
+/// The units whose timestamps each observation carries (its timeline).
+inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
+                                                      kUnitLocal,
+                                                      kUnitNetwork,
+                                                      kUnitFinal,
+                                                      "NetworkManager.service",
+                                                      "NetworkManager-wait-online.service",
+                                                      "dbus.service"};
+
 /// Timeline events, named after systemd's unit timestamps.
 inline constexpr std::string_view kEventInactiveExit = "inactive-exit";    ///< began activating
 inline constexpr std::string_view kEventActiveEnter = "active-enter";      ///< became active
