@@ -12,17 +12,7 @@
 
 namespace bootstorm {
 
-/// The units whose timestamps each observation carries.
-inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
-                                                      kUnitLocal,
-                                                      kUnitNetwork,
-                                                      kUnitFinal,
-                                                      "NetworkManager.service",
-                                                      "NetworkManager-wait-online.service",
-                                                      "dbus.service",
-                                                      kConfigDriveDeviceUnit};
-
-/// `systemctl show -p <TimelineProperties()> <kTimelineUnits...>`: one call
+/// `systemctl show -p <TimelineProperties()> <kTimelineUnits...>` (observation.h): one call
 /// for all units.
 std::vector<std::string> TimelineQuery();
 

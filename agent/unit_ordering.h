@@ -7,12 +7,9 @@
 #include <string>
 
 #include "boot_plan.h"
+#include "observation.h"
 
 namespace bootstorm {
-
-/// Systemd unit of the config drive's device node, /dev/disk/by-label/config-2.
-inline constexpr std::string_view kConfigDriveDeviceUnit =
-    "dev-disk-by\\x2dlabel-config\\x2d2.device";
 
 /// Under late-config, how long the network stage waits for the config drive
 /// (the harness must hot-plug it sooner; scenarios/README.md says so).

@@ -27,15 +27,6 @@ std::vector<BootPlan> KeepFaults(const std::vector<BootPlan>& plans,
   return kept;
 }
 
-std::string FormatFault(const Fault& fault) {
-  std::vector<std::string> params;
-  if (!fault.unit.empty()) params.push_back(fault.unit);
-  const FaultKind* kind = FindFaultKind(fault.kind);
-  if (kind && kind->takes_ms) params.push_back(fmt::format("{} ms", fault.ms));
-  if (kind && kind->takes_percent) params.push_back(fmt::format("{}%", fault.percent));
-  return params.empty() ? fault.kind : fmt::format("{}({})", fault.kind, fmt::join(params, ", "));
-}
-
 std::string FormatPlanFaults(const std::vector<BootPlan>& plans) {
   std::vector<std::string> boots;
   for (const BootPlan& p : plans) {

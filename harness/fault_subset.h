@@ -27,8 +27,6 @@ std::vector<BootPlan> KeepFaults(const std::vector<BootPlan>& plans,
                                  const std::vector<PlannedFault>& faults,
                                  const Configuration& keep);
 
-/// "nm-before-local", "delay(NetworkManager.service, 1500 ms)".
-std::string FormatFault(const Fault& fault);
 /// "boot 1: nm-before-local, connection-reup; boot 2: no faults".
 std::string FormatPlanFaults(const std::vector<BootPlan>& plans);
 /// Faults in all of `plans`.

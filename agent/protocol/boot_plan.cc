@@ -118,6 +118,15 @@ Fault FaultFromJson(const nlohmann::json& j, const std::string& path) {
   return fault;
 }
 
+std::string FormatFault(const Fault& fault) {
+  const FaultKind* kind = FindFaultKind(fault.kind);
+  std::string params = fault.unit;
+  auto add = [&params](const std::string& p) { params += (params.empty() ? "" : ", ") + p; };
+  if (kind && kind->takes_ms) add(std::to_string(fault.ms) + " ms");
+  if (kind && kind->takes_percent) add(std::to_string(fault.percent) + "%");
+  return params.empty() ? fault.kind : fault.kind + "(" + params + ")";
+}
+
 std::string_view ActivatorName(Activator a) {
   switch (a) {
     case Activator::kReference:

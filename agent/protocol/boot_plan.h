@@ -121,6 +121,8 @@ struct Fault {
 nlohmann::json ToJson(const Fault& fault);
 /// Strict: the parameters must be exactly those the kind takes.
 Fault FaultFromJson(const nlohmann::json& j, const std::string& path);
+/// As people read it: "nm-before-local", "delay(NetworkManager.service, 1500 ms)".
+std::string FormatFault(const Fault& fault);
 
 struct BootPlan {
   std::string run_id;

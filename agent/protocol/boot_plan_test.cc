@@ -139,5 +139,12 @@ TEST(FaultKind, OrderingAndNetworkManagerFaultsTakeNoParameters) {
   }
 }
 
+TEST(BootPlan, FormatFaultShowsTheParametersTheKindTakes) {
+  EXPECT_EQ(FormatFault({.kind = "nm-before-local"}), "nm-before-local");
+  EXPECT_EQ(FormatFault({.kind = "delay", .unit = "dbus.service", .ms = 1500}),
+            "delay(dbus.service, 1500 ms)");
+  EXPECT_EQ(FormatFault({.kind = "power-cut", .ms = 0}), "power-cut(0 ms)");
+}
+
 }  // namespace
 }  // namespace bootstorm

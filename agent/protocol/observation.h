@@ -36,6 +36,20 @@ inline constexpr std::string_view kUnitLocal = "bootstorm-local.service";
 inline constexpr std::string_view kUnitNetwork = "bootstorm-network.service";
 inline constexpr std::string_view kUnitFinal = "bootstorm-final.service";
 
+/// The units whose timestamps each observation carries (its timeline).
+/// Systemd unit of the config drive's device node, /dev/disk/by-label/config-2:
+/// when it appears shows when the drive arrived (late-config).
+inline constexpr std::string_view kConfigDriveDeviceUnit =
+    "dev-disk-by\\x2dlabel-config\\x2d2.device";
+inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
+                                                      kUnitLocal,
+                                                      kUnitNetwork,
+                                                      kUnitFinal,
+                                                      "NetworkManager.service",
+                                                      "NetworkManager-wait-online.service",
+                                                      "dbus.service",
+                                                      kConfigDriveDeviceUnit};
+
 /// Timeline events, named after systemd's unit timestamps.
 inline constexpr std::string_view kEventInactiveExit = "inactive-exit";    ///< began activating
 inline constexpr std::string_view kEventActiveEnter = "active-enter";      ///< became active

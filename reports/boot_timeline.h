@@ -1,0 +1,54 @@
+// What a boot's timeline shows, on the guest's clock: from the observations'
+// unit timestamps the spans each unit spent activating, active and
+// deactivating, and as points the units' failures, NetworkManager's reloads,
+// the faults injected and the checkpoints. Pure; drawn by timeline_svg.h.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "run_record.h"
+
+namespace bootstorm {
+
+enum class SpanKind { kActivating, kActive, kDeactivating, kGuestFault };
+
+struct TimelineSpan {
+  std::string unit;  ///< the lane: a unit (for guest faults: the unit acted on)
+  SpanKind kind = SpanKind::kActive;
+  double begin_s = 0;
+  double end_s = 0;
+  bool open_end = false;  ///< still going at the last thing recorded
+  std::string label;      ///< for guest faults: the fault kind
+  bool operator==(const TimelineSpan&) const = default;
+};
+
+enum class PointKind { kUnitFailed, kNmReload, kHostFault, kCheckpoint };
+
+struct TimelinePoint {
+  PointKind kind = PointKind::kCheckpoint;
+  std::string unit;  ///< the lane; "" for host faults and checkpoints
+  double at_s = 0;
+  std::string label;    ///< reload action and who asked, fault, checkpoint name
+  bool failed = false;  ///< a checkpoint at which a check failed
+  bool operator==(const TimelinePoint&) const = default;
+};
+
+/// One run of the guest's clock: a whole boot, or one of the two parts of an
+/// interrupted boot (faults shutdown, power-cut).
+struct BootTimeline {
+  std::string part;  ///< Observation::part: kPartInterrupted or ""
+  std::vector<TimelineSpan> spans;
+  std::vector<TimelinePoint> points;
+  double end_s = 0;  ///< the latest time recorded in it
+};
+
+/// The timelines of `boot`, the interrupted part first. Seconds on the
+/// guest's CLOCK_MONOTONIC (since its kernel started); host faults, timed
+/// since the domain started, are put on the first part's clock, which starts
+/// about as the domain does (direct kernel boot). The same event seen by
+/// several observations counts once. A boot without observations gives one
+/// timeline with only its host faults.
+std::vector<BootTimeline> BootTimelines(const BootRecord& boot);
+
+}  // namespace bootstorm

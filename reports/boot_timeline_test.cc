@@ -1,0 +1,91 @@
+#include "boot_timeline.h"
+
+#include <gtest/gtest.h>
+
+namespace bootstorm {
+namespace {
+
+Observation At(std::string checkpoint, std::int64_t us, std::vector<TimelineEvent> timeline,
+               std::string part = "") {
+  Observation o;
+  o.checkpoint = std::move(checkpoint);
+  o.monotonic_us = us;
+  o.timeline = std::move(timeline);
+  o.part = std::move(part);
+  return o;
+}
+
+const std::string kNm = "NetworkManager.service";
+
+std::vector<TimelineSpan> SpansOf(const BootTimeline& t, const std::string& unit) {
+  std::vector<TimelineSpan> spans;
+  for (const TimelineSpan& s : t.spans) {
+    if (s.unit == unit) spans.push_back(s);
+  }
+  return spans;
+}
+
+TEST(BootTimelineTest, EventsOfAllObservationsMakeEachUnitsSpansOnce) {
+  BootRecord boot;
+  // NetworkManager started, then was restarted between the checkpoints.
+  boot.observations = {At("early", 10'000'000,
+                          {{kNm, "inactive-exit", 2'000'000}, {kNm, "active-enter", 3'000'000}}),
+                       At("final", 20'000'000,
+                          {{kNm, "inactive-exit", 12'000'000},
+                           {kNm, "active-enter", 13'000'000},
+                           {kNm, "active-exit", 11'000'000},
+                           {kNm, "inactive-enter", 11'500'000}})};
+  std::vector<BootTimeline> t = BootTimelines(boot);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].end_s, 20);
+  EXPECT_EQ(SpansOf(t[0], kNm),
+            (std::vector<TimelineSpan>{{kNm, SpanKind::kActivating, 2, 3},
+                                       {kNm, SpanKind::kActive, 3, 11},
+                                       {kNm, SpanKind::kDeactivating, 11, 11.5},
+                                       {kNm, SpanKind::kActivating, 12, 13},
+                                       {kNm, SpanKind::kActive, 13, 20, true}}));
+}
+
+TEST(BootTimelineTest, FailuresReloadsFaultsAndCheckpointsArePoints) {
+  BootRecord boot;
+  Observation o = At("after-network", 9'000'000, {{"dbus.service", "failed", 4'000'000}});
+  o.nm_reloads = {{"reload", 5'000'000, "bootstorm-network.service"}};
+  o.faults = {{"delay", "NetworkManager.service", 1'000'000, 2'500'000}};
+  boot.observations = {o};
+  boot.injections = {{"link", 30.0, "link down"}};
+  boot.checks = {{.name = "nm-dns-none", .passed = false, .checkpoint = "after-network"}};
+  std::vector<BootTimeline> t = BootTimelines(boot);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].end_s, 30);
+  EXPECT_EQ(SpansOf(t[0], kNm),
+            (std::vector<TimelineSpan>{{kNm, SpanKind::kGuestFault, 1, 2.5, false, "delay"}}));
+  std::vector<TimelinePoint> expected = {
+      {PointKind::kCheckpoint, "", 9, "after-network", true},
+      {PointKind::kNmReload, kNm, 5, "reload (asked by bootstorm-network.service)"},
+      {PointKind::kUnitFailed, "dbus.service", 4, "failed"},
+      {PointKind::kHostFault, "", 30, "link: link down"}};
+  EXPECT_EQ(t[0].points, expected);
+}
+
+TEST(BootTimelineTest, InterruptedBootHasTwoTimelinesInterruptedFirst) {
+  BootRecord boot;
+  boot.observations = {At("early", 5'000'000, {}), At("early", 6'000'000, {}, "interrupted")};
+  boot.injections = {{"power-cut", 7.5, "destroyed"}};
+  std::vector<BootTimeline> t = BootTimelines(boot);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].part, kPartInterrupted);
+  EXPECT_EQ(t[0].end_s, 7.5);  // the host's power cut belongs to the first part
+  EXPECT_EQ(t[1].part, "");
+  EXPECT_EQ(t[1].end_s, 5);
+}
+
+TEST(BootTimelineTest, BootWithoutObservationsShowsItsHostFaults) {
+  BootRecord boot;
+  boot.injections = {{"power-cut", 2, ""}};
+  std::vector<BootTimeline> t = BootTimelines(boot);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].points, (std::vector<TimelinePoint>{{PointKind::kHostFault, "", 2, "power-cut"}}));
+}
+
+}  // namespace
+}  // namespace bootstorm

@@ -1,0 +1,56 @@
+#include "console_excerpt.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace bootstorm {
+namespace {
+
+class ConsoleExcerptTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "vm-000");
+  }
+  void Write(const std::string& relative, const std::string& text) {
+    std::ofstream(dir_ / relative, std::ios::binary) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ConsoleExcerptTest, ShortLogIsShownWholeWithoutTerminalControls) {
+  Write("vm-000/boot-1.console.log", "[\x1B[0;32m  OK  \x1B[0m] Started dbus.\r\r\nlogin: \r\n");
+  ConsoleExcerpt e = ReadConsoleExcerpt(dir_, "vm-000/boot-1.console.log");
+  EXPECT_EQ(e.error, "");
+  EXPECT_FALSE(e.truncated);
+  EXPECT_EQ(e.lines, (std::vector<std::string>{"[  OK  ] Started dbus.", "login: "}));
+}
+
+TEST_F(ConsoleExcerptTest, KeepsTheLastLinesWithinTheByteBound) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "line " + std::to_string(i) + "\n";
+  Write("vm-000/boot-1.console.log", text);
+  ConsoleExcerpt by_lines = ReadConsoleExcerpt(dir_, "vm-000/boot-1.console.log", 3, 1 << 20);
+  EXPECT_TRUE(by_lines.truncated);
+  EXPECT_EQ(by_lines.lines, (std::vector<std::string>{"line 997", "line 998", "line 999"}));
+  // The last 24 bytes hold "e 997\nline 998\nline 999\n": the cut line is dropped.
+  ConsoleExcerpt by_bytes = ReadConsoleExcerpt(dir_, "vm-000/boot-1.console.log", 60, 24);
+  EXPECT_TRUE(by_bytes.truncated);
+  EXPECT_EQ(by_bytes.lines, (std::vector<std::string>{"line 998", "line 999"}));
+}
+
+TEST_F(ConsoleExcerptTest, ReadsNothingOutsideTheRunDirectory) {
+  Write("secret", "do not show\n");
+  EXPECT_EQ(ReadConsoleExcerpt(dir_ / "vm-000", "../secret").error,
+            "not read: the path leaves the run directory");
+  EXPECT_EQ(ReadConsoleExcerpt(dir_, (dir_ / "secret").string()).error,
+            "not read: the path leaves the run directory");
+  EXPECT_EQ(ReadConsoleExcerpt(dir_, "vm-000/none.log").error, "missing or unreadable");
+  EXPECT_EQ(ReadConsoleExcerpt(dir_, "").error, "no console log was recorded");
+}
+
+}  // namespace
+}  // namespace bootstorm

@@ -1,0 +1,100 @@
+#include "html_report.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_run_dir.h"
+
+namespace bootstorm {
+namespace {
+
+class HtmlReportTest : public ::testing::Test {
+ protected:
+  RunRecord run_ = ReadTestRun(HostileRunDir());
+  std::string html_ = RenderHtmlReport(run_, HostileRunDir());
+};
+
+TEST_F(HtmlReportTest, FixtureIsWhatTheTestsExpect) {
+  ASSERT_EQ(run_.vms.size(), 2u);
+  ASSERT_EQ(run_.vms[0].boots.size(), 2u);
+  EXPECT_EQ(run_.vms[0].boots[1].outcome, Outcome::kSutFailure);
+  EXPECT_EQ(run_.vms[1].boots.at(0).outcome, Outcome::kInfraError);
+}
+
+TEST_F(HtmlReportTest, GuestMarkupIsTextOnly) {
+  // The page's own markup has exactly one script and no images; the hostile
+  // strings of the fixture appear escaped.
+  EXPECT_EQ(CountOf(html_, "<script"), 1u);
+  EXPECT_EQ(CountOf(html_, "<img"), 0u);
+  EXPECT_EQ(CountOf(html_, "onerror=\""), 0u);
+  EXPECT_GT(CountOf(html_, "&lt;script&gt;alert(1)&lt;/script&gt;"), 0u);
+  EXPECT_GT(CountOf(html_, "&lt;img src=x onerror=&quot;document.body.dataset.pwned=1&quot;&gt;"),
+            0u);
+}
+
+TEST_F(HtmlReportTest, OneLanePerUnitInEveryTimeline) {
+  std::size_t timelines = CountOf(html_, "<svg class=\"timeline");
+  EXPECT_EQ(timelines, 3u);  // one per boot
+  for (std::string_view unit : kTimelineUnits) {
+    EXPECT_EQ(CountOf(html_, "<g class=\"lane\" data-unit=\"" + std::string(unit) + "\">"),
+              timelines)
+        << unit;
+  }
+  EXPECT_EQ(CountOf(html_, "<g class=\"lane\""), timelines * std::size(kTimelineUnits));
+}
+
+TEST_F(HtmlReportTest, FailingBootsHaveTheirFailureSection) {
+  EXPECT_EQ(CountOf(html_, "<div class=\"failure\">"), 2u);
+  std::size_t sut = html_.find("id=\"vm-0-boot-2\"");
+  std::size_t infra = html_.find("id=\"vm-1-boot-1\"");
+  ASSERT_NE(sut, std::string::npos);
+  ASSERT_NE(infra, std::string::npos);
+  std::string failure = html_.substr(sut, html_.find("</details>\n", sut) - sut);
+  EXPECT_NE(failure.find("<h5>resolv.conf at after-dns-event"), std::string::npos);
+  EXPECT_NE(failure.find("<span class=\"removed\">- nameserver 192.0.2.53</span>"),
+            std::string::npos);
+  EXPECT_NE(failure.find("<span class=\"added\">+ nameserver 198.51.100.1</span>"),
+            std::string::npos);
+  EXPECT_NE(failure.find("<h5>Interfaces at after-dns-event</h5>"), std::string::npos);
+  EXPECT_NE(failure.find("<pre class=\"console\">"), std::string::npos);
+  EXPECT_NE(failure.find("bootstorm replay " + HostileRunDir().string() + " --vm 0 --boot 2"),
+            std::string::npos);
+  EXPECT_NE(failure.find("bootstorm shrink " + HostileRunDir().string() + " --vm 0"),
+            std::string::npos);
+  std::string infra_error = html_.substr(infra, html_.find("</details>\n", infra) - infra);
+  EXPECT_NE(infra_error.find("<h5>Infra error</h5>"), std::string::npos);
+  EXPECT_NE(infra_error.find("bootstorm replay "), std::string::npos);
+  EXPECT_EQ(infra_error.find("bootstorm shrink "), std::string::npos);  // nothing to shrink
+  // The passing boot has a timeline but no failure section.
+  std::size_t pass = html_.find("id=\"vm-0-boot-1\"");
+  EXPECT_EQ(html_.substr(pass, sut - pass).find("class=\"failure\""), std::string::npos);
+}
+
+TEST_F(HtmlReportTest, SummaryAndScenarioCarryTheFailureBound) {
+  EXPECT_NE(html_.find("<div class=\"card sut_failure\" data-count=\"1\">"), std::string::npos);
+  EXPECT_NE(html_.find("<div class=\"card infra_error\" data-count=\"1\">"), std::string::npos);
+  EXPECT_NE(html_.find("<tr data-scenario=\"hostile-fixture\">"), std::string::npos);
+  EXPECT_NE(html_.find("<td class=\"bound\">1 failure in 2 boots: &lt; 98%</td>"),
+            std::string::npos);
+}
+
+TEST_F(HtmlReportTest, FiltersCoverEveryVerdict) {
+  for (std::string_view verdict : {"pass", "sut_failure", "infra_error"})
+    EXPECT_NE(html_.find("data-filter=\"" + std::string(verdict) + "\""), std::string::npos);
+  EXPECT_EQ(CountOf(html_, "<details class=\"vm "), 2u);
+}
+
+TEST_F(HtmlReportTest, SelfContained) {
+  EXPECT_EQ(CountOf(html_, "src="), CountOf(html_, "src=x"));  // only the escaped hostile one
+  EXPECT_EQ(CountOf(html_, "href=\"http"), 0u);
+  EXPECT_EQ(CountOf(html_, "url("), 0u);
+  EXPECT_NE(html_.find("default-src 'none'"), std::string::npos);
+}
+
+TEST_F(HtmlReportTest, RenderingIsStable) {
+  EXPECT_EQ(RenderHtmlReport(ReadTestRun(HostileRunDir()), HostileRunDir()), html_);
+}
+
+}  // namespace
+}  // namespace bootstorm
