@@ -8,10 +8,12 @@
 namespace bootstorm {
 namespace {
 
-// systemd's catalog ids of the messages at the start of a job (job.c).
+// systemd's catalog ids of the messages at the start of a job (job.c), and of
+// the end of a reload job (which carries JOB_RESULT).
 constexpr std::string_view kMessageStarting = "7d4958e842da4a758f6c1cdc7b36dcc5";
 constexpr std::string_view kMessageStopping = "de5b426a63be47a7b6ac3eaac82e2f6f";
 constexpr std::string_view kMessageReloading = "d34d037fff1847e6ae669a370e694725";
+constexpr std::string_view kMessageReloaded = "7b05ebc668384222baa8881179cfda54";
 
 std::string Field(const nlohmann::json& entry, const char* key) {
   auto it = entry.find(key);
@@ -56,7 +58,7 @@ std::vector<std::string> NmJobJournalQuery() {
           "--no-pager",
           "-o",
           "json",
-          "--output-fields=MESSAGE_ID,JOB_TYPE",
+          "--output-fields=MESSAGE_ID,JOB_TYPE,JOB_RESULT",
           "_PID=1",
           "UNIT=NetworkManager.service"};
 }
@@ -77,6 +79,11 @@ std::vector<NmReload> ParseNmJobJournal(std::string_view text,
       reloads.push_back({std::string(kNmStop), us, RequestedBy(us, timeline)});
     } else if (id == kMessageStarting && !reloads.empty() && reloads.back().action == kNmStop) {
       reloads.back().action = std::string(kNmRestart);
+    } else if (id == kMessageReloaded && Field(entry, "JOB_RESULT") != "done" && !reloads.empty() &&
+               reloads.back().action == kNmReload) {
+      // A reload job that failed (e.g. asked while NM was restarting) reloaded
+      // nothing; the activator's retry is the reload that counts.
+      reloads.pop_back();
     }
   }
   if (reloads.size() > kMaxNmReloads) reloads.resize(kMaxNmReloads);

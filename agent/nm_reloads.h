@@ -18,7 +18,8 @@ namespace bootstorm {
 std::vector<std::string> NmJobJournalQuery();
 
 /// The reloads and restarts in the output of NmJobJournalQuery(), in order:
-/// a "Reloading" message is a reload; a "Stopping" message is a restart when
+/// a "Reloading" message is a reload unless its job ends with a result other
+/// than "done"; a "Stopping" message is a restart when
 /// a "Starting" follows, else a stop; NM's first start is not an event.
 /// `requested_by` is the bootstorm-* unit of `timeline` that was activating
 /// (between its inactive-exit and its active-enter, or still activating) at

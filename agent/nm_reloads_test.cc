@@ -5,15 +5,19 @@
 namespace bootstorm {
 namespace {
 
-std::string Entry(std::string_view message_id, std::int64_t us, std::string_view job_type) {
+std::string Entry(std::string_view message_id, std::int64_t us, std::string_view job_type,
+                  std::string_view job_result = "") {
+  std::string result =
+      job_result.empty() ? "" : ",\"JOB_RESULT\":\"" + std::string(job_result) + "\"";
   return "{\"__CURSOR\":\"s=1;i=2\",\"__MONOTONIC_TIMESTAMP\":\"" + std::to_string(us) +
          "\",\"_BOOT_ID\":\"b\",\"MESSAGE_ID\":\"" + std::string(message_id) +
-         "\",\"JOB_TYPE\":\"" + std::string(job_type) + "\"}\n";
+         "\",\"JOB_TYPE\":\"" + std::string(job_type) + "\"" + result + "}\n";
 }
 const std::string kStarting = "7d4958e842da4a758f6c1cdc7b36dcc5";
 const std::string kStopping = "de5b426a63be47a7b6ac3eaac82e2f6f";
 const std::string kReloading = "d34d037fff1847e6ae669a370e694725";
 const std::string kStarted = "39f53479d3a045ac8e11786248231fbf";
+const std::string kReloaded = "7b05ebc668384222baa8881179cfda54";
 
 // Network stage activating from 10 s to 20 s; final from 30 s, still running.
 const std::vector<TimelineEvent> kTimeline = {
@@ -35,6 +39,14 @@ TEST(ParseNmJobJournal, FirstStartIsNoEventAReloadIsAttributedToItsStage) {
                         Entry(kReloading, 15'000'000, "reload");
   EXPECT_EQ(ParseNmJobJournal(journal, kTimeline),
             (std::vector<NmReload>{{"reload", 15'000'000, "bootstorm-network.service"}}));
+}
+
+TEST(ParseNmJobJournal, AFailedReloadJobIsNoReloadItsRetryIs) {
+  std::string journal =
+      Entry(kReloading, 12'000'000, "reload") + Entry(kReloaded, 12'100'000, "reload", "failed") +
+      Entry(kReloading, 14'000'000, "reload") + Entry(kReloaded, 14'500'000, "reload", "done");
+  EXPECT_EQ(ParseNmJobJournal(journal, kTimeline),
+            (std::vector<NmReload>{{"reload", 14'000'000, "bootstorm-network.service"}}));
 }
 
 TEST(ParseNmJobJournal, StopThenStartIsARestartOfTheStillActivatingUnit) {
