@@ -41,7 +41,9 @@ const Cell kMatrix[] = {
     {"legacy-interfaces", "shutdown-race", {}},
     {"legacy-interfaces", "dns-event", {}},
     {"legacy-final-restart", "nm-first", {"resolv-conf-intact", "nm-dns-none", "activation-once"}},
-    {"legacy-final-restart", "late-config", {"activation-once"}},
+    {"legacy-final-restart",
+     "late-config",
+     {"resolv-conf-intact", "nm-dns-none", "activation-once"}},
     {"legacy-final-restart", "shutdown-race", {"activation-once"}},
     {"legacy-final-restart", "dns-event", {"activation-once"}},
 };
