@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "boots_log.h"
 #include "fault_subset.h"
@@ -103,17 +102,6 @@ int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
   fmt::print("{}: run {} vm {} replayed in {}: {}\n", ReproductionName(c.result),
              source.manifest.run_id, source.vm, run.dir.string(), c.why);
   return ExitCodeFor(c.result);
-}
-
-std::string ShellWord(const std::string& s) {
-  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) ||
-           std::string_view("-_./:=,@+").find(c) != std::string_view::npos;
-  });
-  if (plain) return s;
-  std::string quoted = "'";
-  for (char c : s) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
 }
 
 }  // namespace bootstorm

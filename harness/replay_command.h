@@ -69,8 +69,4 @@ struct ReplayOptions {
 /// error); throws std::invalid_argument on bad input (exit 2).
 int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation);
 
-/// A shell word for `s`: as it is when it needs no quoting, else in single
-/// quotes.
-std::string ShellWord(const std::string& s);
-
 }  // namespace bootstorm

@@ -13,6 +13,7 @@
 #include "fault_subset.h"
 #include "replay_command.h"
 #include "reproduction.h"
+#include "rerun_commands.h"
 
 namespace bootstorm {
 namespace {
@@ -155,10 +156,9 @@ int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
   if (!stored && !smallest.empty())
     fmt::print("no trial with fewer faults reproduced: the recorded plan is the smallest\n");
   // A trial's folder holds its plans (run.json, boots.jsonl) as VM 0.
-  fmt::print("replay: bootstorm replay {}\n",
-             stored ? fmt::format("{} --vm 0", ShellWord(stored->string()))
-                    : fmt::format("{} --vm {} --boot {}", ShellWord(options.dir.string()),
-                                  options.vm, signature->boot));
+  fmt::print("replay: {}\n",
+             stored ? fmt::format("bootstorm replay {} --vm 0", ShellWord(stored->string()))
+                    : ReplayCommandLine(options.dir, options.vm, signature->boot));
   if (trials.interrupted()) {
     fmt::print("interrupted: the plan may not be minimal\n");
     return 3;
