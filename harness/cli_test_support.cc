@@ -9,6 +9,7 @@
 #include <chrono>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "boots_log.h"
 #include "garbage_collector.h"
@@ -187,5 +188,12 @@ void StandInRunTest::SetUp() {
 }
 
 void StandInRunTest::TearDown() { unsetenv("BOOTSTORM_STATE_DIR"); }
+
+std::string ReadFileText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 }  // namespace bootstorm

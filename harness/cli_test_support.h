@@ -31,6 +31,9 @@ std::filesystem::path TestOutputDir();
 /// A fresh folder under TestOutputDir() for one test's files.
 std::filesystem::path FreshTestDir(const std::string& name);
 
+/// The whole content of `path` ("" when it cannot be read).
+std::string ReadFileText(const std::filesystem::path& path);
+
 /// Path of a file in the repository's scenarios/ folder.
 std::filesystem::path ScenarioPath(const std::string& file);
 

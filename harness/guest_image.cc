@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 
 namespace bootstorm {
@@ -21,6 +23,20 @@ std::string GuestImageKey(const std::filesystem::path& dir) {
   std::string key;
   std::getline(in, key);
   return key;
+}
+
+GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
+  std::ifstream in(dir / "guest-versions.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  auto field = [&j](const char* key) -> std::string {
+    constexpr std::size_t kMaxVersionLength = 100;
+    if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return "";
+    std::string v = j[key].get<std::string>();
+    return v.size() <= kMaxVersionLength ? v : "";
+  };
+  return {field("network_manager"), field("systemd")};
 }
 
 void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::string& key,

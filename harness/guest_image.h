@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "run_record.h"
+
 namespace bootstorm {
 
 /// Throws std::invalid_argument naming the first of base.qcow2, vmlinuz and
@@ -13,6 +15,11 @@ void RequireGuestImage(const std::filesystem::path& dir);
 /// The first line of <dir>/image-key (which identifies the guest: agent,
 /// recipe and packages); "" when there is none.
 std::string GuestImageKey(const std::filesystem::path& dir);
+
+/// The package versions <dir>/guest-versions.json records (written by
+/// agent/image/build-image); a field is "" when the file, or it, is missing
+/// or not a short string (images from before it was written).
+GuestVersions ReadGuestVersions(const std::filesystem::path& dir);
 
 /// As RequireGuestImage, and throws std::invalid_argument naming
 /// <dir>/image-key when the image's key is no longer `key`, the one run

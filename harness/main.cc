@@ -12,10 +12,12 @@
 #include "doctor.h"
 #include "gc_command.h"
 #include "replay_command.h"
+#include "report_command.h"
 #include "resume_command.h"
 #include "run_command.h"
 #include "scenario.h"
 #include "shrink_command.h"
+#include "verify_command.h"
 
 #ifndef BOOTSTORM_DEFAULT_IMAGE_DIR
 #define BOOTSTORM_DEFAULT_IMAGE_DIR "image"
@@ -131,6 +133,33 @@ int main(int argc, char** argv) {
   shrink_cmd->add_option("--connect", shrink.connect,
                          "libvirt URI (default: the host the VM ran on)");
 
+  std::filesystem::path report_dir;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "(re)write a run folder's reports (JUnit XML, Markdown) from its results.json");
+  report_cmd->add_option("run_dir", report_dir, "the run's folder")->required();
+
+  VerifyOptions verify;
+  std::vector<std::string> verify_connect;
+  verify.run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify",
+      "run every scenario of a suite (scenarios/suites/*.json) and write one combined report");
+  verify_cmd->add_option("suite", verify.suite, "suite file (JSON)")->required();
+  verify_cmd->add_option("--out", verify.out, "folder for the scenarios' runs and the report")
+      ->required();
+  verify_cmd->add_option("--connect", verify_connect, kConnectHelp)->allow_extra_args(false);
+  verify_cmd->add_option("--image", verify.run.image_dir, "guest image folder")
+      ->capture_default_str();
+  verify_cmd->add_option("--jobs", verify.run.jobs, "VMs at once, as for run")
+      ->check(CLI::Range(1, 1024));
+  verify_cmd->add_option("--retries", verify.run.infra_retries, "as for run")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
+  verify_cmd
+      ->add_option("--timeout", verify.run.timeout_seconds,
+                   "limit of each scenario's run, in seconds (0: none)")
+      ->check(CLI::Range(0, 7 * 86400));
+
   std::vector<std::string> gc_connect;
   CLI::App* gc_cmd =
       app.add_subcommand("gc", "remove domains, volumes and networks that dead runs left behind");
@@ -165,6 +194,11 @@ int main(int argc, char** argv) {
     }
     if (*replay_cmd) return ReplayCommand(replay, cancellation);
     if (*shrink_cmd) return ShrinkCommand(shrink, cancellation);
+    if (*report_cmd) return ReportCommand(report_dir);
+    if (*verify_cmd) {
+      verify.run.hosts = ParseConnectOptions(verify_connect, DefaultUri());
+      return VerifyCommand(verify, cancellation);
+    }
     if (*gc_cmd) return RunGcCommand(ParseConnectOptions(gc_connect, DefaultUri()));
     if (*doctor_cmd) return RunDoctorCommand(doctor_uri, doctor_image);
   } catch (const ScenarioError& e) {

@@ -92,6 +92,10 @@ RunRecord RunRecordFromBoots(const RunManifest& manifest, const Scenario& scenar
   run.run_id = manifest.run_id;
   run.scenario_name = scenario.name;
   run.scenario_file = manifest.scenario_file;
+  run.activator = ActivatorName(scenario.activator);
+  run.expect = scenario.expect == Expect::kDetect ? "detect" : "pass";
+  run.image_key = manifest.image_key;
+  run.guest_versions = manifest.guest_versions;
   run.uri = manifest.hosts.front().uri;
   run.virt_type = manifest.virt_type;
   run.started_at = manifest.started_at;

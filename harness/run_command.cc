@@ -2,6 +2,7 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include "placement.h"
 #include "process.h"
 #include "progress.h"
+#include "report_files.h"
 #include "run_host.h"
 #include "run_lock.h"
 #include "run_store.h"
@@ -107,6 +109,19 @@ void PrintSummary(std::FILE* out, const RunRecord& run, Expect expect,
   std::fflush(out);
 }
 
+/// Renders the run folder's reports from the results.json just written, so
+/// they are what `bootstorm report` gives; a failure costs only the reports.
+void WriteReports(std::FILE* out, const std::filesystem::path& dir) {
+  try {
+    std::vector<std::string> files;
+    for (const std::filesystem::path& f : WriteRunReports(dir)) files.push_back(f.string());
+    fmt::print(out, "reports: {}\n", fmt::join(files, " "));
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: writing the reports: {}\n", e.what());
+  }
+  std::fflush(out);
+}
+
 /// Writes results.json from the manifest and every recorded boot, with what
 /// this session adds (`hosts`: its hosts' records, empty when it set none
 /// up), and prints the summary; returns the exit code.
@@ -128,6 +143,7 @@ int FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scena
   run.wall_seconds = store.RunSeconds();
   store.WriteResults(run);
   PrintSummary(out, run, scenario.expect, store.dir() / "results.json");
+  WriteReports(out, store.dir());
   return ExitCodeForExpectation(scenario.expect, Summarize(run));
 }
 
@@ -169,6 +185,7 @@ RunManifest NewRunManifest(std::string scenario_text, const std::filesystem::pat
   for (const HostSpec& h : hosts) m.hosts.push_back({h});
   m.image_dir = std::filesystem::absolute(image_dir).string();
   m.image_key = GuestImageKey(image_dir);
+  m.guest_versions = ReadGuestVersions(image_dir);
   m.infra_retries = infra_retries;
   m.started_at = UtcNow();
   return m;

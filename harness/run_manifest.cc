@@ -65,6 +65,9 @@ nlohmann::json ToJson(const RunManifest& m) {
                       {"retries", m.infra_retries},       {"virt_type", m.virt_type},
                       {"started_at", m.started_at},       {"resumes", m.resumes}};
   if (!m.plans.empty()) j["plans"] = PlansToJson(m.plans);
+  if (m.guest_versions != GuestVersions{})
+    j["guest_versions"] = {{"network_manager", m.guest_versions.network_manager},
+                           {"systemd", m.guest_versions.systemd}};
   return j;
 }
 
@@ -90,6 +93,12 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
     m.resumes = static_cast<int>(o.Integer("resumes", 0, 1'000'000));
     if (const nlohmann::json* plans = o.OptionalArray("plans"))
       m.plans = PlansFromJson(*plans, o.PathOf("plans"));
+    if (o.Has("guest_versions")) {
+      StrictObject g(o.Member("guest_versions"), o.PathOf("guest_versions"));
+      m.guest_versions.network_manager = g.String("network_manager");
+      m.guest_versions.systemd = g.String("systemd");
+      g.Finish();
+    }
     o.Finish();
     return m;
   } catch (const JsonPathError& e) {

@@ -11,6 +11,7 @@
 
 #include "connect_option.h"
 #include "plan_source.h"
+#include "run_record.h"
 
 namespace bootstorm {
 
@@ -32,6 +33,9 @@ struct RunManifest {
   std::vector<ManifestHost> hosts;  ///< in `--connect` order, at least one
   std::string image_dir;            ///< guest image folder (absolute)
   std::string image_key;            ///< <image_dir>/image-key when the run started; "" when none
+  /// <image_dir>/guest-versions.json when the run started; optional in the
+  /// JSON (runs from before it was recorded read as unknown).
+  GuestVersions guest_versions;
   int infra_retries = 2;
   std::string virt_type;   ///< "kvm" or "qemu", of the first host in the latest session
   std::string started_at;  ///< UTC, ISO 8601, of the first session

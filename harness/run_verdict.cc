@@ -3,26 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
+#include "run_statistics.h"
 
 namespace bootstorm {
-namespace {
-
-// Names of the failed invariants over all boots, in order of first failure.
-std::vector<std::string> FailedInvariants(const RunRecord& run) {
-  std::vector<std::string> names;
-  for (const VmRecord& vm : run.vms) {
-    for (const BootRecord& boot : vm.boots) {
-      for (const CheckResult& c : boot.checks) {
-        if (!c.passed && std::find(names.begin(), names.end(), c.name) == names.end())
-          names.push_back(c.name);
-      }
-    }
-  }
-  return names;
-}
-
-}  // namespace
 
 int ExitCodeForExpectation(Expect expect, const RunSummary& summary) {
   if (expect == Expect::kPass) return ExitCodeFor(summary);

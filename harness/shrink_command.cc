@@ -12,8 +12,8 @@
 #include "delta_debugging.h"
 #include "fault_subset.h"
 #include "replay_command.h"
-#include "rerun_commands.h"
 #include "reproduction.h"
+#include "rerun_commands.h"
 
 namespace bootstorm {
 namespace {
@@ -156,9 +156,9 @@ int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
   if (!stored && !smallest.empty())
     fmt::print("no trial with fewer faults reproduced: the recorded plan is the smallest\n");
   // A trial's folder holds its plans (run.json, boots.jsonl) as VM 0.
-  fmt::print("replay: {}\n", stored ? fmt::format("bootstorm replay {} --vm 0",
-                                                   ShellWord(stored->string()))
-                                     : ReplayCommandLine(options.dir, options.vm, signature->boot));
+  fmt::print("replay: {}\n",
+             stored ? fmt::format("bootstorm replay {} --vm 0", ShellWord(stored->string()))
+                    : ReplayCommandLine(options.dir, options.vm, signature->boot));
   if (trials.interrupted()) {
     fmt::print("interrupted: the plan may not be minimal\n");
     return 3;

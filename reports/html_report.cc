@@ -43,7 +43,7 @@ struct ScenarioRow {
   std::string name;
   std::string file;
   int vms = 0;
-  BootOutcomes boots;
+  BootTally boots;
 };
 
 std::string Header(const RunRecord& run) {
@@ -70,7 +70,7 @@ std::string Header(const RunRecord& run) {
   return html + "</header>";
 }
 
-std::string Summary(const RunRecord& run, const BootOutcomes& boots) {
+std::string Summary(const RunRecord& run, const BootTally& boots) {
   RunSummary vms = Summarize(run);
   int counts[] = {vms.pass, vms.sut_failure, vms.infra_error};
   std::string html = "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">";
@@ -84,8 +84,8 @@ std::string Summary(const RunRecord& run, const BootOutcomes& boots) {
       "<div class=\"card rate\"><div class=\"n\">{} of boots passed</div><div class=\"l\">{} "
       "of {} VMs planned; {} boots: {} passed, {} SUT failures, {} infra errors. Failure "
       "probability of a boot, 95% upper bound: <b>{}</b></div></div></div>",
-      FormatPassRate(boots), run.vms.size(), run.vms_planned, boots.Total(), boots.pass,
-      boots.sut_failure, boots.infra_error, XmlEscape(FormatFailureBound(boots)));
+      FormatPassRate(boots), run.vms.size(), run.vms_planned, boots.boots, boots.passed,
+      boots.sut_failures, boots.infra_errors, XmlEscape(FormatFailureBound(boots)));
   return html + "</section>";
 }
 
@@ -102,8 +102,8 @@ std::string ScenarioTable(const std::vector<ScenarioRow>& rows) {
         "<td class=\"num\">{2}</td><td class=\"num\">{3}</td><td class=\"num\">{4}</td>"
         "<td class=\"num\">{5}</td><td class=\"num\">{6}</td><td class=\"num\">{7}</td>"
         "<td class=\"bound\">{8}</td></tr>",
-        XmlEscape(r.name), XmlEscape(r.file), r.vms, r.boots.Total(), r.boots.pass,
-        r.boots.sut_failure, r.boots.infra_error, FormatPassRate(r.boots),
+        XmlEscape(r.name), XmlEscape(r.file), r.vms, r.boots.boots, r.boots.passed,
+        r.boots.sut_failures, r.boots.infra_errors, FormatPassRate(r.boots),
         XmlEscape(FormatFailureBound(r.boots)));
   }
   return html +
@@ -208,7 +208,7 @@ std::string Vm(const VmRecord& vm, const std::filesystem::path& run_dir) {
 }  // namespace
 
 std::string RenderHtmlReport(const RunRecord& run, const std::filesystem::path& run_dir) {
-  BootOutcomes boots = CountBootOutcomes(run);
+  BootTally boots = TallyBoots(run);
   std::vector<ScenarioRow> scenarios = {
       {run.scenario_name, run.scenario_file, static_cast<int>(run.vms.size()), boots}};
   std::string html = fmt::format(

@@ -127,13 +127,23 @@ nlohmann::json ToJson(const RunRecord& r) {
   nlohmann::json j = {
       {"schema_version", kResultsSchemaVersion},
       {"run_id", r.run_id},
-      {"scenario", {{"name", r.scenario_name}, {"file", r.scenario_file}}},
+      {"scenario",
+       {{"name", r.scenario_name},
+        {"file", r.scenario_file},
+        {"activator", r.activator},
+        {"expect", r.expect}}},
       {"hypervisor", {{"uri", r.uri}, {"virt_type", r.virt_type}}},
+      {"environment",
+       {{"image_key", r.image_key},
+        {"guest",
+         {{"network_manager", r.guest_versions.network_manager},
+          {"systemd", r.guest_versions.systemd}}}}},
       {"hosts", hosts},
       {"started_at", r.started_at},
       {"wall_seconds", r.wall_seconds},
       {"interrupted", r.interrupted},
       {"resumes", r.resumes},
+      {"vms_planned", r.vms_planned},
       {"summary",
        {{"pass", s.pass}, {"sut_failure", s.sut_failure}, {"infra_error", s.infra_error}}},
       {"vms", vms}};
@@ -202,6 +212,105 @@ BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) 
   b.interrupted_console_log = o.OptionalString("interrupted_console_log").value_or("");
   o.Finish();
   return b;
+}
+
+VmRecord VmRecordFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  VmRecord v;
+  v.vm = static_cast<int>(o.Integer("vm", 0, kMaxVms - 1));
+  v.domain = o.String("domain");
+  v.uri = o.String("uri");
+  o.Ignore("outcome");  // derived from the boots
+  const nlohmann::json& boots = o.Array("boots");
+  for (std::size_t i = 0; i < boots.size(); ++i)
+    v.boots.push_back(BootRecordFromJson(boots[i], ElementPath(o.PathOf("boots"), i)));
+  v.incomplete = o.OptionalBoolean("incomplete").value_or(false);
+  o.Finish();
+  return v;
+}
+
+HostRecord HostRecordFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  HostRecord h;
+  h.uri = o.String("uri");
+  h.weight = static_cast<int>(o.Integer("weight", 1, 1'000'000));
+  h.virt_type = o.String("virt_type");
+  h.vms = static_cast<int>(o.Integer("vms", 0, kMaxVms));
+  h.jobs = static_cast<int>(o.Integer("jobs", 0, kMaxVms));
+  h.upload_seconds = o.Number("upload_seconds", 0, 1e9);
+  h.setup_error = o.OptionalString("setup_error").value_or("");
+  o.Finish();
+  return h;
+}
+
+namespace {
+
+/// Schema 1 did not record vms_planned: its summary counted planned VMs
+/// never recorded as infra errors, so the counts add up to the planned VMs
+/// (or the recorded ones, when more).
+int VmsPlannedFromSummary(StrictObject& o) {
+  StrictObject s(o.Member("summary"), o.PathOf("summary"));
+  long long total = 0;
+  for (const char* key : {"pass", "sut_failure", "infra_error"})
+    total += s.Integer(key, 0, kMaxVms);
+  s.Finish();
+  return static_cast<int>(total);
+}
+
+}  // namespace
+
+RunRecord RunRecordFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  long long version = o.Integer("schema_version", 1, 1'000'000);
+  if (version > kResultsSchemaVersion)
+    throw JsonPathError(o.PathOf("schema_version"), "this bootstorm reads versions 1 to " +
+                                                        std::to_string(kResultsSchemaVersion) +
+                                                        ", not " + std::to_string(version));
+  RunRecord r;
+  r.run_id = o.String("run_id");
+  {
+    StrictObject s(o.Member("scenario"), o.PathOf("scenario"));
+    r.scenario_name = s.String("name");
+    r.scenario_file = s.String("file");
+    r.activator = s.OptionalString("activator").value_or("");
+    r.expect = s.OptionalString("expect").value_or("pass");
+    if (r.expect != "pass" && r.expect != "detect")
+      throw JsonPathError(s.PathOf("expect"),
+                          "expected \"pass\" or \"detect\", got \"" + r.expect + "\"");
+    s.Finish();
+  }
+  {
+    StrictObject h(o.Member("hypervisor"), o.PathOf("hypervisor"));
+    r.uri = h.String("uri");
+    r.virt_type = h.String("virt_type");
+    h.Finish();
+  }
+  if (o.Has("environment")) {
+    StrictObject e(o.Member("environment"), o.PathOf("environment"));
+    r.image_key = e.String("image_key");
+    StrictObject g(e.Member("guest"), e.PathOf("guest"));
+    r.guest_versions.network_manager = g.String("network_manager");
+    r.guest_versions.systemd = g.String("systemd");
+    g.Finish();
+    e.Finish();
+  }
+  const nlohmann::json& hosts = o.Array("hosts");
+  for (std::size_t i = 0; i < hosts.size(); ++i)
+    r.hosts.push_back(HostRecordFromJson(hosts[i], ElementPath(o.PathOf("hosts"), i)));
+  r.started_at = o.String("started_at");
+  r.wall_seconds = o.Number("wall_seconds", 0, 1e9);
+  r.interrupted = o.Boolean("interrupted");
+  r.interrupted_by = o.OptionalString("interrupted_by").value_or("");
+  r.setup_error = o.OptionalString("setup_error").value_or("");
+  r.resumes = static_cast<int>(o.Integer("resumes", 0, 1'000'000));
+  std::optional<long long> planned = o.OptionalInteger("vms_planned", 0, kMaxVms);
+  r.vms_planned = planned ? static_cast<int>(*planned) : VmsPlannedFromSummary(o);
+  o.Ignore("summary");  // derived from the VMs
+  const nlohmann::json& vms = o.Array("vms");
+  for (std::size_t i = 0; i < vms.size(); ++i)
+    r.vms.push_back(VmRecordFromJson(vms[i], ElementPath(o.PathOf("vms"), i)));
+  o.Finish();
+  return r;
 }
 
 }  // namespace bootstorm

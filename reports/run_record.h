@@ -13,8 +13,9 @@
 
 namespace bootstorm {
 
-/// Version of the results.json layout; bump on incompatible changes.
-inline constexpr int kResultsSchemaVersion = 1;
+/// Version of the results.json layout (reports/README.md has the rule and
+/// each version's changes). Readers accept every version up to this one.
+inline constexpr int kResultsSchemaVersion = 2;
 
 /// Verdict classes. An infra error is never a pass nor a SUT failure.
 enum class Outcome { kPass, kSutFailure, kInfraError };
@@ -69,6 +70,7 @@ struct VmRecord {
   /// Boots are missing that neither ran nor were skipped after an infra error
   /// (the run was interrupted); such a VM has not passed.
   bool incomplete = false;
+  bool operator==(const VmRecord&) const = default;
 };
 
 /// One hypervisor host of a run and what it got.
@@ -90,10 +92,22 @@ struct RunSummary {
   bool operator==(const RunSummary&) const = default;
 };
 
+/// Package versions inside the guest image, recorded when the image was
+/// built; "" when unknown (an image or a run from before they were recorded).
+struct GuestVersions {
+  std::string network_manager;
+  std::string systemd;
+  bool operator==(const GuestVersions&) const = default;
+};
+
 struct RunRecord {
   std::string run_id;
   std::string scenario_name;
   std::string scenario_file;
+  std::string activator;         ///< the activator the boots ran; "" when unknown (schema 1)
+  std::string expect = "pass";   ///< the scenario's expectation: "pass" or "detect"
+  std::string image_key;         ///< the guest image's key; "" when unknown
+  GuestVersions guest_versions;  ///< of the guest image
   std::string uri;
   std::string virt_type;
   std::string started_at;  ///< UTC, ISO 8601
@@ -105,6 +119,7 @@ struct RunRecord {
   int resumes = 0;  ///< times `bootstorm run --resume` continued this run
   std::vector<VmRecord> vms;
   std::vector<HostRecord> hosts;  ///< `uri` and `virt_type` above are the first one's
+  bool operator==(const RunRecord&) const = default;
 };
 
 /// Outcome of a boot from its checks (any failed check: SUT failure).
@@ -131,5 +146,11 @@ nlohmann::json ToJson(const RunRecord& r);
 CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path);
 FaultInjection FaultInjectionFromJson(const nlohmann::json& j, const std::string& path);
 BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path);
+VmRecord VmRecordFromJson(const nlohmann::json& j, const std::string& path);
+HostRecord HostRecordFromJson(const nlohmann::json& j, const std::string& path);
+/// A whole results.json of any schema version up to kResultsSchemaVersion;
+/// fields a version lacks keep their defaults ("" for unknown). Derived
+/// fields (summary, outcomes) are recomputed, not read.
+RunRecord RunRecordFromJson(const nlohmann::json& j, const std::string& path);
 
 }  // namespace bootstorm

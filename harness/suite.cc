@@ -1,0 +1,49 @@
+#include "suite.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "strict_json.h"
+
+namespace bootstorm {
+
+Suite ParseSuite(std::string_view text, const std::filesystem::path& file) {
+  try {
+    nlohmann::json json = ParseJsonText(text, "suite");  // StrictObject keeps a reference
+    StrictObject o(json, "suite");
+    Suite suite;
+    suite.name = o.String("name");
+    if (suite.name.empty()) throw JsonPathError(o.PathOf("name"), "empty name");
+    suite.description = o.OptionalString("description").value_or("");
+    const nlohmann::json& scenarios = o.Array("scenarios");
+    if (scenarios.empty()) throw JsonPathError(o.PathOf("scenarios"), "expected at least one");
+    std::vector<std::string> names = StringsOf(scenarios, o.PathOf("scenarios"));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      std::string path = ElementPath(o.PathOf("scenarios"), i);
+      std::filesystem::path scenario = file.parent_path() / names[i];
+      if (!std::filesystem::is_regular_file(scenario))
+        throw JsonPathError(path, "no scenario file " + scenario.string());
+      scenario = scenario.lexically_normal();
+      if (std::find(suite.scenarios.begin(), suite.scenarios.end(), scenario) !=
+          suite.scenarios.end())
+        throw JsonPathError(path, scenario.string() + " is listed twice");
+      suite.scenarios.push_back(std::move(scenario));
+    }
+    o.Finish();
+    return suite;
+  } catch (const JsonPathError& e) {
+    throw std::invalid_argument(file.string() + ": " + e.what());
+  }
+}
+
+Suite ReadSuite(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::invalid_argument(file.string() + ": cannot read the suite file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseSuite(text.str(), file);
+}
+
+}  // namespace bootstorm

@@ -1,0 +1,160 @@
+#include "junit_report.h"
+
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "rerun_commands.h"
+#include "xml_escape.h"
+
+namespace bootstorm {
+namespace {
+
+/// The schema wants a local date and time without a zone; the run records UTC.
+std::string JunitTimestamp(const std::string& started_at) {
+  static const std::regex kIsoPrefix(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})");
+  std::smatch m;
+  return std::regex_search(started_at, m, kIsoPrefix) ? m.str() : "1970-01-01T00:00:00";
+}
+
+std::string VersionOrUnknown(const std::string& v) { return v.empty() ? "unknown" : v; }
+
+/// One <testcase>, and whether it failed or erred.
+struct TestCase {
+  std::string classname;
+  std::string name;
+  double seconds = 0;
+  enum { kPassed, kFailure, kError } result = kPassed;
+  std::string type;     ///< of the failure or error
+  std::string message;  ///< one line
+  std::string details;  ///< the element's text
+};
+
+std::string Render(const TestCase& t) {
+  std::string head = fmt::format(R"(    <testcase classname="{}" name="{}" time="{:.3f}")",
+                                 XmlEscape(t.classname), XmlEscape(t.name), t.seconds);
+  if (t.result == TestCase::kPassed) return head + "/>\n";
+  return fmt::format("{}>\n      <{} type=\"{}\" message=\"{}\">{}</{}>\n    </testcase>\n", head,
+                     t.result == TestCase::kFailure ? "failure" : "error", XmlEscape(t.type),
+                     XmlEscape(t.message), XmlEscape(t.details),
+                     t.result == TestCase::kFailure ? "failure" : "error");
+}
+
+std::string Json(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void AddBootCases(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot,
+                  const std::string& classname, std::vector<TestCase>& cases) {
+  std::string boot_name = fmt::format("boot-{}", boot.boot);
+  if (boot.outcome == Outcome::kInfraError) {
+    TestCase t{classname,        boot_name, boot.seconds, TestCase::kError, "infra-error",
+               boot.infra_error, ""};
+    t.details =
+        fmt::format("infra error (not a failure of the system under test): {}\n", boot.infra_error);
+    for (const std::string& e : boot.retried_infra_errors)
+      t.details += fmt::format("earlier attempt: {}\n", e);
+    t.details += fmt::format("console: {}\n", boot.console_log);
+    cases.push_back(std::move(t));
+    return;
+  }
+  // The boot's time is spread over its checks, so the suite's sum is the boots' time.
+  double seconds = boot.checks.empty() ? 0 : boot.seconds / boot.checks.size();
+  for (const CheckResult& c : boot.checks) {
+    TestCase t{classname, boot_name + "." + c.name, seconds};
+    if (!c.passed) {
+      t.result = TestCase::kFailure;
+      t.type = c.name;
+      t.message = c.message;
+      t.details = fmt::format(
+          "{}\ncheckpoint: {}\nexpected: {}\nactual: {}\nconsole: {}\nreplay: {}\nshrink: {}\n",
+          c.message, c.checkpoint, Json(c.expected), Json(c.actual), boot.console_log,
+          ReplayCommandLine(r.dir, vm.vm, boot.boot), ShrinkCommandLine(r.dir, vm.vm));
+    }
+    cases.push_back(std::move(t));
+  }
+}
+
+std::vector<TestCase> CasesOf(const ReportedRun& r) {
+  const RunRecord& run = r.record;
+  std::string prefix = "bootstorm." + run.scenario_name;
+  std::string why_not_run = run.interrupted ? "the run was interrupted (" + run.interrupted_by + ")"
+                            : run.setup_error.empty() ? "the run ended before it"
+                                                      : "setup failed: " + run.setup_error;
+  std::vector<TestCase> cases;
+  std::vector<bool> recorded(std::max<std::size_t>(run.vms_planned, 0), false);
+  for (const VmRecord& vm : run.vms) {
+    if (vm.vm >= 0 && static_cast<std::size_t>(vm.vm) < recorded.size()) recorded[vm.vm] = true;
+    std::string classname = fmt::format("{}.vm-{:03}", prefix, vm.vm);
+    for (const BootRecord& boot : vm.boots) AddBootCases(r, vm, boot, classname, cases);
+    if (vm.incomplete)
+      cases.push_back(
+          {classname, "boots-not-run", 0, TestCase::kError, "infra-error",
+           "boots after boot " + std::to_string(vm.boots.size()) + " did not run: " + why_not_run,
+           "infra error: " + why_not_run + "\n"});
+  }
+  for (std::size_t vm = 0; vm < recorded.size(); ++vm) {
+    if (recorded[vm]) continue;
+    cases.push_back({fmt::format("{}.vm-{:03}", prefix, vm), "not-run", 0, TestCase::kError,
+                     "infra-error", "the VM did not run: " + why_not_run,
+                     "infra error: " + why_not_run + "\n"});
+  }
+  return cases;
+}
+
+std::string RenderSuite(const ReportedRun& r, int id) {
+  const RunRecord& run = r.record;
+  std::vector<TestCase> cases = CasesOf(r);
+  int failures = 0, errors = 0;
+  for (const TestCase& t : cases) {
+    failures += t.result == TestCase::kFailure;
+    errors += t.result == TestCase::kError;
+  }
+  std::vector<std::pair<std::string, std::string>> properties = {
+      {"run_id", run.run_id},
+      {"scenario_file", run.scenario_file},
+      {"activator", run.activator.empty() ? "unknown" : run.activator},
+      {"expect", run.expect},
+      {"hypervisor", run.uri},
+      {"accelerator", AcceleratorOf(run.virt_type)},
+      {"image_key", VersionOrUnknown(run.image_key)},
+      {"guest_network_manager", VersionOrUnknown(run.guest_versions.network_manager)},
+      {"guest_systemd", VersionOrUnknown(run.guest_versions.systemd)},
+      {"started_at", run.started_at},
+  };
+  if (run.interrupted) properties.emplace_back("interrupted_by", run.interrupted_by);
+  if (!run.setup_error.empty()) properties.emplace_back("setup_error", run.setup_error);
+
+  std::string name = "bootstorm." + run.scenario_name;
+  std::string xml = fmt::format(
+      "  <testsuite name=\"{}\" package=\"bootstorm\" id=\"{}\" timestamp=\"{}\" "
+      "hostname=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" "
+      "time=\"{:.3f}\">\n    <properties>\n",
+      XmlEscape(name), id, JunitTimestamp(run.started_at),
+      XmlEscape(run.uri.empty() ? "localhost" : run.uri), cases.size(), failures, errors,
+      run.wall_seconds);
+  for (const auto& [key, value] : properties)
+    xml += fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", key, XmlEscape(value));
+  xml += "    </properties>\n";
+  for (const TestCase& t : cases) xml += Render(t);
+  xml += fmt::format(
+      "    <system-out>run {} in {}: {} VMs, {} boots recorded</system-out>\n"
+      "    <system-err></system-err>\n  </testsuite>\n",
+      XmlEscape(run.run_id), XmlEscape(r.dir.string()), run.vms_planned, TallyBoots(run).boots);
+  return xml;
+}
+
+}  // namespace
+
+std::string RenderJunitReport(std::span<const ReportedRun> runs) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+  for (std::size_t i = 0; i < runs.size(); ++i) xml += RenderSuite(runs[i], static_cast<int>(i));
+  return xml + "</testsuites>\n";
+}
+
+std::string RenderRunJunitReport(const RunRecord& run, const std::filesystem::path& run_dir) {
+  ReportedRun r{run, run_dir};
+  return RenderJunitReport(std::span<const ReportedRun>(&r, 1));
+}
+
+}  // namespace bootstorm
