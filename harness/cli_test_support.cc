@@ -71,6 +71,17 @@ std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results)
   return boots;
 }
 
+std::vector<nlohmann::json> FailedChecks(const nlohmann::json& results, std::string_view name) {
+  std::vector<nlohmann::json> failed;
+  for (const auto& [vm, boot] : Boots(results)) {
+    for (const auto& check : boot["checks"]) {
+      if (check["verdict"] == "fail" && (name.empty() || check["name"] == name))
+        failed.push_back(check);
+    }
+  }
+  return failed;
+}
+
 void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots) {
   BootsLog log = ReadBootsLog(run_dir / "boots.jsonl");
   EXPECT_EQ(log.torn_bytes, 0u);

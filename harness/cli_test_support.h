@@ -114,6 +114,9 @@ void ExpectNothingLeft(const ScenarioRun& run);
 
 /// Every boot of every VM in results.json, with its VM index.
 std::vector<std::pair<int, nlohmann::json>> Boots(const nlohmann::json& results);
+/// The failed checks of every boot in results.json, in boot order; only
+/// those of invariant `name` when it is given.
+std::vector<nlohmann::json> FailedChecks(const nlohmann::json& results, std::string_view name = {});
 /// Expects boots.jsonl in `run_dir` to hold `boots` whole lines, each a
 /// different (vm, boot).
 void ExpectEachBootRecordedOnce(const std::filesystem::path& run_dir, std::size_t boots);

@@ -10,17 +10,6 @@
 namespace bootstorm {
 namespace {
 
-/// The failed checks of every boot of a run, by invariant name.
-std::vector<nlohmann::json> FailedChecks(const nlohmann::json& results, const std::string& name) {
-  std::vector<nlohmann::json> failed;
-  for (const auto& [vm, boot] : Boots(results)) {
-    for (const auto& check : boot["checks"]) {
-      if (check["name"] == name && check["verdict"] == "fail") failed.push_back(check);
-    }
-  }
-  return failed;
-}
-
 TEST(DetectionIntegration, ReferencePassesNmFirstActivatingOnceFromTheNetworkStage) {
   ScenarioRun run = RunScenario("detect-reference-nm-first", "nm-first.json");
   EXPECT_EQ(run.cli.exit_code, 0) << run.cli.out << run.cli.err;
@@ -32,7 +21,9 @@ TEST(DetectionIntegration, ReferencePassesNmFirstActivatingOnceFromTheNetworkSta
     EXPECT_EQ(boot["checks"].size(), kAllChecks.size());
   }
   // Boot 1 rendered new files while NM ran: exactly one reload, by the network stage.
-  const nlohmann::json& reloads = boots.front().second["observations"].back()["nm_reloads"];
+  const nlohmann::json& observations = boots.front().second["observations"];
+  ASSERT_TRUE(observations.is_array() && !observations.empty()) << boots.front().second.dump(2);
+  const nlohmann::json& reloads = observations.back()["nm_reloads"];
   ASSERT_EQ(reloads.size(), 1u) << reloads.dump();
   EXPECT_EQ(reloads[0]["requested_by"], "bootstorm-network.service");
   ExpectNothingLeft(run);
