@@ -16,6 +16,7 @@
 #include "files.h"
 #include "guest_paths.h"
 #include "monotonic_clock.h"
+#include "nm_bus.h"
 #include "nm_reloads.h"
 #include "probe_parsers.h"
 #include "timeline.h"
@@ -52,30 +53,13 @@ std::string Query(const std::vector<std::string>& argv, const AgentLog& log) {
   return "";
 }
 
-std::string QueryNmDnsMode(const AgentLog& log) {
-  std::string out = Query({"busctl", "get-property", "org.freedesktop.NetworkManager",
-                           "/org/freedesktop/NetworkManager/DnsManager",
-                           "org.freedesktop.NetworkManager.DnsManager", "Mode"},
-                          log);
-  return ParseBusctlString(out).value_or("");
-}
-
-std::vector<DeviceState> QueryDevices(bool nm_active, const AgentLog& log) {
-  std::vector<DeviceState> devices;
+std::vector<DeviceState> QueryDevices(const AgentLog& log) {
   try {
-    devices = ParseIpAddrJson(Query({"ip", "-j", "addr", "show"}, log));
+    return ParseIpAddrJson(Query({"ip", "-j", "addr", "show"}, log));
   } catch (const std::invalid_argument& e) {
     log.Write(std::string("cannot read devices: ") + e.what());
-    return devices;
+    return {};
   }
-  if (!nm_active) return devices;
-  std::map<std::string, std::string> states =
-      ParseNmcliDeviceStates(Query({"nmcli", "-t", "-f", "DEVICE,STATE", "device", "status"}, log));
-  for (DeviceState& d : devices) {
-    auto it = states.find(d.name);
-    if (it != states.end()) d.nm_state = it->second;
-  }
-  return devices;
 }
 
 bool NmStarted(const std::vector<TimelineEvent>& timeline) {
@@ -122,11 +106,26 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
   struct stat st {};
   o.resolv_conf_is_symlink =
       lstat(std::string(kResolvConfPath).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
-  o.nm_active_state = QueryNmActiveState(log);
-  bool nm_active = o.nm_active_state == "active";
-  if (nm_active) o.nm_dns_mode = QueryNmDnsMode(log);
-  o.devices = QueryDevices(nm_active, log);
-  o.timeline = ParseSystemctlShow(Query(TimelineQuery(), log));
+  o.devices = QueryDevices(log);
+  if (checkpoint == kCheckpointEarly) {
+    // The early unit runs before NetworkManager, in the critical path of the
+    // boot, while PID 1 is busy starting it: there the timeline query was
+    // measured taking 5 s of a 6 s probe. The later checkpoints carry the
+    // whole timeline (systemd keeps the timestamps).
+    o.nm_active_state = QueryNmActiveState(log);
+  } else {
+    std::string units = Query(TimelineQuery(), log);
+    o.timeline = ParseSystemctlShow(units);
+    o.nm_active_state = ParseActiveState(units, "NetworkManager.service");
+  }
+  if (o.nm_active_state == "active") {
+    NmBusState nm = QueryNmOverBus(kQueryTimeout, log);
+    o.nm_dns_mode = nm.dns_mode;
+    for (DeviceState& d : o.devices) {
+      auto it = nm.device_states.find(d.name);
+      if (it != nm.device_states.end()) d.nm_state = it->second;
+    }
+  }
   // Before NM's first start its journal has nothing to say.
   if (NmStarted(o.timeline)) {
     o.nm_reloads = ParseNmJobJournal(Query(NmJobJournalQuery(), log), o.timeline);
@@ -210,7 +209,10 @@ void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
            const AgentLog& log) {
   try {
     log.Write(fmt::format("checkpoint {}", checkpoint));
+    auto started = std::chrono::steady_clock::now();
     std::string line = SerializeObservation(CollectObservation(plan, checkpoint, log));
+    auto collected_ms =
+        std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
     std::string port(kProbePortPath);
     if (plan_found && !WaitForPath(port, kPortAppearTimeout))
       log.Write(fmt::format("probe port {} did not appear", port));
@@ -218,7 +220,8 @@ void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
         (plan.HasFault(kFaultProbeGarbage) || plan.HasFault(kFaultProbeHugeLine)))
       SendHostileData(plan, port, log);
     if (SendObservationLine(port, line, kSendTimeout, log))
-      log.Write(fmt::format("sent checkpoint {} ({} bytes)", checkpoint, line.size() + 1));
+      log.Write(fmt::format("sent checkpoint {} ({} bytes, collected in {} ms)", checkpoint,
+                            line.size() + 1, collected_ms.count()));
   } catch (const std::exception& e) {
     log.Write(fmt::format("probe {} failed: {}", checkpoint, e.what()));
   }

@@ -117,12 +117,4 @@ std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
   return {lines.begin(), lines.end()};
 }
 
-std::optional<std::string> ParseBusctlString(std::string_view text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
-  constexpr std::string_view kPrefix = "s \"";
-  if (!text.starts_with(kPrefix) || !text.ends_with('"') || text.size() < kPrefix.size() + 1)
-    return std::nullopt;
-  return std::string(text.substr(kPrefix.size(), text.size() - kPrefix.size() - 1));
-}
-
 }  // namespace bootstorm

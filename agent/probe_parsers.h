@@ -34,8 +34,4 @@ std::optional<long long> ParseDhcp4Expiry(std::string_view text);
 std::vector<std::string> LastLines(std::string_view text, std::size_t max_lines,
                                    std::size_t max_bytes);
 
-/// The value of a string property as `busctl get-property` prints it
-/// (`s "none"`); nullopt for any other shape.
-std::optional<std::string> ParseBusctlString(std::string_view text);
-
 }  // namespace bootstorm

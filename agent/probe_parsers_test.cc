@@ -59,14 +59,6 @@ TEST(LastLines, KeepsTheLastNonEmptyLinesCut) {
   EXPECT_TRUE(LastLines("", 5, 100).empty());
 }
 
-TEST(ParseBusctlString, ReadsStringPropertiesOnly) {
-  EXPECT_EQ(ParseBusctlString("s \"none\"\n"), "none");
-  EXPECT_EQ(ParseBusctlString("s \"default\""), "default");
-  EXPECT_EQ(ParseBusctlString("u 3\n"), std::nullopt);
-  EXPECT_EQ(ParseBusctlString("s \""), std::nullopt);
-  EXPECT_EQ(ParseBusctlString(""), std::nullopt);
-}
-
 TEST(ParseDhcp4Expiry, ReadsTheLeaseExpiry) {
   EXPECT_EQ(ParseDhcp4Expiry("DHCP4.OPTION[1]:broadcast_address = 198.51.100.255\n"
                              "DHCP4.OPTION[4]:expiry = 1732511111\n"

@@ -26,7 +26,27 @@ std::int64_t ParseMicros(const std::string& text) {
   return error == std::errc() && end == text.data() + text.size() && value > 0 ? value : 0;
 }
 
-void AddUnit(const std::map<std::string, std::string>& block, std::vector<TimelineEvent>& events) {
+using Properties = std::map<std::string, std::string>;
+
+// Calls `visit` with each unit's block of `systemctl show` output: KEY=VALUE
+// lines, blocks separated by an empty line.
+template <typename Visit>
+void ForEachUnit(std::string_view text, Visit visit) {
+  Properties block;
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) {
+      if (!block.empty()) visit(block);
+      block.clear();
+      continue;
+    }
+    std::size_t equals = line.find('=');
+    if (equals != std::string::npos) block[line.substr(0, equals)] = line.substr(equals + 1);
+  }
+  if (!block.empty()) visit(block);
+}
+
+void AddUnit(const Properties& block, std::vector<TimelineEvent>& events) {
   auto id = block.find("Id");
   if (id == block.end() || id->second.empty()) return;
   for (const Timestamp& t : kTimestamps) {
@@ -53,24 +73,24 @@ std::vector<std::string> TimelineQuery() {
 
 std::vector<TimelineEvent> ParseSystemctlShow(std::string_view text) {
   std::vector<TimelineEvent> events;
-  std::map<std::string, std::string> block;
-  std::istringstream lines{std::string(text)};
-  for (std::string line; std::getline(lines, line);) {
-    if (line.empty()) {
-      AddUnit(block, events);
-      block.clear();
-      continue;
-    }
-    std::size_t equals = line.find('=');
-    if (equals != std::string::npos) block[line.substr(0, equals)] = line.substr(equals + 1);
-  }
-  AddUnit(block, events);
+  ForEachUnit(text, [&](const Properties& unit) { AddUnit(unit, events); });
   std::stable_sort(events.begin(), events.end(),
                    [](const TimelineEvent& a, const TimelineEvent& b) {
                      return a.monotonic_us < b.monotonic_us;
                    });
   if (events.size() > kMaxTimelineEvents) events.resize(kMaxTimelineEvents);
   return events;
+}
+
+std::string ParseActiveState(std::string_view text, std::string_view unit) {
+  std::string state;
+  ForEachUnit(text, [&](const Properties& properties) {
+    auto id = properties.find("Id");
+    auto active = properties.find("ActiveState");
+    if (id != properties.end() && id->second == unit && active != properties.end())
+      state = active->second;
+  });
+  return state;
 }
 
 }  // namespace bootstorm

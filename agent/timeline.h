@@ -22,4 +22,8 @@ std::vector<std::string> TimelineQuery();
 /// numbers are skipped; at most kMaxTimelineEvents events.
 std::vector<TimelineEvent> ParseSystemctlShow(std::string_view text);
 
+/// `unit`'s ActiveState in the output of TimelineQuery() ("active",
+/// "inactive", ...); "" when the output has none for it.
+std::string ParseActiveState(std::string_view text, std::string_view unit);
+
 }  // namespace bootstorm

@@ -57,6 +57,14 @@ TEST(ParseSystemctlShow, SkipsGarbageAndBlocksWithoutId) {
                   .empty());
 }
 
+TEST(ParseActiveState, ReadsTheNamedUnitsBlockOnly) {
+  EXPECT_EQ(ParseActiveState(kShow, "NetworkManager.service"), "active");
+  EXPECT_EQ(ParseActiveState(kShow, "bootstorm-final.service"), "activating");
+  EXPECT_EQ(ParseActiveState(kShow, "dbus.service"), "");
+  EXPECT_EQ(ParseActiveState("Id=NetworkManager.service\n", "NetworkManager.service"), "");
+  EXPECT_EQ(ParseActiveState("Failed to connect to bus\n", "NetworkManager.service"), "");
+}
+
 TEST(ParseSystemctlShow, IsBounded) {
   std::string text;
   for (int i = 0; i < 100; ++i)
