@@ -37,7 +37,9 @@ class HostFaults {
   /// The domain started at `start`: schedules the timed actions and applies
   /// those due at once (CPU limits). Throws on hypervisor errors.
   void Started(RunningDomain* domain, Clock::time_point start);
-  /// Checkpoint `checkpoint` arrived at `now`; `final` starts a link flap.
+  /// Checkpoint `checkpoint` arrived at `now`; `final` starts a link flap:
+  /// the link goes down at once and is due up `ms` after `now`. Throws on
+  /// hypervisor errors.
   void OnCheckpoint(std::string_view checkpoint, Clock::time_point now);
 
   /// When the next action is due; nullopt when none is pending.
