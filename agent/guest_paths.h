@@ -16,7 +16,8 @@ inline constexpr std::string_view kLocalStatePath = "/run/bootstorm/state.json";
 inline constexpr std::string_view kFaultEventsPath = "/run/bootstorm/faults.jsonl";
 inline constexpr std::string_view kConfigDriveMount = "/run/bootstorm/config-drive";
 inline constexpr std::string_view kConfigDriveDevice = "/dev/disk/by-label/config-2";
-inline constexpr std::string_view kProbePortPath = "/dev/virtio-ports/org.bootstorm.probe.0";
+/// The probe's virtio-serial port (virtio_port.h finds its device).
+inline constexpr std::string_view kProbePortName = "org.bootstorm.probe.0";
 inline constexpr std::string_view kResolvConfPath = "/etc/resolv.conf";
 inline constexpr std::string_view kKernelCmdlinePath = "/proc/cmdline";
 

@@ -20,6 +20,7 @@
 #include "nm_reloads.h"
 #include "probe_parsers.h"
 #include "timeline.h"
+#include "virtio_port.h"
 
 namespace bootstorm {
 namespace {
@@ -31,8 +32,8 @@ using std::chrono::milliseconds;
 constexpr milliseconds kQueryTimeout{30'000};
 /// Bounded so a host that never reads cannot hold the boot forever.
 constexpr milliseconds kSendTimeout{120'000};
-/// How long to wait for udev to create the port's /dev/virtio-ports link.
-/// Under load the early probe was measured missing the port after 10 s.
+/// How long to wait for the port to appear (virtio_port.h). Under load,
+/// waiting for udev's link, the early probe once missed it after 10 s.
 constexpr milliseconds kPortAppearTimeout{60'000};
 /// The last agent log lines shipped with each observation.
 constexpr std::size_t kObservationLogLines = 200;
@@ -75,15 +76,6 @@ std::vector<std::string> QueryNmDnsJournal(const AgentLog& log) {
                            "-o", "short-monotonic", "--case-sensitive=false", "--grep=dns|resolv"},
                           log);
   return LastLines(out, kNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
-}
-
-bool WaitForPath(const std::string& path, milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (access(path.c_str(), F_OK) != 0) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(milliseconds(100));
-  }
-  return true;
 }
 
 }  // namespace
@@ -213,9 +205,10 @@ void Probe(const BootPlan& plan, bool plan_found, std::string_view checkpoint,
     std::string line = SerializeObservation(CollectObservation(plan, checkpoint, log));
     auto collected_ms =
         std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
-    std::string port(kProbePortPath);
-    if (plan_found && !WaitForPath(port, kPortAppearTimeout))
-      log.Write(fmt::format("probe port {} did not appear", port));
+    std::optional<std::string> found =
+        WaitForVirtioPort(kProbePortName, plan_found ? kPortAppearTimeout : milliseconds(0));
+    if (!found) log.Write(fmt::format("probe port {} did not appear", kProbePortName));
+    std::string port = found.value_or("/dev/virtio-ports/" + std::string(kProbePortName));
     if (checkpoint == kCheckpointAfterNetwork &&
         (plan.HasFault(kFaultProbeGarbage) || plan.HasFault(kFaultProbeHugeLine)))
       SendHostileData(plan, port, log);
