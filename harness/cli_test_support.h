@@ -101,7 +101,7 @@ nlohmann::json ReadJsonFile(const std::filesystem::path& path);
 struct ScenarioRun {
   CliRun cli;
   nlohmann::json results;
-  std::filesystem::path out;  ///< the run folder
+  std::filesystem::path out = {};  ///< the run folder
 };
 
 /// Runs scenarios/<scenario> on TestUri() into a fresh folder named `test`,

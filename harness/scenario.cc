@@ -161,10 +161,17 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
   }
   if (o.Has("checks")) {
     s.checks = Strings(o, "checks");
+    // An empty list would pass every boot without looking at it.
+    if (s.checks.empty())
+      throw JsonPathError(o.PathOf("checks"),
+                          "empty: name at least one invariant, or leave \"checks\" out for all");
     for (std::size_t i = 0; i < s.checks.size(); ++i) {
       if (!Contains(kAllChecks, s.checks[i]))
         throw JsonPathError(ElementPath(o.PathOf("checks"), i),
                             "unknown invariant \"" + s.checks[i] + "\"");
+      if (std::find(s.checks.begin(), s.checks.begin() + i, s.checks[i]) != s.checks.begin() + i)
+        throw JsonPathError(ElementPath(o.PathOf("checks"), i),
+                            "\"" + s.checks[i] + "\" is listed twice");
     }
   } else {
     s.checks.assign(std::begin(kAllChecks), std::end(kAllChecks));

@@ -38,7 +38,7 @@ enum class Expect {
 struct FaultSpec {
   std::string kind;
   double probability = 1.0;
-  std::string unit;
+  std::string unit = {};
   int ms_min = 0;
   int ms_max = 0;
   int percent = 0;

@@ -110,6 +110,13 @@ TEST(Scenario, OutOfRangeAndUnknownValues) {
   EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"]}, "checks": ["x"]})")
                 .find("scenario.checks[0]: unknown invariant"),
             std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"]}, "checks": []})")
+                .find("scenario.checks: empty"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"]},
+                       "checks": ["boot-completes", "nm-dns-none", "boot-completes"]})")
+                .find("scenario.checks[2]: \"boot-completes\" is listed twice"),
+            std::string::npos);
 }
 
 TEST(Scenario, MalformedJsonNamesFile) {

@@ -18,8 +18,8 @@ struct TimelineSpan {
   SpanKind kind = SpanKind::kActive;
   double begin_s = 0;
   double end_s = 0;
-  bool open_end = false;  ///< still going at the last thing recorded
-  std::string label;      ///< for guest faults: the fault kind
+  bool open_end = false;   ///< still going at the last thing recorded
+  std::string label = {};  ///< for guest faults: the fault kind
   bool operator==(const TimelineSpan&) const = default;
 };
 

@@ -25,9 +25,9 @@ struct TestCase {
   std::string name;
   double seconds = 0;
   enum { kPassed, kFailure, kError } result = kPassed;
-  std::string type;     ///< of the failure or error
-  std::string message;  ///< one line
-  std::string details;  ///< the element's text
+  std::string type = {};     ///< of the failure or error
+  std::string message = {};  ///< one line
+  std::string details = {};  ///< the element's text
 };
 
 std::string Render(const TestCase& t) {

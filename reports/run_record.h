@@ -27,9 +27,9 @@ struct CheckResult {
   std::string name;  ///< invariant, e.g. "resolv-conf-intact"
   bool passed = false;
   std::string checkpoint;  ///< where it failed (or "" when it passed)
-  nlohmann::json expected;
-  nlohmann::json actual;
-  std::string message;  ///< one line a person can read
+  nlohmann::json expected = {};
+  nlohmann::json actual = {};
+  std::string message = {};  ///< one line a person can read
   bool operator==(const CheckResult&) const = default;
 };
 
@@ -66,7 +66,7 @@ struct VmRecord {
   int vm = 0;
   std::string domain;
   std::vector<BootRecord> boots;
-  std::string uri;  ///< the libvirt connection of the host it ran on
+  std::string uri = {};  ///< the libvirt connection of the host it ran on
   /// Boots are missing that neither ran nor were skipped after an infra error
   /// (the run was interrupted); such a VM has not passed.
   bool incomplete = false;

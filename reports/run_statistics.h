@@ -31,7 +31,7 @@ struct BootTally {
   int sut_failures = 0;
   int infra_errors = 0;
   /// Per invariant, in order of first appearance in the record.
-  std::vector<InvariantTally> invariants;
+  std::vector<InvariantTally> invariants = {};
   /// Boots with a verdict on the system under test: infra errors say nothing.
   int judged() const { return passed + sut_failures; }
 };

@@ -112,9 +112,9 @@ inline constexpr int kMaxFaultMs = 3600 * 1000;
 /// not take stay at their defaults and are left out of the JSON.
 struct Fault {
   std::string kind;
-  std::string unit;  ///< systemd unit the fault acts on ("" when none)
-  int ms = 0;        ///< duration or offset in milliseconds
-  int percent = 0;   ///< share, 1..100 (0 when none)
+  std::string unit = {};  ///< systemd unit the fault acts on ("" when none)
+  int ms = 0;             ///< duration or offset in milliseconds
+  int percent = 0;        ///< share, 1..100 (0 when none)
   bool operator==(const Fault&) const = default;
 };
 

@@ -30,9 +30,9 @@ struct NetworkEntry {
   std::string link;  ///< id of a `links[]` entry
   /// "ipv4_dhcp", "ipv4", "ipv6_dhcp", "ipv6_slaac" or "ipv6".
   std::string type;
-  std::string ip_address;  ///< static types only
-  std::string netmask;     ///< static ipv4 only (dotted quad); ipv6 uses a prefix in ip_address
-  std::vector<Route> routes;
+  std::string ip_address = {};  ///< static types only
+  std::string netmask = {};  ///< static ipv4 only (dotted quad); ipv6 uses a prefix in ip_address
+  std::vector<Route> routes = {};
   bool operator==(const NetworkEntry&) const = default;
 };
 
