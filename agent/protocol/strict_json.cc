@@ -7,11 +7,65 @@ namespace {
 
 const char* TypeName(const nlohmann::json& v) { return v.type_name(); }
 
+// Follows the parser's events to know the JSON path of each value, to reject
+// deep nesting and repeated keys while parsing (nlohmann keeps the last).
+class PathTracker {
+ public:
+  explicit PathTracker(const std::string& what) : what_(what) {}
+
+  bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        if (frames_.size() >= kMaxJsonDepth)
+          throw JsonPathError(Path(),
+                              "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        frames_.push_back({event == Event::object_start, {}, {}, 0});
+        break;
+      case Event::key: {
+        Frame& f = frames_.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second) throw JsonPathError(Path(), "key given twice");
+        break;
+      }
+      case Event::object_end:
+      case Event::array_end:
+        frames_.pop_back();
+        ValueDone();
+        break;
+      case Event::value:
+        ValueDone();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string, std::less<>> keys;
+    std::string key;
+    std::size_t index;
+  };
+  void ValueDone() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+  }
+  std::string Path() const {
+    std::string path = what_;
+    for (const Frame& f : frames_) path += f.object ? "." + f.key : ElementPath("", f.index);
+    return path;
+  }
+
+  const std::string& what_;
+  std::vector<Frame> frames_;
+};
+
 }  // namespace
 
 nlohmann::json ParseJsonText(std::string_view text, const std::string& what) {
   try {
-    return nlohmann::json::parse(text);
+    return nlohmann::json::parse(text, PathTracker(what));
   } catch (const nlohmann::json::parse_error& e) {
     throw JsonPathError(what, "malformed JSON at byte " + std::to_string(e.byte));
   } catch (const nlohmann::json::out_of_range&) {

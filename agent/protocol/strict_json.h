@@ -24,8 +24,15 @@ class JsonPathError : public std::invalid_argument {
   std::string path_;
 };
 
-/// Parses text as JSON; throws JsonPathError(what) on malformed input (with
-/// the parser's byte position) and on numbers out of range, and nothing else.
+/// Deepest nesting of arrays and objects ParseJsonText accepts. bootstorm's
+/// own files nest fewer than 10 levels; the limit keeps the recursive copy,
+/// dump and comparison of nlohmann::json off the end of the stack.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+/// Parses text as JSON; throws JsonPathError and nothing else: at `what` on
+/// malformed input (with the parser's byte position) and numbers out of
+/// range; at the path of the object or key for nesting deeper than
+/// kMaxJsonDepth and for a key given twice in one object.
 nlohmann::json ParseJsonText(std::string_view text, const std::string& what);
 
 /// Reads the fields of one object. Call Finish() after reading to reject keys

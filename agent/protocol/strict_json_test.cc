@@ -47,5 +47,40 @@ TEST(ParseJsonText, NumberBeyondADoubleIsMalformedInput) {
   EXPECT_EQ(PathOfError([] { ParseJsonText("-1e400", "file.json"); }), "file.json");
 }
 
+TEST(ParseJsonText, RejectsAKeyGivenTwiceNamingItsPath) {
+  EXPECT_EQ(PathOfError([] { ParseJsonText(R"({"a": [1, {"b": 1, "b": 2}]})", "f"); }), "f.a[1].b");
+  EXPECT_EQ(PathOfError([] { ParseJsonText(R"({"a": 1, "a": 1})", "f"); }), "f.a");
+  // The same key in sibling objects is fine.
+  EXPECT_EQ(ParseJsonText(R"([{"a": 1}, {"a": 2}])", "f").size(), 2u);
+}
+
+TEST(ParseJsonText, LimitsNestingDepth) {
+  std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_NO_THROW(ParseJsonText(ok, "f"));
+  std::string deep = "[" + ok + "]";
+  std::string path = "f";
+  for (std::size_t i = 0; i < kMaxJsonDepth; ++i) path += "[0]";
+  EXPECT_EQ(PathOfError([&] { ParseJsonText(deep, "f"); }), path);
+}
+
+// Found in issue 17: 100k levels overflowed the stack of the recursive copy
+// and destruction after parsing.
+TEST(ParseJsonText, AHundredThousandLevelsAreAnErrorNotACrash) {
+  const std::size_t levels = 100000;
+  std::string arrays = std::string(levels, '[') + std::string(levels, ']');
+  std::string objects;
+  for (std::size_t i = 0; i < levels; ++i) objects += R"({"a":)";
+  objects += "1" + std::string(levels, '}');
+  for (const std::string& text : {arrays, objects}) {
+    try {
+      ParseJsonText(text, "deep.json");
+      FAIL() << "no error";
+    } catch (const JsonPathError& e) {
+      EXPECT_NE(std::string(e.what()).find("nested deeper than 64 levels"), std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bootstorm
