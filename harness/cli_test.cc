@@ -2,6 +2,7 @@
 // No VM is started: validation happens before connecting to libvirt.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 
@@ -45,7 +46,30 @@ TEST(Cli, MalformedJsonExits2NamingFile) {
 TEST(Cli, MissingScenarioFileExits2) {
   CliRun r = RunBootstorm({"run", "/nonexistent/s.json"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("/nonexistent/s.json: cannot read the file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/s.json: cannot read: No such file"), std::string::npos)
+      << r.err;
+}
+
+// Found in issue 17: /dev/zero grew the process until the OOM killer came,
+// and a fifo blocked forever.
+TEST(Cli, ScenarioThatIsNotARegularFileExits2AtOnce) {
+  CliRun zero = RunBootstorm({"run", "/dev/zero"});
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.err.find("/dev/zero: is a device, not a file"), std::string::npos) << zero.err;
+  std::filesystem::path fifo = FreshTestDir("cli-fifo") / "s.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  CliRun r = RunBootstorm({"run", fifo.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(fifo.string() + ": is a fifo, not a file"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ReportOnDeeplyNestedResultsExits2NamingFileAndLimit) {
+  std::filesystem::path dir = FreshTestDir("cli-deep");
+  std::ofstream(dir / "results.json") << std::string(100000, '[') << std::string(100000, ']');
+  CliRun r = RunBootstorm({"report", dir.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find((dir / "results.json").string() + ": results"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nested deeper than 64 levels"), std::string::npos) << r.err;
 }
 
 TEST(Cli, UnknownOptionAndUnknownActivatorExit2) {

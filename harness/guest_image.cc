@@ -4,8 +4,10 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
+
+#include "bounded_file.h"
+#include "strict_json.h"
 
 namespace bootstorm {
 
@@ -26,10 +28,13 @@ std::string GuestImageKey(const std::filesystem::path& dir) {
 }
 
 GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
-  std::ifstream in(dir / "guest-versions.json");
-  std::ostringstream text;
-  text << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  // Informational: a missing or odd file gives empty versions.
+  constexpr std::size_t kMaxVersionsBytes = 64 << 10;
+  nlohmann::json j;
+  try {
+    j = ParseJsonText(ReadFileBounded(dir / "guest-versions.json", kMaxVersionsBytes), "versions");
+  } catch (const std::invalid_argument&) {  // FileReadError, JsonPathError
+  }
   auto field = [&j](const char* key) -> std::string {
     constexpr std::size_t kMaxVersionLength = 100;
     if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return "";

@@ -78,6 +78,8 @@ TEST_F(ResumeCli, MissingOrCorruptRunJsonExits2NamingIt) {
   std::filesystem::path run = RunDir();
   std::ofstream(run / "run.json") << R"({"version": 1, "run_id": )";
   ExpectRefused(run, (run / "run.json").string() + ": run: malformed JSON");
+  std::ofstream(run / "run.json") << std::string(100000, '[') << std::string(100000, ']');
+  ExpectRefused(run, (run / "run.json").string() + ": run[0]");
 }
 
 TEST_F(ResumeCli, LiveRunExits2) {
@@ -122,6 +124,20 @@ TEST_F(ResumeCli, AllBootsRecordedRewritesResultsAndExitsWithTheRunsCode) {
   BootsLog log = ReadBootsLog(run / "boots.jsonl");
   EXPECT_EQ(log.boots.size(), 2u);
   EXPECT_EQ(log.torn_bytes, 0u);
+}
+
+// Found in issue 17: a kill between a record and its newline lost the record.
+TEST_F(ResumeCli, CompleteLastRecordWithoutNewlineIsKept) {
+  std::filesystem::path run = RunDir();
+  std::string last = Line(1, Outcome::kPass);
+  last.pop_back();
+  std::ofstream(run / "boots.jsonl") << Line(0, Outcome::kPass) << last;
+  CliRun r = Resume(run);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("all 2 boots are recorded already"), std::string::npos) << r.out;
+  BootsLog log = ReadBootsLog(run / "boots.jsonl");
+  EXPECT_EQ(log.boots.size(), 2u);
+  EXPECT_FALSE(log.missing_newline);  // ended, so the next append starts a line
 }
 
 }  // namespace

@@ -1,9 +1,7 @@
 #include "run_manifest.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "atomic_file.h"
+#include "bounded_file.h"
 #include "guest_network.h"
 #include "strict_json.h"
 
@@ -107,14 +105,9 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
 }
 
 RunManifest ReadRunManifest(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::invalid_argument(path.string() +
-                                ": cannot read (not a run folder, or a run from before --resume)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text = ReadFileBounded(path, kMaxRunManifestBytes);
   try {
-    return RunManifestFromJson(ParseJsonText(text.str(), "run"), path.string());
+    return RunManifestFromJson(ParseJsonText(text, "run"), path.string());
   } catch (const JsonPathError& e) {  // malformed JSON
     throw std::invalid_argument(path.string() + ": " + e.what());
   }

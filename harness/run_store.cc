@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <iterator>
 #include <stdexcept>
 
 #include "boots_log.h"
@@ -12,13 +11,16 @@ namespace bootstorm {
 
 namespace {
 
-/// Cuts off what follows the last newline, so appends start on a line of their own.
+/// Cuts off a torn last line and ends a complete last record that lacks its
+/// newline, so appends start on a line of their own.
 void CutTornLine(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::size_t newline = text.rfind('\n');
-  std::size_t keep = newline == std::string::npos ? 0 : newline + 1;
-  if (keep < text.size()) std::filesystem::resize_file(path, keep);
+  BootsLog log = ReadBootsLog(path);
+  if (log.torn_bytes > 0) std::filesystem::resize_file(path, log.complete_bytes);
+  if (log.missing_newline) {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    if (!(out << '\n' << std::flush))
+      throw std::runtime_error(fmt::format("{}: cannot write", path.string()));
+  }
 }
 
 }  // namespace

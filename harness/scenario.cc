@@ -5,10 +5,9 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
+#include "bounded_file.h"
 #include "interruption.h"
 #include "strict_json.h"
 
@@ -229,11 +228,7 @@ Scenario ParseScenario(std::string_view text, const std::filesystem::path& sourc
 }
 
 std::string ReadScenarioText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path.string() + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return ReadFileBounded(path, kMaxScenarioBytes);
 }
 
 }  // namespace bootstorm

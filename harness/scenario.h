@@ -99,7 +99,8 @@ class ScenarioError : public std::runtime_error {
 
 /// Parses and validates scenario text; `source` names it in errors.
 Scenario ParseScenario(std::string_view text, const std::filesystem::path& source);
-/// The text of a scenario file; throws ScenarioError naming it when unreadable.
+/// The text of a scenario file (at most kMaxScenarioBytes); throws
+/// FileReadError naming it when unreadable or not a regular file.
 std::string ReadScenarioText(const std::filesystem::path& path);
 
 }  // namespace bootstorm

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "bounded_file.h"
+
 namespace bootstorm {
 namespace {
 
@@ -124,7 +126,7 @@ TEST(Scenario, MalformedJsonNamesFile) {
 }
 
 TEST(Scenario, MissingFileIsAnError) {
-  EXPECT_THROW(ReadScenarioText("/nonexistent/scenario.json"), ScenarioError);
+  EXPECT_THROW(ReadScenarioText("/nonexistent/scenario.json"), FileReadError);
 }
 
 TEST(Scenario, FaultParametersAndTheirErrors) {

@@ -1,10 +1,9 @@
 #include "suite.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "bounded_file.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -39,11 +38,7 @@ Suite ParseSuite(std::string_view text, const std::filesystem::path& file) {
 }
 
 Suite ReadSuite(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::invalid_argument(file.string() + ": cannot read the suite file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseSuite(text.str(), file);
+  return ParseSuite(ReadFileBounded(file, kMaxSuiteBytes), file);
 }
 
 }  // namespace bootstorm

@@ -1,9 +1,8 @@
 #include "boots_log.h"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "bounded_file.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -38,7 +37,15 @@ BootsLog ParseBootsLog(std::string_view text, const std::string& file) {
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) {
-      log.torn_bytes = text.size() - start;
+      // A kill between the record and its newline leaves a whole record:
+      // keep it. Anything else is a torn write.
+      try {
+        log.boots.push_back(ParseLine(text.substr(start)));
+        log.complete_bytes = text.size();
+        log.missing_newline = true;
+      } catch (const std::invalid_argument&) {
+        log.torn_bytes = text.size() - start;
+      }
       break;
     }
     ++line_number;
@@ -55,11 +62,7 @@ BootsLog ParseBootsLog(std::string_view text, const std::string& file) {
 
 BootsLog ReadBootsLog(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) return {};
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) throw std::runtime_error(path.string() + ": cannot read");
-  return ParseBootsLog(text.str(), path.string());
+  return ParseBootsLog(ReadFileBounded(path, kMaxBootsLogBytes), path.string());
 }
 
 }  // namespace bootstorm

@@ -27,20 +27,23 @@ std::string FormatBootsLine(const RecordedBoot& r);
 
 struct BootsLog {
   std::vector<RecordedBoot> boots;
-  /// Bytes up to and including the last newline: the complete lines.
+  /// Bytes of the complete records, newlines included.
   std::size_t complete_bytes = 0;
-  /// Bytes after the last newline: a line torn by a kill, ignored.
+  /// Bytes after the last complete record: a line torn by a kill, ignored.
   std::size_t torn_bytes = 0;
+  /// The last record is complete but its newline was never written.
+  bool missing_newline = false;
 };
 
-/// Parses boots.jsonl text. A final line without a newline is not parsed
-/// but counted in `torn_bytes`. Throws std::invalid_argument
+/// Parses boots.jsonl text. A final line without a newline is kept when it
+/// is a whole valid record (`missing_newline`); otherwise it is counted in
+/// `torn_bytes` and ignored. Throws std::invalid_argument
 /// "<file>:<line>: <what>" for any complete line that is not a valid record.
 BootsLog ParseBootsLog(std::string_view text, const std::string& file);
 
-/// Reads and parses a boots.jsonl file; a missing file is an empty log.
-/// Throws std::invalid_argument as ParseBootsLog, std::runtime_error when
-/// the file exists but cannot be read.
+/// Reads (at most kMaxBootsLogBytes) and parses a boots.jsonl file; a
+/// missing file is an empty log. Throws std::invalid_argument as
+/// ParseBootsLog, FileReadError when the file exists but cannot be read.
 BootsLog ReadBootsLog(const std::filesystem::path& path);
 
 }  // namespace bootstorm

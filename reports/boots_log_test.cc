@@ -38,6 +38,18 @@ TEST(BootsLog, IgnoresATornLastLine) {
   EXPECT_EQ(log.torn_bytes, torn.size());
 }
 
+TEST(BootsLog, KeepsACompleteLastRecordWithoutItsNewline) {
+  std::string whole = FormatBootsLine(Recorded(0, 1, 30));
+  std::string last = FormatBootsLine(Recorded(0, 2, 60));
+  last.pop_back();
+  BootsLog log = ParseBootsLog(whole + last, "boots.jsonl");
+  ASSERT_EQ(log.boots.size(), 2u);
+  EXPECT_EQ(log.boots[1], Recorded(0, 2, 60));
+  EXPECT_EQ(log.complete_bytes, whole.size() + last.size());
+  EXPECT_EQ(log.torn_bytes, 0u);
+  EXPECT_TRUE(log.missing_newline);
+}
+
 TEST(BootsLog, MalformedLineInTheMiddleNamesFileAndLine) {
   std::string text = FormatBootsLine(Recorded(0, 1, 30)) + "{\"vm\": 0, \"run_seconds\": 1}\n" +
                      FormatBootsLine(Recorded(0, 2, 60));
@@ -49,6 +61,19 @@ TEST(BootsLog, MalformedLineInTheMiddleNamesFileAndLine) {
   }
   EXPECT_THROW(ParseBootsLog("garbage\n", "b"), std::invalid_argument);
   EXPECT_THROW(ParseBootsLog("\n", "b"), std::invalid_argument);
+}
+
+// Found in issue 17: 100k levels crashed report, replay and --resume.
+TEST(BootsLog, DeeplyNestedLineIsAnErrorNamingFileAndLine) {
+  std::string deep =
+      R"({"vm": 0, "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}\n";
+  try {
+    ParseBootsLog(FormatBootsLine(Recorded(0, 1, 30)) + deep, "boots.jsonl");
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("boots.jsonl:2: record.x"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nested deeper than 64 levels"), std::string::npos);
+  }
 }
 
 TEST(BootsLog, UnknownKeyIsAnError) {

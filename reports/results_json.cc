@@ -1,9 +1,7 @@
 #include "results_json.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "atomic_file.h"
+#include "bounded_file.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -14,12 +12,9 @@ void WriteResultsJson(const RunRecord& run, const std::filesystem::path& path) {
 }
 
 RunRecord ReadResultsJson(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::invalid_argument(path.string() + ": cannot read (not a run folder?)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text = ReadFileBounded(path, kMaxResultsBytes);
   try {
-    return RunRecordFromJson(ParseJsonText(text.str(), "results"), "results");
+    return RunRecordFromJson(ParseJsonText(text, "results"), "results");
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(path.string() + ": " + e.what());
   }
