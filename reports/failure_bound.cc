@@ -2,28 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <boost/math/distributions/binomial.hpp>
 #include <cmath>
 #include <stdexcept>
 
 namespace bootstorm {
-namespace {
-
-// P(X <= failures) for X ~ Binomial(trials, p), summed in log space so that
-// large trial counts do not overflow.
-double BinomialCdf(int failures, int trials, double p) {
-  if (p <= 0) return 1;
-  if (p >= 1) return failures >= trials ? 1 : 0;
-  double sum = 0;
-  for (int k = 0; k <= failures; ++k) {
-    double log_term = std::lgamma(trials + 1.0) - std::lgamma(k + 1.0) -
-                      std::lgamma(trials - k + 1.0) + k * std::log(p) +
-                      (trials - k) * std::log1p(-p);
-    sum += std::exp(log_term);
-  }
-  return sum;
-}
-
-}  // namespace
 
 double FailureUpperBound(int failures, int trials, double confidence) {
   if (failures < 0 || trials < 0 || failures > trials || !(confidence > 0 && confidence < 1))
@@ -31,15 +14,11 @@ double FailureUpperBound(int failures, int trials, double confidence) {
         "FailureUpperBound: need 0 <= failures <= trials and 0 < confidence < 1, got {}/{} at {}",
         failures, trials, confidence));
   if (trials == 0 || failures == trials) return 1;
-  double alpha = 1 - confidence;
-  if (failures == 0) return 1 - std::pow(alpha, 1.0 / trials);
-  // The CDF falls as p grows: bisect for CDF(p) == alpha.
-  double low = 0, high = 1;
-  for (int i = 0; i < 100; ++i) {
-    double mid = (low + high) / 2;
-    (BinomialCdf(failures, trials, mid) > alpha ? low : high) = mid;
-  }
-  return high;
+  // Boost's exact Clopper-Pearson interval; the one-sided bound takes all
+  // of alpha on one side.
+  return boost::math::binomial_distribution<>::find_upper_bound_on_p(
+      trials, failures, 1 - confidence,
+      boost::math::binomial_distribution<>::clopper_pearson_exact_interval);
 }
 
 std::string FormatFailureUpperBound(double bound) {
