@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "bounded_file.h"
 
 namespace bootstorm {
@@ -123,6 +125,25 @@ TEST(Scenario, OutOfRangeAndUnknownValues) {
 
 TEST(Scenario, MalformedJsonNamesFile) {
   EXPECT_EQ(ErrorOf(R"({"name": "t",)"), "scenarios/t.json: scenario: malformed JSON at byte 14");
+}
+
+// The bad cases shared with the JSON Schema's test (ci/check-scenario-schema):
+// the loader rejects each, naming the file.
+TEST(Scenario, BadScenarioFiles) {
+  std::filesystem::path dir = std::filesystem::path(BOOTSTORM_TESTDATA_DIR) / "bad-scenarios";
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    ++cases;
+    std::string text = ReadScenarioText(entry.path());
+    try {
+      ParseScenario(text, entry.path());
+      ADD_FAILURE() << entry.path() << ": accepted";
+    } catch (const ScenarioError& e) {
+      EXPECT_TRUE(std::string_view(e.what()).starts_with(entry.path().string() + ": ")) << e.what();
+    }
+  }
+  EXPECT_GE(cases, 20);
 }
 
 TEST(Scenario, MissingFileIsAnError) {
