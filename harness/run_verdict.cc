@@ -3,23 +3,25 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "run_statistics.h"
+#include "expectation.h"
 
 namespace bootstorm {
 
 int ExitCodeForExpectation(Expect expect, const RunSummary& summary) {
-  if (expect == Expect::kPass) return ExitCodeFor(summary);
-  if (summary.sut_failure > 0) return 0;
-  return summary.infra_error > 0 ? 3 : 1;
+  return ExitCodeOf(ExpectationStatusOf(expect == Expect::kDetect, summary));
 }
 
 std::string ExpectationNote(Expect expect, const RunRecord& run) {
   if (expect == Expect::kPass) return "";
-  RunSummary s = Summarize(run);
-  if (s.sut_failure > 0)
-    return fmt::format("expected a detection: caught by {}",
-                       fmt::join(FailedInvariants(run), ", "));
-  if (s.infra_error > 0) return "expected a detection: undecided, infra errors hid VMs";
+  ExpectationVerdict v = JudgeExpectation(run, true);
+  switch (v.status) {
+    case ExpectationStatus::kMet:
+      return fmt::format("expected a detection: caught by {}", fmt::join(v.caught_by, ", "));
+    case ExpectationStatus::kUndecided:
+      return "expected a detection: undecided, infra errors hid VMs";
+    case ExpectationStatus::kNotMet:
+      break;
+  }
   return "expected a detection: NOT caught, every VM passed";
 }
 

@@ -10,14 +10,16 @@
 
 namespace bootstorm {
 
-/// The exit code of a run. kPass: as ExitCodeFor (0 all pass, 1 any SUT
+/// The exit code of a run: ExitCodeOf(ExpectationStatusOf(...)) from
+/// reports/expectation.h. kPass: as ExitCodeFor (0 all pass, 1 any SUT
 /// failure, 3 infra errors only). kDetect: 0 when at least one SUT failure
 /// was found, 3 when none was and infra errors hid VMs, else 1.
 int ExitCodeForExpectation(Expect expect, const RunSummary& summary);
 
 /// What the summary line adds, plainly: "" for kPass; for kDetect whether
 /// the known-bad activator was caught and by which invariants, e.g.
-/// "expected a detection: caught by resolv-conf-intact, nm-dns-none".
+/// "expected a detection: caught by resolv-conf-intact, nm-dns-none"
+/// (JudgeExpectation's verdict, in the words the CLI has always printed).
 std::string ExpectationNote(Expect expect, const RunRecord& run);
 
 }  // namespace bootstorm

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "boot_timeline.h"
+#include "expectation.h"
 #include "failure_section.h"
 #include "html_report_assets.h"
 #include "pass_rate.h"
@@ -49,7 +50,8 @@ struct ScenarioRow {
 std::string Header(const RunRecord& run) {
   std::string html = fmt::format(
       "<header><h1>bootstorm report: {}</h1><p class=\"meta\">run <code>{}</code> of "
-      "<code>{}</code>, started {} UTC, {:.0f} s; hypervisor <code>{}</code> ({}){}{}</p>",
+      "<code>{}</code>, started {} UTC, {:.0f} s; hypervisor <code>{}</code> ({}){}{}; "
+      "<a href=\"results.json\">results.json</a></p>",
       XmlEscape(run.scenario_name), XmlEscape(run.run_id), XmlEscape(run.scenario_file),
       XmlEscape(run.started_at), run.wall_seconds, XmlEscape(run.uri),
       XmlEscape(run.virt_type.empty() ? "unknown" : run.virt_type),
@@ -70,6 +72,26 @@ std::string Header(const RunRecord& run) {
   return html + "</header>";
 }
 
+/// The verdict against the scenario's expectation, first thing on the page.
+std::string Verdict(const RunRecord& run) {
+  ExpectationVerdict v = JudgeExpectation(run);
+  std::string_view kind = v.met()                                  ? "met"
+                          : v.status == ExpectationStatus::kNotMet ? "fail"
+                                                                   : "infra";
+  return fmt::format("<p class=\"banner verdict {}\" id=\"verdict\"><b>{}</b></p>", kind,
+                     XmlEscape(DescribeExpectation(v)));
+}
+
+/// A link to a file the record names inside the run folder (report.html sits
+/// there), or the name as text when it is not a plain relative path.
+std::string RunFileLink(const std::string& relative, std::string_view text) {
+  std::filesystem::path p(relative);
+  bool plain = !relative.empty() && p.is_relative() && relative.find(':') == std::string::npos &&
+               std::find(p.begin(), p.end(), "..") == p.end();
+  if (!plain) return XmlEscape(relative);
+  return fmt::format("<a href=\"{}\">{}</a>", XmlEscape(relative), XmlEscape(text));
+}
+
 std::string Summary(const RunRecord& run, const BootTally& boots) {
   RunSummary vms = Summarize(run);
   int counts[] = {vms.pass, vms.sut_failure, vms.infra_error};
@@ -80,12 +102,17 @@ std::string Summary(const RunRecord& run, const BootTally& boots) {
         "{}</div></div>",
         OutcomeName(kOutcomes[i]), counts[i], counts[i], Shown(kOutcomes[i]));
   }
+  // A detect run's boots are meant to fail: say how often the activator was caught.
+  std::string headline =
+      run.expect == kExpectDetect
+          ? fmt::format("caught in {} of {} judged boots", boots.sut_failures, boots.judged())
+          : FormatPassRate(boots) + " of boots passed";
   html += fmt::format(
-      "<div class=\"card rate\"><div class=\"n\">{} of boots passed</div><div class=\"l\">{} "
+      "<div class=\"card rate\"><div class=\"n\">{}</div><div class=\"l\">{} "
       "of {} VMs planned; {} boots: {} passed, {} SUT failures, {} infra errors. Failure "
       "probability of a boot, 95% upper bound: <b>{}</b></div></div></div>",
-      FormatPassRate(boots), run.vms.size(), run.vms_planned, boots.boots, boots.passed,
-      boots.sut_failures, boots.infra_errors, XmlEscape(FormatFailureBound(boots)));
+      headline, run.vms.size(), run.vms_planned, boots.boots, boots.passed, boots.sut_failures,
+      boots.infra_errors, XmlEscape(FormatFailureBound(boots)));
   return html + "</section>";
 }
 
@@ -166,9 +193,14 @@ std::string Boot(const BootRecord& boot, int vm, double axis_end,
   for (const Fault& f : boot.plan.faults) faults += (faults.empty() ? "" : ", ") + FormatFault(f);
   std::string html = fmt::format(
       "<div class=\"boot {0}\" id=\"vm-{1}-boot-{2}\" data-verdict=\"{0}\"><h4>boot {2} {3}"
-      "</h4><p class=\"meta\">{4:.1f} s; activator {5}; faults: {6}</p><div class=\"chips\">",
+      "</h4><p class=\"meta\">{4:.1f} s; activator {5}; faults: {6}; {7}{8}</p>"
+      "<div class=\"chips\">",
       OutcomeName(boot.outcome), vm, boot.boot, Badge(boot.outcome), boot.seconds,
-      ActivatorName(boot.plan.activator), faults.empty() ? "none" : XmlEscape(faults));
+      ActivatorName(boot.plan.activator), faults.empty() ? "none" : XmlEscape(faults),
+      RunFileLink(boot.console_log, "console log"),
+      boot.interrupted_console_log.empty()
+          ? ""
+          : ", " + RunFileLink(boot.interrupted_console_log, "interrupted part's console log"));
   for (const CheckResult& c : boot.checks) {
     html += fmt::format("<span class=\"chip {}\" title=\"{}\">{}</span>",
                         c.passed ? "passed" : "failed", XmlEscape(c.passed ? "passed" : c.message),
@@ -219,7 +251,8 @@ std::string RenderHtmlReport(const RunRecord& run, const std::filesystem::path& 
       "<title>bootstorm: {} ({})</title><style>{}</style></head>\n"
       "<body data-ready=\"0\" data-script-errors=\"\"><main>",
       kReportScriptHash, XmlEscape(run.scenario_name), XmlEscape(run.run_id), kReportStyle);
-  html += Header(run) + Summary(run, boots) + ScenarioTable(scenarios) + FailureIndex(run);
+  html += Header(run) + Verdict(run) + Summary(run, boots) + ScenarioTable(scenarios) +
+          FailureIndex(run);
   html += "<section id=\"vms\"><h2>VMs</h2>" + Toolbar(run) + RenderTimelineLegend() + "\n";
   for (const VmRecord& vm : run.vms) html += Vm(vm, run_dir) + "\n";
   html += fmt::format(

@@ -21,6 +21,7 @@ margin:0;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
 .banner{border-radius:6px;padding:8px 12px;margin:12px 0}
 .banner.fail{background:var(--fail-bg);color:var(--fail)}
 .banner.infra{background:var(--infra-bg);color:var(--infra)}
+.banner.met{background:var(--pass-bg);color:var(--pass)}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}
 .card{flex:1 1 150px;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .card .n{font-size:28px;font-weight:600;line-height:1.2}.card .l{color:var(--muted);font-size:13px}

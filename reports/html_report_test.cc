@@ -92,6 +92,30 @@ TEST_F(HtmlReportTest, SelfContained) {
   EXPECT_NE(html_.find("default-src 'none'"), std::string::npos);
 }
 
+TEST_F(HtmlReportTest, LeadsWithTheExpectationAndLinksTheRecords) {
+  // A pass run with a SUT failure: not met, before the summary.
+  std::size_t verdict = html_.find(
+      "<p class=\"banner verdict fail\" id=\"verdict\"><b>expectation NOT met: SUT failures in "
+      "1/2 VMs (resolv-conf-intact, nm-dns-none)</b></p>");
+  ASSERT_NE(verdict, std::string::npos) << html_;
+  EXPECT_LT(verdict, html_.find("id=\"summary\""));
+  EXPECT_NE(html_.find("<a href=\"results.json\">results.json</a>"), std::string::npos);
+  EXPECT_NE(html_.find("<a href=\"vm-000/boot-2.console.log\">console log</a>"), std::string::npos);
+}
+
+TEST_F(HtmlReportTest, MetDetectionIsNotShownAsAFailedPassRate) {
+  RunRecord detect = run_;
+  detect.expect = "detect";
+  detect.vms[0].boots[0].console_log = "../outside.log";  // never linked
+  std::string html = RenderHtmlReport(detect, HostileRunDir());
+  EXPECT_NE(html.find("<p class=\"banner verdict met\" id=\"verdict\"><b>expectation met: "
+                      "known-bad activator caught by resolv-conf-intact, nm-dns-none in 1/2 VMs"),
+            std::string::npos);
+  EXPECT_EQ(html.find("of boots passed"), std::string::npos);
+  EXPECT_NE(html.find("caught in 1 of 2 judged boots"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"../outside.log\""), std::string::npos);
+}
+
 TEST_F(HtmlReportTest, RenderingIsStable) {
   EXPECT_EQ(RenderHtmlReport(ReadTestRun(HostileRunDir()), HostileRunDir()), html_);
 }

@@ -28,10 +28,9 @@ bool ValidatesAgainstJunitXsd(const std::string& xml) {
       std::filesystem::path(testing::TempDir()) /
       (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".xml");
   WriteFileAtomically(file, xml);
-  std::string command =
-      "timeout 60 xmllint --noout --schema " +
-      (std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "JUnit.xsd").string() + " " +
-      file.string();
+  std::string command = "timeout 60 xmllint --noout --schema " +
+                        (std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "JUnit.xsd").string() +
+                        " " + file.string();
   return std::system(command.c_str()) == 0;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "expectation.h"
 #include "failure_bound.h"
 #include "rerun_commands.h"
 
@@ -53,11 +54,14 @@ std::vector<std::string> Distinct(std::span<const ReportedRun> runs, F f) {
 }
 
 std::string ResultOf(const RunRecord& run) {
-  std::vector<std::string> caught = FailedInvariants(run);
-  if (run.expect == "detect")
-    return caught.empty() ? "**NOT met**: not caught"
-                          : fmt::format("met: caught by {}", fmt::join(caught, ", "));
-  return MetExpectation(run) ? "met" : "**NOT met**";
+  ExpectationVerdict v = JudgeExpectation(run);
+  std::string status = v.met()                                  ? "met"
+                       : v.status == ExpectationStatus::kNotMet ? "**NOT met**"
+                                                                : "**undecided**";
+  if (v.detect)
+    return v.met() ? fmt::format("met: caught by {}", fmt::join(v.caught_by, ", "))
+                   : status + ": not caught";
+  return status;
 }
 
 void ScenarioTable(std::string& md, std::span<const ReportedRun> runs) {
@@ -79,7 +83,7 @@ void ScenarioTable(std::string& md, std::span<const ReportedRun> runs) {
 void InvariantTable(std::string& md, std::span<const ReportedRun> runs) {
   BootTally total;
   for (const ReportedRun& r : runs) {
-    if (r.record.expect != "detect") AddTally(total, TallyBoots(r.record));
+    if (r.record.expect != kExpectDetect) AddTally(total, TallyBoots(r.record));
   }
   md += "\n## Invariants\n\n";
   if (total.invariants.empty()) {
@@ -275,15 +279,19 @@ std::string MarkdownText(std::string_view text) {
 
 std::string RenderMarkdownReport(std::span<const ReportedRun> runs, std::string_view title) {
   std::string md = fmt::format("# {}\n\n", MarkdownText(title));
-  std::vector<std::string> not_met;
+  std::vector<std::string> not_met, lines;
   for (const ReportedRun& r : runs) {
-    if (!MetExpectation(r.record)) not_met.push_back(MarkdownText(r.record.scenario_name));
+    ExpectationVerdict v = JudgeExpectation(r.record);
+    if (!v.met()) not_met.push_back(MarkdownText(r.record.scenario_name));
+    lines.push_back(fmt::format("- {}: {}\n", MarkdownText(r.record.scenario_name),
+                                MarkdownText(DescribeExpectation(v))));
   }
   md += not_met.empty()
             ? fmt::format("**Verdict: every scenario met its expectation ({} of {}).**\n\n",
                           runs.size(), runs.size())
             : fmt::format("**Verdict: {} of {} scenarios did not meet their expectation: {}.**\n\n",
                           not_met.size(), runs.size(), fmt::join(not_met, ", "));
+  md += fmt::format("{}\n", fmt::join(lines, ""));
   ScenarioTable(md, runs);
   InvariantTable(md, runs);
   SutFailures(md, runs);

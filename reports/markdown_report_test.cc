@@ -14,6 +14,12 @@ TEST(MarkdownReport, RecordedRunNamesItsFailuresAndEnvironment) {
   std::string md = RenderRunMarkdownReport(run, dir);
   EXPECT_NE(md.find("# bootstorm run: detect-legacy-interfaces"), std::string::npos) << md;
   EXPECT_NE(md.find("met: caught by resolv-conf-intact"), std::string::npos) << md;
+  // The verdict against the expectation leads, before the table.
+  std::size_t lead = md.find(
+      "- detect-legacy-interfaces: expectation met: known-bad activator caught by "
+      "resolv-conf-intact, nm-dns-none in 1/1 VMs\n");
+  ASSERT_NE(lead, std::string::npos) << md;
+  EXPECT_LT(lead, md.find("| scenario |"));
   EXPECT_NE(md.find("`bootstorm replay " + dir.string() + " --vm 0 --boot 1`"), std::string::npos);
   EXPECT_NE(md.find("- accelerator: tcg\n"), std::string::npos);
   EXPECT_NE(md.find("- guest NetworkManager: 1.42"), std::string::npos) << md;

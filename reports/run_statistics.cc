@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "expectation.h"
+
 namespace bootstorm {
 namespace {
 
@@ -65,10 +67,7 @@ std::vector<std::string> FailedInvariants(const RunRecord& run) {
   return names;
 }
 
-bool MetExpectation(const RunRecord& run) {
-  RunSummary s = Summarize(run);
-  return run.expect == "detect" ? s.sut_failure > 0 : ExitCodeFor(s) == 0;
-}
+bool MetExpectation(const RunRecord& run) { return JudgeExpectation(run).met(); }
 
 std::string AcceleratorOf(const std::string& virt_type) {
   if (virt_type == "kvm") return "kvm";

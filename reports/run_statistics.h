@@ -43,8 +43,8 @@ void AddTally(BootTally& total, const BootTally& more);
 /// Names of the failed invariants over all boots, in order of first failure.
 std::vector<std::string> FailedInvariants(const RunRecord& run);
 
-/// Whether the run showed what its scenario expects: "pass" runs have no
-/// SUT failure and no infra error; "detect" runs at least one SUT failure.
+/// Whether the run met what its scenario expects (JudgeExpectation in
+/// expectation.h has the rule and the details).
 bool MetExpectation(const RunRecord& run);
 
 /// The accelerator the run's guests used: "kvm", "tcg" (libvirt's "qemu"

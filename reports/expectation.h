@@ -1,0 +1,48 @@
+// A run's verdict against what its scenario expects (`expect`): "pass"
+// scenarios must pass; "detect" scenarios run a known-bad activator that at
+// least one invariant must catch. The one place reports and the harness
+// judge an expectation. Pure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "run_record.h"
+
+namespace bootstorm {
+
+/// The scenario field `expect` of a known-bad activator's scenario.
+inline constexpr std::string_view kExpectDetect = "detect";
+
+/// kUndecided: infra errors hid VMs and what ran neither met nor broke it.
+enum class ExpectationStatus { kMet, kNotMet, kUndecided };
+
+/// From the per-VM summary. Pass: met when every VM passed, not met on any
+/// SUT failure, else undecided. Detect: met on any SUT failure (the
+/// activator was caught), undecided when none and infra errors hid VMs,
+/// else not met.
+ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& summary);
+
+/// 0 met, 1 not met, 3 undecided (ExitCodeFor's codes for a "pass" run).
+int ExitCodeOf(ExpectationStatus status);
+
+struct ExpectationVerdict {
+  bool detect = false;
+  ExpectationStatus status = ExpectationStatus::kUndecided;
+  /// The invariants that failed, in order of first failure: for a detect
+  /// run what caught the activator, for a pass run what broke.
+  std::vector<std::string> caught_by = {};
+  RunSummary vms = {};  ///< per VM, as Summarize
+  bool met() const { return status == ExpectationStatus::kMet; }
+};
+
+/// `run` judged against `detect` (run.expect == "detect" in the overload).
+ExpectationVerdict JudgeExpectation(const RunRecord& run, bool detect);
+ExpectationVerdict JudgeExpectation(const RunRecord& run);
+
+/// One line that leads a report, e.g. "expectation met: known-bad activator
+/// caught by resolv-conf-intact in 2/2 VMs" or "expectation NOT met: SUT
+/// failures in 1/3 VMs (nm-dns-none)".
+std::string DescribeExpectation(const ExpectationVerdict& v);
+
+}  // namespace bootstorm
