@@ -9,7 +9,7 @@ namespace bootstorm {
 namespace {
 
 /// TCG translation cache per VM (see DomainXml). Measured on the trimmed
-/// guest, one boot at a time (README.md, Performance): 64 MiB gave 299-305
+/// guest, one boot at a time (docs/PERFORMANCE.md): 64 MiB gave 299-305
 /// MiB peak RSS per VM, 48 MiB 280-282 MiB for 4-6 % more boot time, 32 MiB
 /// 261-269 MiB for 30 % more.
 constexpr int kTbCacheMib = 48;
@@ -50,7 +50,7 @@ std::string DomainXml(const DomainSpec& s) {
   std::string nics;
   for (const std::string& mac : s.macs) nics += InterfaceXml(s.network, mac);
   // <acpi/> is required: without it the guest halts instead of powering off
-  // and the domain never stops (ENVIRONMENT.md).
+  // and the domain never stops (seen with direct kernel boot under QEMU 7.2).
   // Under TCG, QEMU 7.2 reserves a 1 GiB translation cache per VM by default
   // and a boot fills much of it; a boot's working set fits in far less.
   std::string tcg = s.virt_type == "qemu"

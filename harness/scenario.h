@@ -87,7 +87,7 @@ struct Scenario {
   std::vector<std::string> checks;  ///< invariant names; all known ones by default
   int boot_timeout_seconds = 600;   ///< create domain to the agent's `end`
   int shutdown_timeout_seconds = 120;
-  int memory_mib = 256;  ///< enough for the trimmed guest (README.md, Performance)
+  int memory_mib = 256;  ///< enough for the trimmed guest (docs/PERFORMANCE.md)
   int vcpus = 1;
 };
 
