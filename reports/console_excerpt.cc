@@ -1,6 +1,10 @@
 #include "console_excerpt.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 namespace bootstorm {
 namespace {
@@ -12,6 +16,52 @@ bool StaysInside(const std::filesystem::path& relative) {
     if (part == "..") return false;
   }
   return true;
+}
+
+/// Closes a descriptor on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+/// Reads into `tail` the last `max_bytes` bytes of the regular file
+/// `relative` below `run_dir` plus one byte more when the file is longer
+/// (so the caller knows the first line is cut). Each component is opened
+/// with O_NOFOLLOW: a symlink inside the run folder (to /etc/shadow, say) is
+/// not followed. Returns "" or why the file was not read.
+std::string ReadTail(const std::filesystem::path& run_dir, const std::filesystem::path& relative,
+                     std::size_t max_bytes, std::string& tail) {
+  Fd dir{open(run_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (dir.fd < 0) return "missing or unreadable";
+  std::vector<std::filesystem::path> parts(relative.begin(), relative.end());
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    Fd next{openat(dir.fd, parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)};
+    if (next.fd < 0)
+      return errno == ELOOP || errno == ENOTDIR ? "not read: not a plain folder"
+                                                : "missing or unreadable";
+    std::swap(dir.fd, next.fd);
+  }
+  Fd file{openat(dir.fd, parts.back().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0) return errno == ELOOP ? "not read: a symbolic link" : "missing or unreadable";
+  struct stat st {};
+  if (fstat(file.fd, &st) != 0) return "missing or unreadable";
+  if (!S_ISREG(st.st_mode)) return "not read: not a regular file";
+  auto size = static_cast<std::size_t>(st.st_size);
+  std::size_t start = size > max_bytes ? size - max_bytes - 1 : 0;
+  tail.assign(size - start, '\0');
+  std::size_t got = 0;
+  while (got < tail.size()) {
+    ssize_t n =
+        pread(file.fd, tail.data() + got, tail.size() - got, static_cast<off_t>(start + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return "missing or unreadable";
+    if (n == 0) break;  // shrank meanwhile
+    got += static_cast<std::size_t>(n);
+  }
+  tail.resize(got);
+  return "";
 }
 
 }  // namespace
@@ -48,20 +98,13 @@ ConsoleExcerpt ReadConsoleExcerpt(const std::filesystem::path& run_dir, const st
     excerpt.error = "not read: the path leaves the run directory";
     return excerpt;
   }
-  std::ifstream in(run_dir / relative, std::ios::binary);
-  if (!in.seekg(0, std::ios::end)) {
-    excerpt.error = "missing or unreadable";
+  std::string tail;
+  if (std::string why = ReadTail(run_dir, relative, max_bytes, tail); !why.empty()) {
+    excerpt.error = why;
     return excerpt;
   }
-  std::streamoff size = in.tellg();
-  std::streamoff start = size > static_cast<std::streamoff>(max_bytes)
-                             ? size - static_cast<std::streamoff>(max_bytes)
-                             : 0;
-  std::string tail(static_cast<std::size_t>(size - start), '\0');
-  if (!in.seekg(start) || !in.read(tail.data(), static_cast<std::streamsize>(tail.size()))) {
-    excerpt.error = "missing or unreadable";
-    return excerpt;
-  }
+  std::size_t start = tail.size() > max_bytes ? tail.size() - max_bytes : 0;
+  tail.erase(0, start);
   std::string_view rest = tail;
   if (start > 0) {  // the first line is cut: drop it
     std::size_t newline = rest.find('\n');

@@ -1,6 +1,7 @@
 #include "console_excerpt.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 
@@ -50,6 +51,28 @@ TEST_F(ConsoleExcerptTest, ReadsNothingOutsideTheRunDirectory) {
             "not read: the path leaves the run directory");
   EXPECT_EQ(ReadConsoleExcerpt(dir_, "vm-000/none.log").error, "missing or unreadable");
   EXPECT_EQ(ReadConsoleExcerpt(dir_, "").error, "no console log was recorded");
+}
+
+TEST_F(ConsoleExcerptTest, ASymlinkInsideTheRunFolderIsNotFollowed) {
+  std::filesystem::path secret = dir_.string() + "-secret";
+  std::ofstream(secret) << "root:$6$hash:19000::::::\n";
+  std::filesystem::create_symlink(secret, dir_ / "vm-000" / "boot-1.console.log");
+  ConsoleExcerpt e = ReadConsoleExcerpt(dir_, "vm-000/boot-1.console.log");
+  EXPECT_EQ(e.error, "not read: a symbolic link");
+  EXPECT_TRUE(e.lines.empty());
+  // A folder on the way that is a symlink leads out just the same.
+  std::filesystem::create_directories(dir_.string() + "-elsewhere");
+  std::ofstream(dir_.string() + "-elsewhere/boot-1.console.log") << "secret\n";
+  std::filesystem::create_directory_symlink(dir_.string() + "-elsewhere", dir_ / "vm-001");
+  e = ReadConsoleExcerpt(dir_, "vm-001/boot-1.console.log");
+  EXPECT_EQ(e.error, "not read: not a plain folder");
+  EXPECT_TRUE(e.lines.empty());
+}
+
+TEST_F(ConsoleExcerptTest, AFifoIsNotReadAndDoesNotBlock) {
+  ASSERT_EQ(mkfifo((dir_ / "vm-000" / "boot-1.console.log").c_str(), 0600), 0);
+  EXPECT_EQ(ReadConsoleExcerpt(dir_, "vm-000/boot-1.console.log").error,
+            "not read: not a regular file");
 }
 
 }  // namespace
