@@ -3,9 +3,7 @@
 #include <fstream>
 
 namespace bootstorm {
-namespace {
 
-/// Whether `relative` names a file below the run directory (no root, no "..").
 bool StaysInside(const std::filesystem::path& relative) {
   if (relative.empty() || relative.has_root_name() || relative.has_root_directory()) return false;
   for (const std::filesystem::path& part : relative) {
@@ -13,8 +11,6 @@ bool StaysInside(const std::filesystem::path& relative) {
   }
   return true;
 }
-
-}  // namespace
 
 std::string StripTerminalControls(std::string_view line) {
   std::string out;
