@@ -1,5 +1,6 @@
 #include "console_excerpt.h"
 
+#include <charconv>
 #include <fstream>
 
 namespace bootstorm {
@@ -10,6 +11,33 @@ bool StaysInside(const std::filesystem::path& relative) {
     if (part == "..") return false;
   }
   return true;
+}
+
+std::optional<double> ConsoleLineSeconds(std::string_view line) {
+  if (line.empty() || line.front() != '[') return std::nullopt;
+  std::size_t close = line.find(']');
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view stamp = line.substr(1, close - 1);
+  stamp.remove_prefix(std::min(stamp.find_first_not_of(' '), stamp.size()));
+  if (stamp.find('.') == std::string_view::npos) return std::nullopt;
+  double seconds = 0;
+  auto [end, ec] = std::from_chars(stamp.data(), stamp.data() + stamp.size(), seconds);
+  if (ec != std::errc() || end != stamp.data() + stamp.size() || seconds < 0) return std::nullopt;
+  return seconds;
+}
+
+std::optional<LineRange> LinesAround(const std::vector<std::string>& lines, double seconds,
+                                     std::size_t context) {
+  std::optional<std::size_t> centre;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::optional<double> at = ConsoleLineSeconds(lines[i]);
+    if (!at) continue;
+    centre = i;
+    if (*at >= seconds) break;
+  }
+  if (!centre) return std::nullopt;
+  return LineRange{*centre > context ? *centre - context : 0,
+                   std::min(lines.size(), *centre + context + 1)};
 }
 
 std::string StripTerminalControls(std::string_view line) {
