@@ -5,11 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 
 namespace bootstorm {
-namespace {
 
-/// Whether `relative` names a file below the run directory (no root, no "..").
 bool StaysInside(const std::filesystem::path& relative) {
   if (relative.empty() || relative.has_root_name() || relative.has_root_directory()) return false;
   for (const std::filesystem::path& part : relative) {
@@ -17,6 +16,8 @@ bool StaysInside(const std::filesystem::path& relative) {
   }
   return true;
 }
+
+namespace {
 
 /// Closes a descriptor on scope exit.
 struct Fd {
@@ -65,6 +66,33 @@ std::string ReadTail(const std::filesystem::path& run_dir, const std::filesystem
 }
 
 }  // namespace
+
+std::optional<double> ConsoleLineSeconds(std::string_view line) {
+  if (line.empty() || line.front() != '[') return std::nullopt;
+  std::size_t close = line.find(']');
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view stamp = line.substr(1, close - 1);
+  stamp.remove_prefix(std::min(stamp.find_first_not_of(' '), stamp.size()));
+  if (stamp.find('.') == std::string_view::npos) return std::nullopt;
+  double seconds = 0;
+  auto [end, ec] = std::from_chars(stamp.data(), stamp.data() + stamp.size(), seconds);
+  if (ec != std::errc() || end != stamp.data() + stamp.size() || seconds < 0) return std::nullopt;
+  return seconds;
+}
+
+std::optional<LineRange> LinesAround(const std::vector<std::string>& lines, double seconds,
+                                     std::size_t context) {
+  std::optional<std::size_t> centre;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::optional<double> at = ConsoleLineSeconds(lines[i]);
+    if (!at) continue;
+    centre = i;
+    if (*at >= seconds) break;
+  }
+  if (!centre) return std::nullopt;
+  return LineRange{*centre > context ? *centre - context : 0,
+                   std::min(lines.size(), *centre + context + 1)};
+}
 
 std::string StripTerminalControls(std::string_view line) {
   std::string out;

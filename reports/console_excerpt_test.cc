@@ -75,5 +75,32 @@ TEST_F(ConsoleExcerptTest, AFifoIsNotReadAndDoesNotBlock) {
             "not read: not a regular file");
 }
 
+TEST(ConsoleLineSeconds, ReadsKernelStampsOnly) {
+  EXPECT_EQ(ConsoleLineSeconds("[   28.460060] systemd-shutdown[1]: Syncing"), 28.46006);
+  EXPECT_EQ(ConsoleLineSeconds("[0.5] x"), 0.5);
+  EXPECT_EQ(ConsoleLineSeconds("[  OK  ] Started"), std::nullopt);
+  EXPECT_EQ(ConsoleLineSeconds("[ 12 ] no fraction"), std::nullopt);
+  EXPECT_EQ(ConsoleLineSeconds("[1.5x] junk"), std::nullopt);
+  EXPECT_EQ(ConsoleLineSeconds("no stamp"), std::nullopt);
+  EXPECT_EQ(ConsoleLineSeconds("[ 1.5"), std::nullopt);
+}
+
+TEST(LinesAround, CentresOnTheFirstLineAtOrAfterTheTime) {
+  std::vector<std::string> lines = {"[    1.000000] a", "unstamped",        "[    2.000000] b",
+                                    "[    3.000000] c", "[    4.000000] d", "[    5.000000] e"};
+  std::optional<LineRange> r = LinesAround(lines, 2.5, 1);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 2u);  // centred on "c"
+  EXPECT_EQ(r->last, 5u);
+  r = LinesAround(lines, 99, 2);  // after every stamp: the last stamped line
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 3u);
+  EXPECT_EQ(r->last, 6u);
+  r = LinesAround(lines, 0, 5);  // clipped at the start
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 0u);
+  EXPECT_EQ(LinesAround({"no", "stamps"}, 1, 3), std::nullopt);
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -89,16 +89,37 @@ std::string Lines(std::string_view title, const std::vector<std::string>& lines)
       lines.size(), text);
 }
 
+/// The console log read for an excerpt, and the tail shown of it.
+constexpr std::size_t kConsoleReadLines = 20000, kConsoleReadBytes = 1024 * 1024;
+constexpr std::size_t kConsoleTailLines = 60, kConsoleContextLines = 15;
+
+std::string ConsoleLines(const std::vector<std::string>& lines, std::size_t first,
+                         std::size_t last) {
+  std::string text;
+  for (std::size_t i = first; i < last; ++i) text += XmlEscape(lines[i]) + "\n";
+  return "<pre class=\"console\">" + text + "</pre>";
+}
+
+/// The lines around guest time `at` (the failing checkpoint's), when the
+/// console is stamped and they are not in the tail anyway, then the tail.
 std::string Console(const std::filesystem::path& run_dir, const std::string& log,
-                    std::string_view what) {
-  ConsoleExcerpt e = ReadConsoleExcerpt(run_dir, log);
+                    std::string_view what, std::optional<double> at) {
+  ConsoleExcerpt e = ReadConsoleExcerpt(run_dir, log, kConsoleReadLines, kConsoleReadBytes);
+  std::size_t tail = e.lines.size() - std::min(e.lines.size(), kConsoleTailLines);
   std::string heading = fmt::format("<h5>Serial console{}: {}{}</h5>", what,
-                                    e.truncated ? "the end of " : "", XmlEscape(log));
+                                    e.truncated || tail > 0 ? "the end of " : "", XmlEscape(log));
   if (!e.error.empty())
     return heading + fmt::format("<p class=\"note\">{}</p>", XmlEscape(e.error));
-  std::string text;
-  for (const std::string& l : e.lines) text += XmlEscape(l) + "\n";
-  return heading + "<pre class=\"console\">" + text + "</pre>";
+  std::string html;
+  std::optional<LineRange> around =
+      at ? LinesAround(e.lines, *at, kConsoleContextLines) : std::nullopt;
+  if (around && around->first < tail)
+    html += fmt::format(
+                "<h5>Serial console{}: around the failing checkpoint (guest time {:.3f} s): "
+                "{}</h5>",
+                what, *at, XmlEscape(log)) +
+            ConsoleLines(e.lines, around->first, std::min(around->last, tail));
+  return html + heading + ConsoleLines(e.lines, tail, e.lines.size());
 }
 
 }  // namespace
@@ -136,9 +157,16 @@ std::string RenderFailureSection(const BootRecord& boot, int vm,
   } else {
     html += "<p class=\"note\">No observation arrived from the guest in this boot.</p>";
   }
+  // The failing observation's time, on the console of the part it came from.
+  const Observation* failed =
+      boot.outcome == Outcome::kSutFailure ? ObservationOfFailure(boot) : nullptr;
+  auto at = [failed](bool interrupted) -> std::optional<double> {
+    if (!failed || (failed->part == kPartInterrupted) != interrupted) return std::nullopt;
+    return failed->monotonic_us / 1e6;
+  };
   if (!boot.interrupted_console_log.empty())
-    html += Console(run_dir, boot.interrupted_console_log, " of the interrupted part");
-  html += Console(run_dir, boot.console_log, "");
+    html += Console(run_dir, boot.interrupted_console_log, " of the interrupted part", at(true));
+  html += Console(run_dir, boot.console_log, "", at(false));
   html += "<h5>Rerun</h5><pre class=\"cmd\">" +
           XmlEscape(ReplayCommandLine(run_dir, vm, boot.boot)) + "\n";
   if (boot.outcome == Outcome::kSutFailure)

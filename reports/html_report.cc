@@ -6,6 +6,7 @@
 #include <map>
 
 #include "boot_timeline.h"
+#include "console_excerpt.h"
 #include "expectation.h"
 #include "failure_section.h"
 #include "html_report_assets.h"
@@ -85,10 +86,8 @@ std::string Verdict(const RunRecord& run) {
 /// A link to a file the record names inside the run folder (report.html sits
 /// there), or the name as text when it is not a plain relative path.
 std::string RunFileLink(const std::string& relative, std::string_view text) {
-  std::filesystem::path p(relative);
-  bool plain = !relative.empty() && p.is_relative() && relative.find(':') == std::string::npos &&
-               std::find(p.begin(), p.end(), "..") == p.end();
-  if (!plain) return XmlEscape(relative);
+  // A colon could make the link another scheme ("javascript:").
+  if (!StaysInside(relative) || relative.find(':') != std::string::npos) return XmlEscape(relative);
   return fmt::format("<a href=\"{}\">{}</a>", XmlEscape(relative), XmlEscape(text));
 }
 

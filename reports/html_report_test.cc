@@ -1,9 +1,11 @@
 #include "html_report.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <regex>
 
+#include "atomic_file.h"
 #include "test_run_dir.h"
 
 namespace bootstorm {
@@ -114,6 +116,30 @@ TEST_F(HtmlReportTest, MetDetectionIsNotShownAsAFailedPassRate) {
   EXPECT_EQ(html.find("of boots passed"), std::string::npos);
   EXPECT_NE(html.find("caught in 1 of 2 judged boots"), std::string::npos);
   EXPECT_EQ(html.find("href=\"../outside.log\""), std::string::npos);
+}
+
+TEST_F(HtmlReportTest, ConsoleExcerptCentresOnTheFailingCheckpoint) {
+  // A stamped console, one line a second, far longer than the tail; the
+  // failing observation (after-dns-event) is at guest time 23.39 s.
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "centred-console";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(HostileRunDir(), dir, std::filesystem::copy_options::recursive);
+  std::string log;
+  for (int s = 0; s < 300; ++s) log += fmt::format("[{:>5}.000000] line {}\n", s, s);
+  WriteFileAtomically(dir / "vm-000/boot-2.console.log", log);
+  std::string html = RenderHtmlReport(run_, dir);
+  std::size_t around = html.find(
+      "<h5>Serial console: around the failing checkpoint (guest time 23.392 s): "
+      "vm-000/boot-2.console.log</h5>");
+  ASSERT_NE(around, std::string::npos) << html;
+  std::size_t tail = html.find("<h5>Serial console: the end of vm-000/boot-2.console.log</h5>");
+  ASSERT_GT(tail, around);
+  std::string excerpt = html.substr(around, tail - around);
+  EXPECT_NE(excerpt.find("[   24.000000] line 24\n"), std::string::npos);  // the centre
+  EXPECT_NE(excerpt.find("[    9.000000] line 9\n"), std::string::npos);
+  EXPECT_EQ(excerpt.find("line 8\n"), std::string::npos);
+  EXPECT_EQ(excerpt.find("line 40\n"), std::string::npos);
+  EXPECT_NE(html.find("[  299.000000] line 299\n", tail), std::string::npos);  // and the tail
 }
 
 TEST_F(HtmlReportTest, RenderingIsStable) {

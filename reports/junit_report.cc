@@ -1,10 +1,14 @@
 #include "junit_report.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <regex>
 
+#include "console_excerpt.h"
+#include "expectation.h"
 #include "rerun_commands.h"
+#include "run_statistics.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -44,35 +48,60 @@ std::string Json(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void AddBootCases(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot,
-                  const std::string& classname, std::vector<TestCase>& cases) {
-  std::string boot_name = fmt::format("boot-{}", boot.boot);
+/// The failed checks of a boot as a failure's text: each with where it failed,
+/// what was expected and seen, and how to rerun it.
+std::string FailedChecksText(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot) {
+  std::string text;
+  for (const CheckResult& c : boot.checks) {
+    if (c.passed) continue;
+    text += fmt::format("{}: {}\ncheckpoint: {}\nexpected: {}\nactual: {}\n", c.name, c.message,
+                        c.checkpoint, Json(c.expected), Json(c.actual));
+  }
+  return text + fmt::format("console: {}\nreplay: {}\nshrink: {}\n", boot.console_log,
+                            ReplayCommandLine(r.dir, vm.vm, boot.boot),
+                            ShrinkCommandLine(r.dir, vm.vm));
+}
+
+/// One case per boot, timed by the boot (domain start to verdict): the
+/// checks judge the same boot and have no time of their own. In a detect
+/// run a boot that failed a check caught the activator: a passing case; the
+/// run's "expectation" case says whether any boot did.
+void AddBootCase(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot,
+                 const std::string& classname, std::vector<TestCase>& cases) {
+  TestCase t{classname, fmt::format("boot-{}", boot.boot), boot.seconds};
   if (boot.outcome == Outcome::kInfraError) {
-    TestCase t{classname,        boot_name, boot.seconds, TestCase::kError, "infra-error",
-               boot.infra_error, ""};
+    t.result = TestCase::kError;
+    t.type = "infra-error";
+    t.message = boot.infra_error;
     t.details =
         fmt::format("infra error (not a failure of the system under test): {}\n", boot.infra_error);
     for (const std::string& e : boot.retried_infra_errors)
       t.details += fmt::format("earlier attempt: {}\n", e);
     t.details += fmt::format("console: {}\n", boot.console_log);
-    cases.push_back(std::move(t));
-    return;
-  }
-  // The boot's time is spread over its checks, so the suite's sum is the boots' time.
-  double seconds = boot.checks.empty() ? 0 : boot.seconds / boot.checks.size();
-  for (const CheckResult& c : boot.checks) {
-    TestCase t{classname, boot_name + "." + c.name, seconds};
-    if (!c.passed) {
-      t.result = TestCase::kFailure;
-      t.type = c.name;
-      t.message = c.message;
-      t.details = fmt::format(
-          "{}\ncheckpoint: {}\nexpected: {}\nactual: {}\nconsole: {}\nreplay: {}\nshrink: {}\n",
-          c.message, c.checkpoint, Json(c.expected), Json(c.actual), boot.console_log,
-          ReplayCommandLine(r.dir, vm.vm, boot.boot), ShrinkCommandLine(r.dir, vm.vm));
+  } else if (boot.outcome == Outcome::kSutFailure && r.record.expect != kExpectDetect) {
+    std::vector<std::string> failed;
+    for (const CheckResult& c : boot.checks) {
+      if (!c.passed) failed.push_back(c.name);
     }
-    cases.push_back(std::move(t));
+    t.result = TestCase::kFailure;
+    t.type = fmt::format("{}", fmt::join(failed, ","));
+    t.message = fmt::format("{} failed", fmt::join(failed, ", "));
+    t.details = FailedChecksText(r, vm, boot);
   }
+  cases.push_back(std::move(t));
+}
+
+/// A detect run's case for its expectation: passes when the known-bad
+/// activator was caught, fails when every VM passed, errs when infra errors
+/// left it undecided.
+TestCase ExpectationCase(const ReportedRun& r, const ExpectationVerdict& v) {
+  TestCase t{"bootstorm." + r.record.scenario_name, "expectation", 0};
+  if (v.status == ExpectationStatus::kMet) return t;
+  t.result = v.status == ExpectationStatus::kNotMet ? TestCase::kFailure : TestCase::kError;
+  t.type = v.status == ExpectationStatus::kNotMet ? "not-caught" : "infra-error";
+  t.message = DescribeExpectation(v);
+  t.details = t.message + "\n";
+  return t;
 }
 
 std::vector<TestCase> CasesOf(const ReportedRun& r) {
@@ -86,7 +115,7 @@ std::vector<TestCase> CasesOf(const ReportedRun& r) {
   for (const VmRecord& vm : run.vms) {
     if (vm.vm >= 0 && static_cast<std::size_t>(vm.vm) < recorded.size()) recorded[vm.vm] = true;
     std::string classname = fmt::format("{}.vm-{:03}", prefix, vm.vm);
-    for (const BootRecord& boot : vm.boots) AddBootCases(r, vm, boot, classname, cases);
+    for (const BootRecord& boot : vm.boots) AddBootCase(r, vm, boot, classname, cases);
     if (vm.incomplete)
       cases.push_back(
           {classname, "boots-not-run", 0, TestCase::kError, "infra-error",
@@ -99,7 +128,43 @@ std::vector<TestCase> CasesOf(const ReportedRun& r) {
                      "infra-error", "the VM did not run: " + why_not_run,
                      "infra error: " + why_not_run + "\n"});
   }
+  if (run.expect == kExpectDetect) cases.push_back(ExpectationCase(r, JudgeExpectation(run)));
   return cases;
+}
+
+/// The suite's system-out (the schema has none per case): the verdict, what
+/// caught a detection, boots that passed or failed only after retried infra
+/// errors (flaky infrastructure), and the console logs as attachments.
+std::string SuiteOutput(const ReportedRun& r, const ExpectationVerdict& verdict) {
+  const RunRecord& run = r.record;
+  std::string out =
+      fmt::format("run {} in {}: {} VMs, {} boots recorded\n{}\n", run.run_id, r.dir.string(),
+                  run.vms_planned, TallyBoots(run).boots, DescribeExpectation(verdict));
+  for (const VmRecord& vm : run.vms) {
+    for (const BootRecord& boot : vm.boots) {
+      if (verdict.detect && boot.outcome == Outcome::kSutFailure) {
+        for (const CheckResult& c : boot.checks) {
+          if (!c.passed)
+            out += fmt::format("vm {} boot {}: caught by {} at {}: {}\n", vm.vm, boot.boot, c.name,
+                               c.checkpoint, c.message);
+        }
+      }
+      if (!boot.retried_infra_errors.empty() && boot.outcome != Outcome::kInfraError)
+        out += fmt::format(
+            "vm {} boot {}: flaky infrastructure: {} after {} retried infra error{}: {}\n", vm.vm,
+            boot.boot, OutcomeName(boot.outcome), boot.retried_infra_errors.size(),
+            boot.retried_infra_errors.size() == 1 ? "" : "s",
+            fmt::join(boot.retried_infra_errors, "; "));
+    }
+  }
+  for (const VmRecord& vm : run.vms) {
+    for (const BootRecord& boot : vm.boots) {
+      for (const std::string* log : {&boot.interrupted_console_log, &boot.console_log}) {
+        if (StaysInside(*log)) out += fmt::format("[[ATTACHMENT|{}]]\n", (r.dir / *log).string());
+      }
+    }
+  }
+  return out;
 }
 
 std::string RenderSuite(const ReportedRun& r, int id) {
@@ -122,6 +187,10 @@ std::string RenderSuite(const ReportedRun& r, int id) {
       {"guest_systemd", VersionOrUnknown(run.guest_versions.systemd)},
       {"started_at", run.started_at},
   };
+  ExpectationVerdict verdict = JudgeExpectation(run);
+  properties.emplace_back("expectation", DescribeExpectation(verdict));
+  if (verdict.detect && verdict.met())
+    properties.emplace_back("caught_by", fmt::format("{}", fmt::join(verdict.caught_by, ",")));
   if (run.interrupted) properties.emplace_back("interrupted_by", run.interrupted_by);
   if (!run.setup_error.empty()) properties.emplace_back("setup_error", run.setup_error);
 
@@ -138,9 +207,8 @@ std::string RenderSuite(const ReportedRun& r, int id) {
   xml += "    </properties>\n";
   for (const TestCase& t : cases) xml += Render(t);
   xml += fmt::format(
-      "    <system-out>run {} in {}: {} VMs, {} boots recorded</system-out>\n"
-      "    <system-err></system-err>\n  </testsuite>\n",
-      XmlEscape(run.run_id), XmlEscape(r.dir.string()), run.vms_planned, TallyBoots(run).boots);
+      "    <system-out>{}</system-out>\n    <system-err></system-err>\n  </testsuite>\n",
+      XmlEscape(SuiteOutput(r, verdict)));
   return xml;
 }
 

@@ -1,11 +1,10 @@
 #include "junit_report.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
-#include <regex>
-#include <set>
 #include <sstream>
 
 #include "atomic_file.h"
@@ -41,30 +40,73 @@ std::string ReadText(const std::filesystem::path& path) {
   return text.str();
 }
 
-TEST(JunitReport, RecordedRunValidatesAndCountsItsFailures) {
+TEST(JunitReport, CaughtDetectionIsPassingCasesThatSayWhatCaughtIt) {
   std::filesystem::path dir = RecordedRunDir();
   RunRecord run = ReadResultsJson(dir / "results.json");
+  ASSERT_EQ(run.expect, "detect");
+  std::string xml = RenderRunJunitReport(run, dir);
+  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_EQ(Count(xml, "<failure "), 0) << xml;
+  EXPECT_EQ(Count(xml, "<error "), 0);
+  EXPECT_NE(xml.find("tests=\"3\" failures=\"0\" errors=\"0\""), std::string::npos);
+  EXPECT_NE(xml.find("<testcase classname=\"bootstorm.detect-legacy-interfaces\" "
+                     "name=\"expectation\" time=\"0.000\"/>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<property name=\"expectation\" value=\"expectation met: known-bad activator "
+                     "caught by resolv-conf-intact, nm-dns-none in 1/1 VMs\"/>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<property name=\"caught_by\" value=\"resolv-conf-intact,nm-dns-none\"/>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("vm 0 boot 1: caught by resolv-conf-intact at "), std::string::npos);
+  EXPECT_NE(xml.find("[[ATTACHMENT|" + (dir / "vm-000/boot-2.console.log").string() + "]]\n"),
+            std::string::npos);
+
+  // Each boot's case carries the boot's own time, as results.json has it.
+  nlohmann::json results = nlohmann::json::parse(ReadText(dir / "results.json"));
+  for (const auto& boot : results["vms"][0]["boots"]) {
+    EXPECT_NE(xml.find(fmt::format("name=\"boot-{}\" time=\"{:.3f}\"/>", boot["boot"].get<int>(),
+                                   boot["seconds"].get<double>())),
+              std::string::npos);
+  }
+}
+
+TEST(JunitReport, UncaughtDetectionIsOneFailure) {
+  RunRecord run = ReadResultsJson(RecordedRunDir() / "results.json");
+  for (BootRecord& b : run.vms[0].boots) {
+    b.outcome = Outcome::kPass;
+    for (CheckResult& c : b.checks) c.passed = true;
+  }
+  std::string xml = RenderRunJunitReport(run, "out/x");
+  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_EQ(Count(xml, "<failure "), 1);
+  EXPECT_NE(xml.find("name=\"expectation\" time=\"0.000\">\n      <failure type=\"not-caught\" "
+                     "message=\"expectation NOT met: known-bad activator not caught, 1/1 VMs "
+                     "passed\""),
+            std::string::npos)
+      << xml;
+}
+
+TEST(JunitReport, PassRunFailsEachFailingBootOnce) {
+  std::filesystem::path dir = RecordedRunDir();
+  RunRecord run = ReadResultsJson(dir / "results.json");
+  run.expect = "pass";
   std::string xml = RenderRunJunitReport(run, dir);
   EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
 
   // Counted from results.json itself, not through the record model.
   nlohmann::json results = nlohmann::json::parse(ReadText(dir / "results.json"));
-  int failed_checks = 0;
+  int failed_boots = 0;
   for (const auto& vm : results["vms"])
-    for (const auto& boot : vm["boots"])
-      for (const auto& check : boot["checks"]) failed_checks += check["verdict"] == "fail";
-  ASSERT_GT(failed_checks, 0) << "the fixture must hold SUT failures";
-  EXPECT_EQ(Count(xml, "<failure "), failed_checks);
-  EXPECT_NE(xml.find(" failures=\"" + std::to_string(failed_checks) + "\""), std::string::npos);
-
-  // Failing VMs, by the classname of their failing test cases, are the SUT failures of the summary.
-  std::set<std::string> failing_vms;
-  std::regex failing_case(R"re(<testcase classname="([^"]+)"[^>]*>\n\s*<failure )re");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), failing_case);
-       it != std::sregex_iterator(); ++it)
-    failing_vms.insert((*it)[1]);
-  EXPECT_EQ(static_cast<int>(failing_vms.size()), results["summary"]["sut_failure"].get<int>());
-  EXPECT_EQ(Count(xml, "<error "), 0);
+    for (const auto& boot : vm["boots"]) failed_boots += boot["outcome"] == "sut_failure";
+  ASSERT_GT(failed_boots, 0) << "the fixture must hold SUT failures";
+  EXPECT_EQ(Count(xml, "<failure "), failed_boots);
+  EXPECT_NE(xml.find(" failures=\"" + std::to_string(failed_boots) + "\""), std::string::npos);
+  EXPECT_EQ(xml.find("name=\"expectation\" time="), std::string::npos);  // pass runs as before
+  EXPECT_NE(
+      xml.find("<failure type=\"resolv-conf-intact,nm-dns-none\" message=\"resolv-conf-intact, "
+               "nm-dns-none failed\">"),
+      std::string::npos)
+      << xml;
   EXPECT_NE(xml.find("replay: bootstorm replay " + dir.string() + " --vm 0 --boot 1"),
             std::string::npos);
 }
@@ -73,9 +115,9 @@ TEST(JunitReport, NamesGroupBootsByVm) {
   std::string xml = RenderRunJunitReport(SampleRun(), "out/sample");
   EXPECT_NE(xml.find("<testsuite name=\"bootstorm.sample\" package=\"bootstorm\" id=\"0\""),
             std::string::npos);
-  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-1.resolv-conf-intact\""),
+  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-1\" time=\"40.000\"/>"),
             std::string::npos);
-  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-2.nm-dns-none\""),
+  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-2\" time=\"40.000\">"),
             std::string::npos);
   EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-001\" name=\"boot-1\""), std::string::npos);
   EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-002\" name=\"not-run\""), std::string::npos);
@@ -87,12 +129,24 @@ TEST(JunitReport, InfraErrorsAreErrorsNeverFailures) {
   EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
   EXPECT_EQ(Count(xml, "<failure "), 1);
   EXPECT_EQ(Count(xml, "<error "), 2);  // vm 1's boot, vm 2 never ran
-  EXPECT_NE(xml.find("tests=\"6\" failures=\"1\" errors=\"2\""), std::string::npos);
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"2\""), std::string::npos);
   EXPECT_NE(xml.find("earlier attempt: libvirt connection lost"), std::string::npos);
+}
+
+TEST(JunitReport, PassAfterARetriedInfraErrorIsFlaggedFlaky) {
+  RunRecord run = SampleRun();
+  run.vms[1].boots[0].outcome = Outcome::kPass;
+  std::string xml = RenderRunJunitReport(run, "out/sample");
+  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_NE(xml.find("vm 1 boot 1: flaky infrastructure: pass after 1 retried infra error: "
+                     "libvirt connection lost\n"),
+            std::string::npos)
+      << xml;
 }
 
 TEST(JunitReport, FailureCarriesExpectedActualAndReplay) {
   std::string xml = RenderRunJunitReport(SampleRun(), "my runs/sample");
+  EXPECT_NE(xml.find("resolv-conf-intact: at early: "), std::string::npos);
   EXPECT_NE(
       xml.find("checkpoint: early\nexpected: {&quot;nameservers&quot;:[&quot;192.0.2.53&quot;]}"),
       std::string::npos)

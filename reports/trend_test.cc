@@ -1,0 +1,70 @@
+#include "trend.h"
+
+#include <gtest/gtest.h>
+
+#include "sample_runs.h"
+
+namespace bootstorm {
+namespace {
+
+/// SampleRun (vm 0: boot 1 passes, boot 2 fails resolv-conf-intact with
+/// the same plan) and a later run "b" where both pass and vm 1's boot
+/// passed after a retried infra error.
+std::vector<ReportedRun> TwoRuns() {
+  RunRecord b = SampleRun();
+  b.run_id = "b";
+  b.vms[0].boots[1].outcome = Outcome::kPass;
+  for (CheckResult& c : b.vms[0].boots[1].checks) c.passed = true;
+  b.vms[1].boots[0].outcome = Outcome::kPass;
+  b.vms[1].boots[0].checks = b.vms[0].boots[0].checks;
+  return {{SampleRun(), "out/a"}, {b, "out/b"}};
+}
+
+TEST(Trend, TalliesEachInvariantPerRunAndOverAll) {
+  std::vector<ReportedRun> runs = TwoRuns();
+  Trend t = ComputeTrend(runs);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].scenario, "sample");
+  EXPECT_EQ(t.rows[0].invariant, "resolv-conf-intact");
+  EXPECT_EQ(t.rows[0].points, (std::vector<TrendPoint>{{"0a1b2c3d", 2, 1}, {"b", 3, 0}}));
+  EXPECT_EQ(t.rows[0].total, (InvariantTally{"resolv-conf-intact", 5, 1}));
+  EXPECT_EQ(t.rows[1].total, (InvariantTally{"nm-dns-none", 5, 0}));
+}
+
+TEST(Trend, FlagsSamePlanPassAndFailAndRetriedBoots) {
+  std::vector<ReportedRun> runs = TwoRuns();
+  Trend t = ComputeTrend(runs);
+  EXPECT_EQ(t.flaky, (std::vector<std::string>{
+                         "sample: run b vm 1 boot 1 pass after 1 retried infra error(s)",
+                         "sample: the same plan passed in run 0a1b2c3d vm 0 boot 1 and failed in "
+                         "run 0a1b2c3d vm 0 boot 2"}));
+  // One run whose boots all passed: nothing flaky.
+  std::vector<ReportedRun> steady = {runs[1]};
+  steady[0].record.vms[1].boots[0].retried_infra_errors.clear();
+  EXPECT_TRUE(ComputeTrend(steady).flaky.empty());
+}
+
+TEST(Trend, RendersMarkdownAndSelfContainedHtml) {
+  std::vector<ReportedRun> runs = TwoRuns();
+  runs[0].record.scenario_name = "<script>x</script>";
+  Trend t = ComputeTrend(runs);
+  std::string md = RenderTrendMarkdown(t);
+  EXPECT_NE(md.find("| sample | resolv-conf-intact | b 100.0% | 0 | 3 | < 64% |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| \\<script\\>x\\</script\\> | resolv-conf-intact | 0a1b2c3d 50.0% | 1 | 2 |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("## Flaky\n\n- sample: run b vm 1 boot 1"), std::string::npos);
+  std::string html = RenderTrendHtml(t);
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<circle class=\"failed\" cx=\"120.0\" cy=\"20.0\" r=\"3\"><title>0a1b2c3d: "
+                      "50.0%</title>"),
+            std::string::npos)
+      << html;
+}
+
+}  // namespace
+}  // namespace bootstorm
