@@ -15,7 +15,6 @@
 
 #include "guest_image.h"
 #include "guest_network.h"
-#include "libvirt_hypervisor.h"
 #include "process.h"
 #include "run_command.h"
 #include "run_lock.h"
@@ -252,11 +251,12 @@ DoctorFinding CheckTool(const std::string& program) {
 
 std::vector<DoctorFinding> RunDoctorChecks(const std::string& uri,
                                            const std::filesystem::path& image_dir,
-                                           const std::string& probe_id) {
+                                           const std::string& probe_id,
+                                           const HypervisorFactory& connect) {
   std::vector<DoctorFinding> findings;
-  std::unique_ptr<LibvirtHypervisor> hv;
+  std::unique_ptr<Hypervisor> hv;
   findings.push_back(Guarded(kLibvirtCheck, kLibvirtFix, [&] {
-    hv = std::make_unique<LibvirtHypervisor>(uri);
+    hv = connect(uri);
     return Finding(kLibvirtCheck, Status::kOk,
                    fmt::format("{}, storage pool {} active", uri, kStoragePoolName));
   }));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "hypervisor.h"
+#include "libvirt_hypervisor.h"
 
 namespace bootstorm {
 
@@ -65,10 +66,11 @@ DoctorFinding CheckTool(const std::string& program);
 
 /// Every check in order; checks that need libvirt fail with "needs the
 /// libvirt connection" when connecting failed. `probe_id` names the
-/// throwaway network.
+/// throwaway network; `connect` reaches the hypervisor at `uri`.
 std::vector<DoctorFinding> RunDoctorChecks(const std::string& uri,
                                            const std::filesystem::path& image_dir,
-                                           const std::string& probe_id);
+                                           const std::string& probe_id,
+                                           const HypervisorFactory& connect = ConnectLibvirt);
 
 /// The command: prints the findings; 0 when nothing failed, 3 otherwise.
 int RunDoctorCommand(const std::string& uri, const std::filesystem::path& image_dir);

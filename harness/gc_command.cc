@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "libvirt_hypervisor.h"
 #include "run_lock.h"
 
 namespace bootstorm {
@@ -18,20 +17,19 @@ int CollectDeadRuns(Hypervisor& hv) {
   return static_cast<int>(report.errors.size());
 }
 
-int CollectDeadRunsOn(const std::string& uri) {
+int CollectDeadRunsOn(const std::string& uri, const HypervisorFactory& connect) {
   try {
-    LibvirtHypervisor hv(uri);
-    return CollectDeadRuns(hv);
+    return CollectDeadRuns(*connect(uri));
   } catch (const std::exception& e) {  // one unreachable host must not spare the others
     fmt::print(stderr, "gc: error: {}\n", e.what());
     return 1;
   }
 }
 
-int RunGcCommand(const std::vector<HostSpec>& hosts) {
+int RunGcCommand(const std::vector<HostSpec>& hosts, const HypervisorFactory& connect) {
   int failed_hosts = 0;
   for (const HostSpec& host : hosts) {
-    int errors = CollectDeadRunsOn(host.uri);
+    int errors = CollectDeadRunsOn(host.uri, connect);
     fmt::print("gc: done on {}{}\n", host.uri, errors ? fmt::format(", {} errors", errors) : "");
     failed_hosts += errors ? 1 : 0;
   }

@@ -6,6 +6,7 @@
 
 #include "connect_option.h"
 #include "garbage_collector.h"
+#include "libvirt_hypervisor.h"
 
 namespace bootstorm {
 
@@ -14,10 +15,11 @@ namespace bootstorm {
 int CollectDeadRuns(Hypervisor& hv);
 /// CollectDeadRuns on the host at `uri`; a failure to connect counts as one
 /// error and is printed. Never throws.
-int CollectDeadRunsOn(const std::string& uri);
+int CollectDeadRunsOn(const std::string& uri, const HypervisorFactory& connect = ConnectLibvirt);
 
 /// The command, on each host in turn: 0 when everything of dead runs is gone
 /// from all of them, 3 when a host could not be reached or cleaned.
-int RunGcCommand(const std::vector<HostSpec>& hosts);
+int RunGcCommand(const std::vector<HostSpec>& hosts,
+                 const HypervisorFactory& connect = ConnectLibvirt);
 
 }  // namespace bootstorm

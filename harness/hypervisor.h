@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -122,5 +123,10 @@ class Hypervisor {
   /// The host's CPUs and available memory, as the hypervisor sees them.
   virtual HostCapacity Capacity() = 0;
 };
+
+/// Connects to the hypervisor at `uri`; throws when it cannot. The run and
+/// the commands get their hypervisors from one, so tests can inject a fake
+/// (fake_hypervisor.h); the command line passes ConnectLibvirt.
+using HypervisorFactory = std::function<std::unique_ptr<Hypervisor>(const std::string& uri)>;
 
 }  // namespace bootstorm

@@ -219,6 +219,10 @@ class LibvirtDomain : public RunningDomain {
 
 }  // namespace
 
+std::unique_ptr<Hypervisor> ConnectLibvirt(const std::string& uri) {
+  return std::make_unique<LibvirtHypervisor>(uri);
+}
+
 LibvirtHypervisor::LibvirtHypervisor(std::string uri)
     : connection_(std::move(uri), {VIR_DOMAIN_EVENT_CALLBACK(&OnLifecycle), this,
                                    [this](const std::string& reason) { NotifyLost(reason); }}) {}

@@ -17,6 +17,9 @@
 
 namespace bootstorm {
 
+/// The HypervisorFactory of the command line: a LibvirtHypervisor at `uri`.
+std::unique_ptr<Hypervisor> ConnectLibvirt(const std::string& uri);
+
 class LibvirtHypervisor : public Hypervisor {
  public:
   /// Connects (read-write), starts libvirt's event loop if needed, registers

@@ -12,6 +12,7 @@
 
 #include "boots_log.h"
 #include "guest_image.h"
+#include "libvirt_hypervisor.h"
 #include "placement.h"
 #include "process.h"
 #include "progress.h"
@@ -232,6 +233,7 @@ int RunSessionCommand(RunSession session, Cancellation& cancellation) {
   shared.scenario = &scenario;
   shared.run_id = manifest.run_id;
   shared.explicit_plans = manifest.plans.empty() ? nullptr : &manifest.plans;
+  shared.connect = ConnectLibvirt;
   shared.store = &store;
   shared.max_infra_retries = manifest.infra_retries;
   shared.progress = &progress;

@@ -77,7 +77,7 @@ void RunHost::Guarded(F f) {
 
 void RunHost::Connect() {
   Guarded([&] {
-    hv_ = std::make_unique<LibvirtHypervisor>(record_.uri);
+    hv_ = ctx_.connect(record_.uri);
     CollectDeadRuns(*hv_);  // a killed run's leftovers would hold memory and names
     record_.virt_type = hv_->BestVirtType();
     capacity_ = hv_->Capacity();

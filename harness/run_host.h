@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "connect_option.h"
-#include "libvirt_hypervisor.h"
+#include "hypervisor.h"
 #include "recorded_run.h"
 #include "run_record.h"
 #include "vm_runner.h"
@@ -67,7 +67,7 @@ class RunHost {
   RunContext ctx_;
   HostRecord record_;
   HostCapacity capacity_;
-  std::unique_ptr<LibvirtHypervisor> hv_;
+  std::unique_ptr<Hypervisor> hv_;
   std::unique_ptr<RunResources> resources_;  ///< destroyed before hv_
 };
 

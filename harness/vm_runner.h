@@ -23,7 +23,8 @@ struct RunContext {
   const Scenario* scenario = nullptr;
   std::string run_id;
   const ExplicitPlans* explicit_plans = nullptr;  ///< replay, shrink; null: PlanBoot's plans
-  Hypervisor* hypervisor = nullptr;
+  HypervisorFactory connect;                      ///< how RunHost reaches its host
+  Hypervisor* hypervisor = nullptr;               ///< this host's, once connected
   std::string virt_type;
   std::string kernel_path;
   std::string initrd_path;

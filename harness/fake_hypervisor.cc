@@ -1,0 +1,163 @@
+#include "fake_hypervisor.h"
+
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+
+namespace bootstorm {
+namespace {
+
+class FakeDomain : public RunningDomain {
+ public:
+  FakeDomain(FakeHypervisor* hv, FakeBoot boot) : hv_(hv), boot_(std::move(boot)) {}
+  /// No callbacks after this, as the seam promises.
+  ~FakeDomain() override { hv_->StopDomain(boot_.name); }
+
+  const std::string& name() const override { return boot_.name; }
+  void RequestShutdown() override {
+    if (boot_.powers_off_on_request && hv_->StopDomain(boot_.name))
+      boot_.events->OnStopped("shutdown");
+  }
+  void Destroy() override {
+    if (hv_->StopDomain(boot_.name)) boot_.events->OnStopped("destroyed");
+  }
+  void AttachDevice(const std::string&) override { Unsupported("AttachDevice"); }
+  void UpdateDevice(const std::string&) override { Unsupported("UpdateDevice"); }
+  void SetVcpuQuota(std::optional<int>) override { Unsupported("SetVcpuQuota"); }
+
+ private:
+  [[noreturn]] static void Unsupported(const char* call) {
+    throw std::logic_error(std::string("the fake hypervisor has no host-side faults: ") + call);
+  }
+  FakeHypervisor* hv_;
+  FakeBoot boot_;
+};
+
+std::string PoolPath(const std::string& volume) { return "/fake-pool/" + volume; }
+
+template <typename Set>
+void AddMatching(std::vector<HypervisorResource>& out, const Set& names,
+                 HypervisorResource::Kind kind, std::string_view prefix) {
+  for (const std::string& name : names) {
+    if (name.starts_with(prefix)) out.push_back({kind, name});
+  }
+}
+
+}  // namespace
+
+void FakeHypervisor::Script(BootScript script) {
+  std::lock_guard lock(mu_);
+  scripts_.push_back(std::move(script));
+}
+
+std::vector<FakeBoot> FakeHypervisor::starts() const {
+  std::lock_guard lock(mu_);
+  return starts_;
+}
+
+std::vector<std::string> FakeHypervisor::overlay_backings() const {
+  std::lock_guard lock(mu_);
+  return overlay_backings_;
+}
+
+std::vector<HypervisorResource> FakeHypervisor::Existing() const {
+  std::lock_guard lock(mu_);
+  std::vector<HypervisorResource> out;
+  AddMatching(out, domains_, HypervisorResource::Kind::kDomain, "");
+  AddMatching(out, volumes_, HypervisorResource::Kind::kVolume, "");
+  AddMatching(out, networks_, HypervisorResource::Kind::kNetwork, "");
+  return out;
+}
+
+std::string FakeHypervisor::UploadVolume(const std::string& name, const std::filesystem::path&,
+                                         VolumeFormat) {
+  std::lock_guard lock(mu_);
+  volumes_.insert(name);
+  return PoolPath(name);
+}
+
+void FakeHypervisor::DownloadVolume(const std::string& name, const std::filesystem::path& file) {
+  {
+    std::lock_guard lock(mu_);
+    if (!volumes_.contains(name)) throw std::runtime_error("no volume " + name);
+  }
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << name;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+std::string FakeHypervisor::CreateOverlayVolume(const std::string& name,
+                                                const std::string& backing_path, std::uint64_t) {
+  std::lock_guard lock(mu_);
+  if (!volumes_.insert(name).second) throw std::runtime_error("volume exists: " + name);
+  overlay_backings_.push_back(backing_path);
+  return PoolPath(name);
+}
+
+void FakeHypervisor::DeleteVolume(const std::string& name) {
+  std::lock_guard lock(mu_);
+  volumes_.erase(name);
+}
+
+void FakeHypervisor::CreateNetwork(const std::string& xml) {
+  std::smatch m;
+  if (!std::regex_search(xml, m, std::regex("<name>([^<]+)</name>")))
+    throw std::invalid_argument("network XML without a name");
+  std::lock_guard lock(mu_);
+  if (!networks_.insert(m[1]).second) throw std::runtime_error("network exists: " + m[1].str());
+}
+
+void FakeHypervisor::DestroyNetwork(const std::string& name) {
+  std::lock_guard lock(mu_);
+  networks_.erase(name);
+}
+
+std::vector<HypervisorResource> FakeHypervisor::ListResources(std::string_view prefix) {
+  std::vector<HypervisorResource> all = Existing();
+  std::erase_if(all, [&](const HypervisorResource& r) { return !r.name.starts_with(prefix); });
+  return all;
+}
+
+void FakeHypervisor::RemoveResource(const HypervisorResource& resource) {
+  std::lock_guard lock(mu_);
+  switch (resource.kind) {
+    case HypervisorResource::Kind::kDomain:
+      domains_.erase(resource.name);
+      break;
+    case HypervisorResource::Kind::kVolume:
+      volumes_.erase(resource.name);
+      break;
+    case HypervisorResource::Kind::kNetwork:
+      networks_.erase(resource.name);
+      break;
+  }
+}
+
+std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const std::string& name,
+                                                           const std::string& xml,
+                                                           DomainEvents* events) {
+  FakeBoot boot{name, xml, events};
+  BootScript script;
+  {
+    std::lock_guard lock(mu_);
+    if (scripts_.empty()) throw std::logic_error("no script for the start of " + name);
+    if (!domains_.insert(name).second) throw std::runtime_error("domain runs already: " + name);
+    script = std::move(scripts_.front());
+    scripts_.pop_front();
+    starts_.push_back(boot);
+  }
+  try {
+    script(boot);
+  } catch (...) {
+    StopDomain(name);
+    throw;
+  }
+  return std::make_unique<FakeDomain>(this, std::move(boot));
+}
+
+bool FakeHypervisor::StopDomain(const std::string& name) {
+  std::lock_guard lock(mu_);
+  return domains_.erase(name) > 0;
+}
+
+}  // namespace bootstorm
