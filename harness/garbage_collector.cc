@@ -1,7 +1,10 @@
 #include "garbage_collector.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cctype>
+
+#include "run_manifest.h"
 
 namespace bootstorm {
 namespace {
@@ -21,20 +24,15 @@ bool StillThere(Hypervisor& hv, const HypervisorResource& r) {
 }  // namespace
 
 std::optional<std::string> RunIdOfResource(std::string_view name) {
-  constexpr std::size_t kIdLength = 8;
   if (!name.starts_with(kResourcePrefix)) return std::nullopt;
   std::string_view rest = name.substr(kResourcePrefix.size());
-  if (rest.size() < kIdLength) return std::nullopt;
-  std::string_view id = rest.substr(0, kIdLength);
-  if (!std::all_of(id.begin(), id.end(),
-                   [](char c) { return std::isxdigit(c) && !std::isupper(c); }))
-    return std::nullopt;
-  if (rest.size() > kIdLength && rest[kIdLength] != '-') return std::nullopt;
+  std::string_view id = rest.substr(0, rest.find('-'));
+  if (!IsValidRunId(id)) return std::nullopt;
   return std::string(id);
 }
 
 GarbageReport CollectGarbage(Hypervisor& hv,
-                             const std::function<bool(const std::string&)>& is_alive) {
+                             const std::function<RunLiveness(const std::string&)>& probe) {
   GarbageReport report;
   std::vector<HypervisorResource> resources = hv.ListResources(kResourcePrefix);
   // Enum order is the removal order: domains, volumes, networks.
@@ -43,8 +41,15 @@ GarbageReport CollectGarbage(Hypervisor& hv,
   for (const HypervisorResource& r : resources) {
     std::optional<std::string> run_id = RunIdOfResource(r.name);
     if (!run_id) continue;
-    if (is_alive(*run_id)) {
+    RunLiveness liveness = probe(*run_id);
+    if (liveness.state == RunLiveness::kAlive) {
       report.kept_live.push_back(r);
+      continue;
+    }
+    if (liveness.state == RunLiveness::kUnknown) {
+      report.kept_unknown.push_back(fmt::format("{} {}: cannot tell whether run {} is alive: {}",
+                                                ResourceKindName(r.kind), r.name, *run_id,
+                                                liveness.why));
       continue;
     }
     try {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hypervisor.h"
+#include "run_lock.h"
 
 namespace bootstorm {
 
@@ -22,12 +23,15 @@ std::optional<std::string> RunIdOfResource(std::string_view name);
 struct GarbageReport {
   std::vector<HypervisorResource> removed;
   std::vector<HypervisorResource> kept_live;  ///< belong to live runs
+  /// Left because their run's liveness is unknown: "<kind> <name>: <why>".
+  std::vector<std::string> kept_unknown;
   std::vector<std::string> errors;
 };
 
-/// Removes resources of runs for which `is_alive(run id)` is false: domains
-/// first, then volumes, then networks (a network in use cannot go).
+/// Removes resources of runs that `probe(run id)` proves dead: domains
+/// first, then volumes, then networks (a network in use cannot go). A run
+/// whose liveness is unknown keeps its resources (fail closed).
 GarbageReport CollectGarbage(Hypervisor& hv,
-                             const std::function<bool(const std::string&)>& is_alive);
+                             const std::function<RunLiveness(const std::string&)>& probe);
 
 }  // namespace bootstorm

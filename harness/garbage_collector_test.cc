@@ -55,7 +55,9 @@ TEST(CollectGarbage, RemovesDeadRunsDomainsFirstAndKeepsLiveOnes) {
                   {Kind::kDomain, "bootstorm-11111111-vm000"},
                   {Kind::kVolume, "bootstorm-11111111-base.qcow2"},
                   {Kind::kDomain, "someone-elses-vm"}};
-  GarbageReport report = CollectGarbage(hv, [](const std::string& id) { return id == "11111111"; });
+  GarbageReport report = CollectGarbage(hv, [](const std::string& id) {
+    return RunLiveness{id == "11111111" ? RunLiveness::kAlive : RunLiveness::kDead, ""};
+  });
   EXPECT_EQ(hv.removed,
             (std::vector<HypervisorResource>{{Kind::kDomain, "bootstorm-deadbeef-vm000"},
                                              {Kind::kVolume, "bootstorm-deadbeef-vm000.qcow2"},
@@ -71,7 +73,7 @@ constexpr const char* kDeadDisk = "bootstorm-deadbeef-vm000.qcow2";
 /// Collects on `hv` holding a dead run's domain and disk, every run dead.
 GarbageReport CollectDeadVm(ListingHypervisor& hv) {
   hv.resources = {{Kind::kDomain, kDeadDomain}, {Kind::kVolume, kDeadDisk}};
-  return CollectGarbage(hv, [](const std::string&) { return false; });
+  return CollectGarbage(hv, [](const std::string&) { return RunLiveness{RunLiveness::kDead, ""}; });
 }
 
 TEST(CollectGarbage, AnErrorDoesNotStopTheRest) {
@@ -88,6 +90,19 @@ TEST(CollectGarbage, WhatVanishesWhileBeingRemovedIsNoError) {
   GarbageReport report = CollectDeadVm(hv);
   EXPECT_TRUE(report.errors.empty());
   EXPECT_EQ(hv.removed, (std::vector<HypervisorResource>{{Kind::kVolume, kDeadDisk}}));
+}
+
+TEST(CollectGarbage, UnknownLivenessKeepsTheResourcesAndSaysWhy) {
+  ListingHypervisor hv;
+  hv.resources = {{Kind::kDomain, kDeadDomain}, {Kind::kVolume, kDeadDisk}};
+  GarbageReport report = CollectGarbage(hv, [](const std::string&) {
+    return RunLiveness{RunLiveness::kUnknown, "lock folder /x: Permission denied"};
+  });
+  EXPECT_TRUE(hv.removed.empty());
+  ASSERT_EQ(report.kept_unknown.size(), 2u);
+  EXPECT_EQ(report.kept_unknown[0],
+            "domain bootstorm-deadbeef-vm000: cannot tell whether run deadbeef is alive: lock "
+            "folder /x: Permission denied");
 }
 
 }  // namespace

@@ -7,10 +7,12 @@
 namespace bootstorm {
 
 int CollectDeadRuns(Hypervisor& hv) {
-  GarbageReport report = CollectGarbage(hv, IsRunAlive);
+  GarbageReport report = CollectGarbage(hv, ProbeRun);
   for (const HypervisorResource& r : report.removed)
     fmt::print("gc: removed {} {} on {} (its run is gone)\n", ResourceKindName(r.kind), r.name,
                hv.uri());
+  for (const std::string& k : report.kept_unknown)
+    fmt::print(stderr, "gc: left {} on {}\n", k, hv.uri());
   for (const std::string& e : report.errors)
     fmt::print(stderr, "gc: error on {}: {}\n", hv.uri(), e);
   std::fflush(stdout);

@@ -23,7 +23,7 @@ class ReplayCli : public StandInRunTest {
   ReplayCli() : StandInRunTest("replay-cli-") {}
   void SetUp() override {
     StandInRunTest::SetUp();
-    manifest_.run_id = "0ld0ld00";
+    manifest_.run_id = "01d01d00";
     manifest_.scenario_file = "replayed.json";
     manifest_.scenario_text = kTwoVmsTwoBoots;
     manifest_.infra_retries = 0;  // each trial on the test driver fails once
@@ -44,7 +44,7 @@ class ReplayCli : public StandInRunTest {
     RecordedBoot r;
     r.run_seconds = 30 * boot;
     r.boot.boot = boot;
-    r.boot.plan.run_id = "0ld0ld00";
+    r.boot.plan.run_id = "01d01d00";
     r.boot.plan.boot = boot;
     r.boot.plan.activator = Activator::kLegacyInterfaces;
     r.boot.plan.faults.resize(2);
@@ -95,6 +95,18 @@ TEST_F(ReplayCli, ReplayingIntoTheRecordedRunsFolderExits2) {
                 "--out " + run + ": that is the recorded run's folder");
 }
 
+TEST_F(ReplayCli, ReplayingIntoAnotherRunsFolderExits2AndKeepsIt) {
+  std::filesystem::path other = dir_ / "other";
+  std::filesystem::create_directories(other);
+  std::ofstream(other / "boots.jsonl") << "recorded\n";
+  ExpectRefused({"replay", RunDir().string(), "--vm", "0", "--out", other.string()},
+                "--out " + other.string() +
+                    ": holds a run (boots.jsonl); continue it with "
+                    "`bootstorm run --resume " +
+                    other.string() + "`");
+  EXPECT_EQ(ReadFileText(other / "boots.jsonl"), "recorded\n");
+}
+
 TEST_F(ReplayCli, MalformedBootsLogExits2NamingFileAndLine) {
   std::filesystem::path run = RunDir();
   std::ofstream(run / "boots.jsonl", std::ios::app) << "{\"vm\": 1}\n";
@@ -105,7 +117,7 @@ TEST_F(ReplayCli, MalformedBootsLogExits2NamingFileAndLine) {
 TEST_F(ReplayCli, ChangedGuestImageExits2) {
   manifest_.image_key = "key-0";
   ExpectRefused({"replay", RunDir().string(), "--vm", "0"},
-                "the guest image is now \"key-1\" but run 0ld0ld00 booted \"key-0\"");
+                "the guest image is now \"key-1\" but run 01d01d00 booted \"key-0\"");
 }
 
 TEST_F(ReplayCli, ShrinkingAVmWithoutAFailureExits2) {
@@ -123,7 +135,7 @@ TEST_F(ReplayCli, InfraErrorsMakeAReplayUnknownNotANonReproduction) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("boot 2: recorded pass, replay not run"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("unknown: run 0ld0ld00 vm 0 replayed in " + out.string() +
+  EXPECT_NE(r.out.find("unknown: run 01d01d00 vm 0 replayed in " + out.string() +
                        ": boot 1 of the replay ended in an infra error"),
             std::string::npos)
       << r.out;

@@ -11,6 +11,7 @@
 #include "replay_plans.h"
 #include "reproduction.h"
 #include "run_command.h"
+#include "run_store.h"
 
 namespace bootstorm {
 
@@ -46,6 +47,7 @@ ReplayRun RunReplay(const RecordedVm& source, const std::vector<BootPlan>& plans
   session.manifest.plans = {ReplayPlans(plans, session.manifest.run_id)};
   session.dir =
       out.empty() ? DefaultRunDir(session.scenario.name + "-replay", session.manifest.run_id) : out;
+  if (!out.empty()) RequireNoRunIn(out, "--out");
   session.pending = {{0, 1}};
   session.jobs = 1;
   session.out = log;

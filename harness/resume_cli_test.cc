@@ -82,6 +82,16 @@ TEST_F(ResumeCli, MissingOrCorruptRunJsonExits2NamingIt) {
   ExpectRefused(run, (run / "run.json").string() + ": run[0]");
 }
 
+TEST_F(ResumeCli, ATamperedRunIdExits2NamingFileAndField) {
+  std::filesystem::path run = RunDir();
+  nlohmann::json j = ReadJsonFile(run / "run.json");
+  for (const char* id : {"../../../tmp/victim", "00C1AB1E", "00c1ab1", ""}) {
+    j["run_id"] = id;
+    std::ofstream(run / "run.json") << j.dump();
+    ExpectRefused(run, (run / "run.json").string() + ": run.run_id: ");
+  }
+}
+
 TEST_F(ResumeCli, LiveRunExits2) {
   std::filesystem::path run = RunDir();
   RunLock lock(manifest_.run_id);

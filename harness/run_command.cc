@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
-#include <random>
 #include <thread>
 
 #include "boots_log.h"
@@ -25,11 +24,6 @@
 
 namespace bootstorm {
 namespace {
-
-std::string NewRunId() {
-  std::random_device rd;
-  return fmt::format("{:08x}", rd());
-}
 
 std::string UtcNow() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
@@ -145,6 +139,8 @@ int FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scena
   store.WriteResults(run);
   PrintSummary(out, run, scenario.expect, store.dir() / "results.json");
   WriteReports(out, store.dir());
+  if (std::string error = store.write_error(); !error.empty())
+    throw std::runtime_error(error + "; the run stopped there, the boots recorded before are kept");
   return ExitCodeForExpectation(scenario.expect, Summarize(run));
 }
 
@@ -199,6 +195,7 @@ std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std:
 int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   if (options.scenario.empty())
     throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
+  if (!options.out.empty()) RequireNoRunIn(options.out, "--out");
   RunSession session;
   std::string text = ReadScenarioText(options.scenario);
   session.scenario = ScenarioForRun(text, options.scenario, options.activator);
@@ -219,7 +216,7 @@ int RunSessionCommand(RunSession session, Cancellation& cancellation) {
     CheckExplicitPlans(manifest.plans, scenario, manifest.run_id,
                        (session.dir / "run.json").string());
   RunLock lock(manifest.run_id);  // before anything is created: gc must see this run as live
-  RunStore store(session.dir, session.resumed, session.seconds_before);
+  RunStore store(session.dir, session.resumed, session.seconds_before, cancellation);
   std::FILE* out = session.out;
   if (session.pending.empty())
     return FinishRun(out, manifest, scenario, store, {}, "", cancellation);

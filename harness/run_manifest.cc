@@ -1,5 +1,12 @@
 #include "run_manifest.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
 #include "atomic_file.h"
 #include "bounded_file.h"
 #include "guest_network.h"
@@ -52,6 +59,18 @@ ExplicitPlans PlansFromJson(const nlohmann::json& vms, const std::string& path) 
 
 }  // namespace
 
+std::string NewRunId() {
+  std::random_device rd;
+  return fmt::format("{:08x}", rd());
+}
+
+bool IsValidRunId(std::string_view id) {
+  constexpr std::size_t kLength = 8;
+  return id.size() == kLength && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 nlohmann::json ToJson(const RunManifest& m) {
   nlohmann::json hosts = nlohmann::json::array();
   for (const ManifestHost& h : m.hosts)
@@ -79,6 +98,9 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
                                                    std::to_string(version));
     RunManifest m;
     m.run_id = o.String("run_id");
+    if (!IsValidRunId(m.run_id))
+      throw JsonPathError(o.PathOf("run_id"),
+                          "\"" + m.run_id + "\" is not a run id (8 lowercase hex digits)");
     m.scenario_file = o.String("scenario_file");
     m.scenario_text = o.String("scenario_text");
     m.activator = o.String("activator");

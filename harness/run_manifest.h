@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "connect_option.h"
@@ -17,6 +18,12 @@ namespace bootstorm {
 
 /// Version of the run.json layout; bump on incompatible changes.
 inline constexpr int kRunManifestVersion = 2;
+
+/// A new run id: 8 random lowercase hex digits.
+std::string NewRunId();
+/// Whether `id` has NewRunId's form. Run ids become lock paths, libvirt names
+/// and file names: one read from disk is used only after this check.
+bool IsValidRunId(std::string_view id);
 
 /// One hypervisor host of a run: its `--connect` value and the subnet of
 /// its run network, which the guests placed on it were given.

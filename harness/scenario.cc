@@ -14,6 +14,17 @@
 namespace bootstorm {
 namespace {
 
+/// A name that is a plain file name: no "/", no "." or "..", not hidden.
+bool IsSafeScenarioName(std::string_view name) {
+  constexpr std::size_t kMaxLength = 64;
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  };
+  return !name.empty() && name.size() <= kMaxLength && plain(name[0]) && name[0] != '.' &&
+         name[0] != '_' && name[0] != '-' && std::all_of(name.begin(), name.end(), plain);
+}
+
 template <typename List>
 bool Contains(const List& list, std::string_view name) {
   return std::find(std::begin(list), std::end(list), name) != std::end(list);
@@ -138,6 +149,12 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
   StrictObject o(j, "scenario");
   Scenario s;
   s.name = o.String("name");
+  // The name becomes a folder name (bootstorm-runs/<name>-<id>, verify's <out>/<name>).
+  if (!IsSafeScenarioName(s.name))
+    throw JsonPathError(o.PathOf("name"),
+                        "\"" + s.name +
+                            "\" is not a scenario name: 1 to 64 of A-Z a-z 0-9 . _ -, starting "
+                            "with a letter or digit");
   s.description = o.OptionalString("description").value_or("");
   s.vms = static_cast<int>(o.OptionalInteger("vms", 1, kMaxVms).value_or(1));
   s.boots = static_cast<int>(o.OptionalInteger("boots", 1, kMaxBoots).value_or(2));

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "bounded_file.h"
 
@@ -83,6 +84,19 @@ TEST(Scenario, BadExpectNamesFileAndPath) {
       "scenarios/t.json: scenario.expect: expected \"pass\" or \"detect\", got \"fail\"");
   EXPECT_EQ(ErrorOf(R"({"name": "t", "expect": true, "network": {"nameservers": ["192.0.2.1"]}})"),
             "scenarios/t.json: scenario.expect: expected a string, got boolean");
+}
+
+TEST(Scenario, ANameThatIsNotAPlainFileNameIsRefused) {
+  for (const std::string& name :
+       std::vector<std::string>{"../../escaped", ".", "..", "/tmp/x", "a/b", "", ".hidden", "-x",
+                                std::string(65, 'a'), std::string("a\nb")}) {
+    nlohmann::json j = {{"name", name}, {"network", {{"nameservers", {"192.0.2.1"}}}}};
+    std::string error = ErrorOf(j.dump());
+    EXPECT_NE(error.find("scenarios/t.json: scenario.name: "), std::string::npos)
+        << name << ": " << error;
+  }
+  EXPECT_EQ(ErrorOf(R"({"name": "Smoke_1.v-2", "network": {"nameservers": ["192.0.2.1"]}})"),
+            "<accepted>");
 }
 
 TEST(Scenario, TypoInKeyNamesFileAndPath) {

@@ -7,6 +7,7 @@
 
 #include "report_files.h"
 #include "results_json.h"
+#include "run_store.h"
 #include "scenario.h"
 #include "suite.h"
 
@@ -33,6 +34,7 @@ std::vector<SuiteScenario> LoadScenarios(const Suite& suite, const VerifyOptions
                         file.string(), s.name, earlier.file.string()));
     }
     std::filesystem::path dir = options.out / s.name;
+    RequireNoRunIn(dir, "--out");
     scenarios.push_back({file, std::move(s), std::move(dir)});
   }
   return scenarios;
@@ -56,6 +58,7 @@ RunRecord NotRun(const SuiteScenario& s, const std::string& why) {
 
 int VerifyCommand(const VerifyOptions& options, Cancellation& cancellation) {
   if (options.out.empty()) throw std::invalid_argument("verify: give --out DIR");
+  RequireNoRunIn(options.out, "--out");
   Suite suite = ReadSuite(options.suite);
   std::vector<SuiteScenario> scenarios = LoadScenarios(suite, options);
   fmt::print("bootstorm verify {}: {} scenarios, in {}\n", suite.name, scenarios.size(),
