@@ -17,6 +17,7 @@
 #include "run_command.h"
 #include "scenario.h"
 #include "shrink_command.h"
+#include "trend_command.h"
 #include "verify_command.h"
 
 #ifndef BOOTSTORM_DEFAULT_IMAGE_DIR
@@ -138,6 +139,13 @@ int main(int argc, char** argv) {
       "report", "(re)write a run folder's reports (JUnit XML, Markdown) from its results.json");
   report_cmd->add_option("run_dir", report_dir, "the run's folder")->required();
 
+  std::vector<std::filesystem::path> trend_dirs;
+  std::filesystem::path trend_out = ".";
+  CLI::App* trend_cmd = app.add_subcommand(
+      "trend", "pass rate, bound and flaky failures across runs (trend.md, trend.html)");
+  trend_cmd->add_option("run_dirs", trend_dirs, "the runs' folders")->required();
+  trend_cmd->add_option("--out", trend_out, "folder for trend.md and trend.html (default .)");
+
   VerifyOptions verify;
   std::vector<std::string> verify_connect;
   verify.run.image_dir = BOOTSTORM_DEFAULT_IMAGE_DIR;
@@ -195,6 +203,7 @@ int main(int argc, char** argv) {
     if (*replay_cmd) return ReplayCommand(replay, cancellation);
     if (*shrink_cmd) return ShrinkCommand(shrink, cancellation);
     if (*report_cmd) return ReportCommand(report_dir);
+    if (*trend_cmd) return TrendCommand(trend_dirs, trend_out);
     if (*verify_cmd) {
       verify.run.hosts = ParseConnectOptions(verify_connect, DefaultUri());
       return VerifyCommand(verify, cancellation);
