@@ -10,7 +10,6 @@ constexpr seconds kConnectionUpTimeout{100};
 constexpr seconds kNmRestartTimeout{90};
 // NM answers in well under a second on an idle guest; under TCG on a loaded
 // host `nmcli general status` was measured taking over 10 s.
-constexpr seconds kQueryTimeout{30};
 // A step that talks to NM is tried again when NM was gone (killed, restarting):
 // the network stage waits until NM answers before each retry.
 constexpr int kNmRetries = 2;
@@ -43,17 +42,17 @@ std::vector<CommandStep> ActivationCommands(Activator activator,
   switch (activator) {
     case Activator::kReference:
       // Logged for the record (as cloud-init does), not needed to activate.
-      steps.push_back({{"nmcli", "-t", "general", "status"}, kQueryTimeout, false});
+      steps.push_back({{"nmcli", "-t", "general", "status"}, kNmCallTimeout, false});
       steps.push_back(Retried(
           {{"systemctl", "try-reload-or-restart", "NetworkManager.service"}, kNmRestartTimeout}));
-      steps.push_back(Retried({{"nmcli", "connection", "reload"}, kQueryTimeout}));
+      steps.push_back(Retried({{"nmcli", "connection", "reload"}, kNmCallTimeout}));
       for (const ConnectionFile& c : connections)
         steps.push_back(Retried(ConnectionUp("id", c.id)));
       break;
     case Activator::kLegacyInterfaces:
     case Activator::kLegacyFinalRestart:
       for (const ConnectionFile& c : connections) {
-        steps.push_back({{"nmcli", "connection", "load", c.keyfile}, kQueryTimeout});
+        steps.push_back({{"nmcli", "connection", "load", c.keyfile}, kNmCallTimeout});
         steps.push_back(
             {{"nmcli", "connection", "up", "filename", c.keyfile}, kConnectionUpTimeout});
       }

@@ -9,6 +9,10 @@
 
 namespace bootstorm {
 
+/// Bounds one nmcli call or NetworkManager D-Bus query: well under a second
+/// on an idle guest, but a loaded TCG host was measured taking over 10 s.
+inline constexpr std::chrono::seconds kNmCallTimeout{30};
+
 struct CommandResult {
   /// Exit status; -1 when the program could not be started, 128+N when killed
   /// by signal N (as a shell reports it).

@@ -19,7 +19,6 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-constexpr seconds kQueryTimeout{30};
 /// From the final checkpoint to the host's link down (the host acts on it at once).
 constexpr seconds kLinkDownTimeout{120};
 /// From link down to up, beyond the planned flap.
@@ -56,7 +55,7 @@ bool PollUntil(const std::function<bool()>& done, Clock::duration timeout, milli
 
 std::string NmDeviceState(const std::string& device) {
   CommandResult r =
-      RunCommand({"nmcli", "-t", "-f", "DEVICE,STATE", "device", "status"}, kQueryTimeout);
+      RunCommand({"nmcli", "-t", "-f", "DEVICE,STATE", "device", "status"}, kNmCallTimeout);
   auto states = ParseNmcliDeviceStates(r.output);
   auto it = states.find(device);
   return it == states.end() ? "" : it->second;
@@ -114,7 +113,7 @@ bool WaitForLinkFlap(const CarrierCounts& before, int flap_ms, const AgentLog& l
 
 std::optional<long long> QueryDhcp4Expiry(const std::string& device, const AgentLog& log) {
   std::vector<std::string> argv = {"nmcli", "-t", "-f", "DHCP4", "device", "show", device};
-  CommandResult r = RunCommand(argv, kQueryTimeout);
+  CommandResult r = RunCommand(argv, kNmCallTimeout);
   if (!r.ok()) log.Write(fmt::format("{}: exit {}", CommandLine(argv), r.exit_code));
   return ParseDhcp4Expiry(r.output);
 }

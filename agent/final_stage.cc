@@ -13,8 +13,6 @@
 namespace bootstorm {
 namespace {
 
-constexpr std::chrono::seconds kQueryTimeout{10};
-
 // The connections the DNS event brings up again: the agent's own, or with
 // activator none (no agent connections) NetworkManager's active ethernet ones.
 std::vector<CommandStep> ReupSteps(Activator activator, const AgentLog& log) {
@@ -22,7 +20,7 @@ std::vector<CommandStep> ReupSteps(Activator activator, const AgentLog& log) {
   if (!AgentManagesNetwork(activator)) {
     std::vector<std::string> argv = {"nmcli",      "-t",   "-f",      "UUID,TYPE",
                                      "connection", "show", "--active"};
-    CommandResult r = RunCommand(argv, kQueryTimeout);
+    CommandResult r = RunCommand(argv, kNmCallTimeout);
     if (!r.ok()) log.Write(fmt::format("{}: exit {}", CommandLine(argv), r.exit_code));
     for (const std::string& uuid : ParseActiveEthernetUuids(r.output))
       steps.push_back(ConnectionUp("uuid", uuid));

@@ -27,9 +27,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-/// Queries take well under a second on an idle guest; a loaded TCG host was
-/// measured taking over 10 s, and a query that times out leaves a field empty.
-constexpr milliseconds kQueryTimeout{30'000};
 /// Bounded so a host that never reads cannot hold the boot forever.
 constexpr milliseconds kSendTimeout{120'000};
 /// How long to wait for the port to appear (virtio_port.h). Under load,
@@ -47,7 +44,7 @@ std::string TrimNewline(std::string text) {
 
 // Runs a read-only query; "" (and a log line) when it fails.
 std::string Query(const std::vector<std::string>& argv, const AgentLog& log) {
-  CommandResult r = RunCommand(argv, kQueryTimeout);
+  CommandResult r = RunCommand(argv, kNmCallTimeout);
   if (r.ok()) return r.output;
   log.Write(fmt::format("{}: exit {}{}: {}", CommandLine(argv), r.exit_code,
                         r.timed_out ? " (timed out)" : "", r.output.substr(0, 200)));
@@ -111,7 +108,7 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
     o.nm_active_state = ParseActiveState(units, "NetworkManager.service");
   }
   if (o.nm_active_state == "active") {
-    NmBusState nm = QueryNmOverBus(kQueryTimeout, log);
+    NmBusState nm = QueryNmOverBus(kNmCallTimeout, log);
     o.nm_dns_mode = nm.dns_mode;
     for (DeviceState& d : o.devices) {
       auto it = nm.device_states.find(d.name);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "garbage_collector.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -18,7 +19,7 @@ std::string RunNetwork::Ipv6Gateway() const { return ipv6_prefix + "::1"; }
 RunNetwork MakeRunNetwork(std::string_view run_id, int slot, const RunNetworkOptions& options) {
   if (slot < 0 || slot >= kSubnetSlots) throw std::out_of_range("subnet slot");
   RunNetwork net;
-  net.name = fmt::format("bootstorm-{}", run_id);
+  net.name = fmt::format("{}{}", kResourcePrefix, run_id);
   net.bridge = fmt::format("bs-{}", run_id.substr(0, 12));
   net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
   net.gateway = net.subnet + ".1";

@@ -89,7 +89,7 @@ void RunHost::Connect() {
 void RunHost::Prepare(const std::filesystem::path& image_dir, std::uint64_t base_capacity_bytes) {
   Guarded([&] {
     resources_ = std::make_unique<RunResources>(hv_.get());
-    std::string prefix = "bootstorm-" + ctx_.run_id;
+    std::string prefix = std::string(kResourcePrefix) + ctx_.run_id;
     auto started = std::chrono::steady_clock::now();
     ctx_.kernel_path = resources_->Upload(prefix + "-vmlinuz", image_dir / "vmlinuz");
     ctx_.initrd_path = resources_->Upload(prefix + "-initrd.img", image_dir / "initrd.img");

@@ -31,15 +31,8 @@ bool Contains(const List& list, std::string_view name) {
 }
 
 std::vector<std::string> Strings(StrictObject& o, std::string_view key) {
-  std::vector<std::string> out;
   const nlohmann::json* array = o.OptionalArray(key);
-  if (!array) return out;
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    if (!(*array)[i].is_string())
-      throw JsonPathError(ElementPath(o.PathOf(key), i), "expected a string");
-    out.push_back((*array)[i].get<std::string>());
-  }
-  return out;
+  return array ? StringsOf(*array, o.PathOf(key)) : std::vector<std::string>{};
 }
 
 AddressMode ParseAddressMode(StrictObject& o, std::string_view key, AddressMode fallback) {

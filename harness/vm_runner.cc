@@ -11,6 +11,7 @@
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
+#include "garbage_collector.h"
 #include "host_faults.h"
 #include "interrupted_boot.h"
 #include "interruption.h"
@@ -319,7 +320,7 @@ class BootRunner {
 }  // namespace
 
 std::string VmDomainName(std::string_view run_id, int vm) {
-  return fmt::format("bootstorm-{}-vm{:03}", run_id, vm);
+  return fmt::format("{}{}-vm{:03}", kResourcePrefix, run_id, vm);
 }
 
 BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
