@@ -145,7 +145,7 @@ TEST(RunRecord, MoreObservationsThanTheCapIsAnError) {
   try {
     BootRecordFromJson(j, "boot");
     FAIL() << "no error";
-  } catch (const JsonPathError& e) {
+  } catch (const std::invalid_argument& e) {
     EXPECT_EQ(std::string(e.what()), "boot.observations: more than 1000 observations in one boot");
   }
 }
