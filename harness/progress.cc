@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "terminal_safe.h"
+
 namespace bootstorm {
 
 std::string FormatStatus(const ProgressCounts& c, std::chrono::seconds elapsed) {
@@ -29,8 +31,8 @@ bool Progress::StdoutIsInteractive() {
 
 void Progress::Log(const std::string& line) {
   std::lock_guard lock(mu_);
-  if (live_) fmt::print(out_, "\r\x1b[2K");  // erase the status line first
-  fmt::print(out_, "{}\n", line);
+  if (live_) fmt::print(out_, "\r\x1b[2K");      // erase the status line first
+  fmt::print(out_, "{}\n", TerminalSafe(line));  // holds guest strings
   RedrawLocked();
 }
 

@@ -12,6 +12,7 @@
 #include "reproduction.h"
 #include "run_command.h"
 #include "run_store.h"
+#include "terminal_safe.h"
 
 namespace bootstorm {
 
@@ -91,18 +92,22 @@ int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
   RecordedVm source = LoadRecordedVm(options.dir, options.vm, options.boot);
   HostSpec host = ReplayHost(source, options.connect);
   std::vector<BootPlan> plans = PlansOf(source.boots);
-  fmt::print("replaying run {} vm {}, boots 1 to {} ({}), on {}\n", source.manifest.run_id,
-             source.vm, plans.size(), FormatPlanFaults(plans), host.uri);
+  // Lines holding recorded or guest strings go through TerminalSafe.
+  fmt::print("{}\n", TerminalSafe(fmt::format("replaying run {} vm {}, boots 1 to {} ({}), on {}",
+                                              source.manifest.run_id, source.vm, plans.size(),
+                                              FormatPlanFaults(plans), host.uri)));
   std::fflush(stdout);
   ReplayRun run = RunReplay(source, plans, host, options.out, stdout, cancellation);
   ReplayComparison c = CompareReplay(source.boots, run.boots);
   fmt::print("\n");
   for (const BootComparison& b : c.boots) {
-    fmt::print("boot {}: recorded {}, replay {}\n", b.boot, FormatBehaviour(b.original),
-               b.replayed ? FormatBehaviour(*b.replayed) : "not run");
+    fmt::print("{}\n", TerminalSafe(fmt::format(
+                           "boot {}: recorded {}, replay {}", b.boot, FormatBehaviour(b.original),
+                           b.replayed ? FormatBehaviour(*b.replayed) : "not run")));
   }
-  fmt::print("{}: run {} vm {} replayed in {}: {}\n", ReproductionName(c.result),
-             source.manifest.run_id, source.vm, run.dir.string(), c.why);
+  fmt::print("{}\n", TerminalSafe(fmt::format("{}: run {} vm {} replayed in {}: {}",
+                                              ReproductionName(c.result), source.manifest.run_id,
+                                              source.vm, run.dir.string(), c.why)));
   return ExitCodeFor(c.result);
 }
 

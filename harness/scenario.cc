@@ -1,6 +1,5 @@
 #include "scenario.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -60,11 +59,6 @@ NicSpec ParseNicFields(StrictObject& o) {
   return nic;
 }
 
-bool IsIpAddress(const std::string& text) {
-  unsigned char buf[sizeof(in6_addr)];
-  return inet_pton(AF_INET, text.c_str(), buf) == 1 || inet_pton(AF_INET6, text.c_str(), buf) == 1;
-}
-
 NetworkSpec ParseNetwork(const nlohmann::json& j, const std::string& path) {
   StrictObject o(j, path);
   NetworkSpec n;
@@ -88,11 +82,10 @@ NetworkSpec ParseNetwork(const nlohmann::json& j, const std::string& path) {
   o.Finish();  // a typo in a key explains more than the error it causes below
   if (n.dns.nameservers.empty())
     throw JsonPathError(o.PathOf("nameservers"), "at least one name server is required");
-  for (std::size_t i = 0; i < n.dns.nameservers.size(); ++i) {
-    if (!IsIpAddress(n.dns.nameservers[i]))
-      throw JsonPathError(ElementPath(o.PathOf("nameservers"), i),
-                          "\"" + n.dns.nameservers[i] + "\" is not an IPv4 or IPv6 address");
-  }
+  for (std::size_t i = 0; i < n.dns.nameservers.size(); ++i)
+    RequireNameServer(n.dns.nameservers[i], ElementPath(o.PathOf("nameservers"), i));
+  for (std::size_t i = 0; i < n.dns.search.size(); ++i)
+    RequireSearchDomain(n.dns.search[i], ElementPath(o.PathOf("search"), i));
   return n;
 }
 

@@ -254,5 +254,17 @@ TEST(Scenario, InterruptingFaults) {
             "scenarios/t.json: scenario.faults[0].ms: missing");
 }
 
+// Found in issue 17: a NUL hid the rest of a name server from inet_pton, and
+// search domains were not checked at all.
+TEST(Scenario, NameServersAndSearchDomainsAreCheckedWhole) {
+  EXPECT_EQ(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1\u0000 6.6.6.6"]}})"),
+            "scenarios/t.json: scenario.network.nameservers[0]: \"192.0.2.1\\u0000 6.6.6.6\" is "
+            "not an IPv4 or IPv6 address");
+  EXPECT_NE(ErrorOf(R"({"name": "t", "network": {"nameservers": ["192.0.2.1"],
+                       "search": ["ok.test", "a\nnameserver 6.6.6.6"]}})")
+                .find("scenarios/t.json: scenario.network.search[1]: "),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace bootstorm

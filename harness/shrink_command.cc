@@ -14,6 +14,7 @@
 #include "replay_command.h"
 #include "reproduction.h"
 #include "rerun_commands.h"
+#include "terminal_safe.h"
 
 namespace bootstorm {
 namespace {
@@ -68,12 +69,14 @@ class Trials {
     }
     if (cancellation_.cancelled()) interrupted_ = true;
     if (result == Reproduction::kUnknown) ++unknown_;
-    fmt::print("trial {}: {} of {} faults ({}): {}{} [{}, {:.0f} s]\n", trials_, keep.size(),
-               faults_.size(), FormatPlanFaults(plans), ReproductionName(result),
-               result == Reproduction::kUnknown
-                   ? fmt::format(" ({}); counted as not reproduced", detail)
-                   : " (" + detail + ")",
-               dir.string(), std::chrono::duration<double>(Clock::now() - start).count());
+    fmt::print("{}\n",
+               TerminalSafe(fmt::format(
+                   "trial {}: {} of {} faults ({}): {}{} [{}, {:.0f} s]", trials_, keep.size(),
+                   faults_.size(), FormatPlanFaults(plans), ReproductionName(result),
+                   result == Reproduction::kUnknown
+                       ? fmt::format(" ({}); counted as not reproduced", detail)
+                       : " (" + detail + ")",
+                   dir.string(), std::chrono::duration<double>(Clock::now() - start).count())));
     std::fflush(stdout);
     if (result == Reproduction::kReproduced) reproduced_in_[keep] = dir;
     return result == Reproduction::kReproduced;
@@ -133,11 +136,13 @@ int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
                                                     source.manifest.run_id, options.vm)
                                   : options.out;
   Trials trials(source, *signature, plans, host, out, cancellation);
-  fmt::print(
-      "shrinking run {} vm {}: boot {} failed ({}); {} faults in boots 1 to {}: {}; trials on {} "
-      "in {}\n",
-      source.manifest.run_id, options.vm, signature->boot, fmt::join(signature->invariants, ", "),
-      trials.fault_count(), signature->boot, FormatPlanFaults(plans), host.uri, out.string());
+  // Lines holding recorded or guest strings go through TerminalSafe.
+  fmt::print("{}\n", TerminalSafe(fmt::format(
+                         "shrinking run {} vm {}: boot {} failed ({}); {} faults in boots 1 to {}: "
+                         "{}; trials on {} in {}",
+                         source.manifest.run_id, options.vm, signature->boot,
+                         fmt::join(signature->invariants, ", "), trials.fault_count(),
+                         signature->boot, FormatPlanFaults(plans), host.uri, out.string())));
   std::fflush(stdout);
 
   // ddmin assumes that no faults at all pass; check it first, since a
@@ -149,10 +154,12 @@ int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
 
   std::vector<BootPlan> result = trials.PlansWith(smallest);
   std::optional<std::filesystem::path> stored = trials.ReproducedIn(smallest);
-  fmt::print("\nsmallest plan: {} of {} faults ({} trials{}): {}\n", smallest.size(),
-             trials.fault_count(), trials.trials(),
-             trials.unknown() > 0 ? fmt::format(", {} unknown", trials.unknown()) : "",
-             FormatPlanFaults(result));
+  fmt::print("\n{}\n",
+             TerminalSafe(fmt::format(
+                 "smallest plan: {} of {} faults ({} trials{}): {}", smallest.size(),
+                 trials.fault_count(), trials.trials(),
+                 trials.unknown() > 0 ? fmt::format(", {} unknown", trials.unknown()) : "",
+                 FormatPlanFaults(result))));
   if (!stored && !smallest.empty())
     fmt::print("no trial with fewer faults reproduced: the recorded plan is the smallest\n");
   // A trial's folder holds its plans (run.json, boots.jsonl) as VM 0.

@@ -291,6 +291,11 @@ class BootRunner {
                         o.run_id, o.vm, o.boot, vm_, boot_));
       return false;
     }
+    if (record_.observations.size() >= kMaxObservationsPerBoot) {
+      Infra(fmt::format("the guest sent more than {} observations in one boot",
+                        kMaxObservationsPerBoot));
+      return false;
+    }
     o.part = std::string(part);
     record_.observations.push_back(std::move(o));
     return true;

@@ -196,6 +196,10 @@ BootRecord BootRecordFromJson(const nlohmann::json& j, const std::string& path) 
   if (const nlohmann::json* retried = o.OptionalArray("retried_infra_errors"))
     b.retried_infra_errors = StringsOf(*retried, o.PathOf("retried_infra_errors"));
   const nlohmann::json& observations = o.Array("observations");
+  if (observations.size() > kMaxObservationsPerBoot)
+    throw JsonPathError(
+        o.PathOf("observations"),
+        "more than " + std::to_string(kMaxObservationsPerBoot) + " observations in one boot");
   for (std::size_t i = 0; i < observations.size(); ++i)
     b.observations.push_back(
         ObservationFromJson(observations[i], ElementPath(o.PathOf("observations"), i)));

@@ -136,6 +136,20 @@ TEST(RunRecord, BootRecordFromJsonNamesTheBadField) {
   EXPECT_EQ(error(j), "boot.observations[0].vm: missing");
 }
 
+// Found in issue 17: 20,000 observations of one boot made a 70 MB results.json.
+TEST(RunRecord, MoreObservationsThanTheCapIsAnError) {
+  nlohmann::json j = ToJson(FullBoot());
+  nlohmann::json one = j["observations"][0];
+  j["observations"] = nlohmann::json::array();
+  for (std::size_t i = 0; i <= kMaxObservationsPerBoot; ++i) j["observations"].push_back(one);
+  try {
+    BootRecordFromJson(j, "boot");
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "boot.observations: more than 1000 observations in one boot");
+  }
+}
+
 TEST(RunRecord, IncompleteVmIsNotAPass) {
   VmRecord vm{0, "a", {Boot(Outcome::kPass)}, "", true};
   EXPECT_EQ(VmOutcome(vm), Outcome::kInfraError);

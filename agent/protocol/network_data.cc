@@ -189,12 +189,16 @@ NetworkData ParseNetworkData(std::string_view text) {
   if (const nlohmann::json* services = o.OptionalArray("services")) {
     for (std::size_t i = 0; i < services->size(); ++i) {
       StrictObject service((*services)[i], ElementPath(o.PathOf("services"), i));
-      if (service.String("type") == "dns")
+      if (service.String("type") == "dns") {
         data.dns.nameservers.push_back(service.String("address"));
+        RequireNameServer(data.dns.nameservers.back(), service.PathOf("address"));
+      }
     }
   }
   if (const nlohmann::json* search = o.OptionalArray("dns_search"))
     data.dns.search = StringsOf(*search, o.PathOf("dns_search"));
+  for (std::size_t i = 0; i < data.dns.search.size(); ++i)
+    RequireSearchDomain(data.dns.search[i], ElementPath(o.PathOf("dns_search"), i));
   return data;
 }
 

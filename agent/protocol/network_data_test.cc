@@ -100,5 +100,17 @@ TEST(Ipv4PrefixLength, AcceptsContiguousDottedQuadsOnly) {
   EXPECT_EQ(Ipv4PrefixLength("24"), std::nullopt);
 }
 
+// Found in issue 17: the config drive's DNS reached resolv.conf unchecked.
+TEST(NetworkData, RejectsNameServersAndSearchDomainsThatAreNotAddressesOrNames) {
+  nlohmann::json j = ToJson(SampleNetworkData());
+  j["services"][1]["address"] = std::string("192.0.2.53\0x", 12);
+  EXPECT_NE(ErrorOf(j.dump()).find("network_data.services[1].address: "), std::string::npos)
+      << ErrorOf(j.dump());
+  j = ToJson(SampleNetworkData());
+  j["dns_search"] = {"ok.test", "a\nnameserver 6.6.6.6"};
+  EXPECT_NE(ErrorOf(j.dump()).find("network_data.dns_search[1]: "), std::string::npos)
+      << ErrorOf(j.dump());
+}
+
 }  // namespace
 }  // namespace bootstorm

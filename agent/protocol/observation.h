@@ -17,6 +17,11 @@ namespace bootstorm {
 /// Name of the virtio-serial port (guest: /dev/virtio-ports/<name>).
 inline constexpr std::string_view kProbeChannelName = "org.bootstorm.probe.0";
 
+/// Most observations one boot may send. A real boot sends one per checkpoint
+/// (5 to 6, twice that when interrupted: harness/testdata); a guest past this
+/// is broken or hostile, and its boot an infra error, never a truncated pass.
+inline constexpr std::size_t kMaxObservationsPerBoot = 1000;
+
 /// Checkpoints, in boot order.
 inline constexpr std::string_view kCheckpointEarly = "early";  ///< before NM starts
 inline constexpr std::string_view kCheckpointAfterNetwork = "after-network";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "strict_json.h"
+
 namespace bootstorm {
 namespace {
 
@@ -38,6 +40,39 @@ TEST(ResolvConf, LaterSearchReplacesEarlierAndCommentsAreSkipped) {
 }
 
 TEST(ResolvConf, EmptyFileHasNoServers) { EXPECT_EQ(ParseResolvConf(""), DnsConfig{}); }
+
+TEST(ResolvConf, IpAddressIsTheWholeString) {
+  EXPECT_TRUE(IsIpAddress("192.0.2.53"));
+  EXPECT_TRUE(IsIpAddress("2001:db8::53"));
+  EXPECT_FALSE(IsIpAddress(""));
+  EXPECT_FALSE(IsIpAddress("192.0.2.53 "));
+  // Found in issue 17: validated through c_str(), this passed.
+  EXPECT_FALSE(IsIpAddress(std::string("192.0.2.53\0\nnameserver 6.6.6.6", 32)));
+}
+
+TEST(ResolvConf, SearchDomainsAreDnsNames) {
+  for (const char* ok : {"example.test", "a", "x_y-1.example.", "a.b.c"})
+    EXPECT_TRUE(IsSearchDomain(ok)) << ok;
+  std::string long_label(64, 'a');
+  std::string long_name = std::string(63, 'a') + "." + std::string(63, 'b') + "." +
+                          std::string(63, 'c') + "." + std::string(63, 'd');  // 255
+  for (std::string_view bad :
+       {std::string_view(""), std::string_view("."), std::string_view("a\nnameserver 6.6.6.6"),
+        std::string_view("a b"), std::string_view("a..b"), std::string_view(".a"),
+        std::string_view("a\0b", 3), std::string_view("a\tb"), std::string_view(long_label),
+        std::string_view(long_name)})
+    EXPECT_FALSE(IsSearchDomain(bad)) << bad;
+}
+
+TEST(ResolvConf, RequireNamesThePath) {
+  try {
+    RequireSearchDomain("a\nnameserver 6.6.6.6", "network.search[0]");
+    FAIL() << "no error";
+  } catch (const JsonPathError& e) {
+    EXPECT_EQ(e.path(), "network.search[0]");
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << "escaped";
+  }
+}
 
 }  // namespace
 }  // namespace bootstorm
