@@ -28,14 +28,14 @@ int CollectDeadRunsOn(const std::string& uri) {
   }
 }
 
-int RunGcCommand(const std::vector<HostSpec>& hosts) {
+ExitCode RunGcCommand(const std::vector<HostSpec>& hosts) {
   int failed_hosts = 0;
   for (const HostSpec& host : hosts) {
     int errors = CollectDeadRunsOn(host.uri);
     fmt::print("gc: done on {}{}\n", host.uri, errors ? fmt::format(", {} errors", errors) : "");
     failed_hosts += errors ? 1 : 0;
   }
-  return failed_hosts ? 3 : 0;
+  return failed_hosts ? ExitCode::kInfra : ExitCode::kPass;
 }
 
 }  // namespace bootstorm

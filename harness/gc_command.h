@@ -17,7 +17,7 @@ int CollectDeadRuns(Hypervisor& hv);
 int CollectDeadRunsOn(const std::string& uri);
 
 /// The command, on each host in turn: 0 when everything of dead runs is gone
-/// from all of them, 3 when a host could not be reached or cleaned.
-int RunGcCommand(const std::vector<HostSpec>& hosts);
+/// from all of them (kPass), kInfra when a host could not be reached or cleaned.
+ExitCode RunGcCommand(const std::vector<HostSpec>& hosts);
 
 }  // namespace bootstorm

@@ -11,6 +11,7 @@
 #include "replay_plans.h"
 #include "reproduction.h"
 #include "run_command.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -66,24 +67,24 @@ std::vector<BootPlan> PlansOf(const std::vector<BootRecord>& boots) {
   return plans;
 }
 
-int ExitCodeFor(Reproduction r) {
+ExitCode ExitCodeFor(Reproduction r) {
   switch (r) {
     case Reproduction::kReproduced:
-      return 0;
+      return ExitCode::kPass;
     case Reproduction::kNotReproduced:
-      return 1;
+      return ExitCode::kSutFailure;
     case Reproduction::kUnknown:
       break;
   }
-  return 3;
+  return ExitCode::kInfra;
 }
 
 }  // namespace
 
-int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
+ExitCode ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
   std::error_code ec;
   if (!options.out.empty() && std::filesystem::equivalent(options.out, options.dir, ec))
-    throw std::invalid_argument(fmt::format(
+    throw BadInput(fmt::format(
         "--out {}: that is the recorded run's folder; the replay would overwrite its records",
         options.out.string()));
   RecordedVm source = LoadRecordedVm(options.dir, options.vm, options.boot);

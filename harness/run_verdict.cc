@@ -7,10 +7,19 @@
 
 namespace bootstorm {
 
-int ExitCodeForExpectation(Expect expect, const RunSummary& summary) {
-  if (expect == Expect::kPass) return ExitCodeFor(summary);
-  if (summary.sut_failure > 0) return 0;
-  return summary.infra_error > 0 ? 3 : 1;
+ExitCode ExitCodeForExpectation(Expect expect, const RunSummary& summary, bool interrupted) {
+  bool undecided = interrupted || summary.infra_error > 0;
+  if (expect == Expect::kPass) {
+    if (summary.sut_failure > 0) return ExitCode::kSutFailure;
+    return undecided ? ExitCode::kInfra : ExitCode::kPass;
+  }
+  if (summary.sut_failure > 0) return ExitCode::kPass;
+  return undecided ? ExitCode::kInfra : ExitCode::kSutFailure;
+}
+
+ExitCode ExitCodeOf(const RunRecord& run) {
+  return ExitCodeForExpectation(run.expect == "detect" ? Expect::kDetect : Expect::kPass,
+                                Summarize(run), run.interrupted);
 }
 
 std::string ExpectationNote(Expect expect, const RunRecord& run) {

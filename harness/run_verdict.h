@@ -10,10 +10,15 @@
 
 namespace bootstorm {
 
-/// The exit code of a run. kPass: as ExitCodeFor (0 all pass, 1 any SUT
-/// failure, 3 infra errors only). kDetect: 0 when at least one SUT failure
-/// was found, 3 when none was and infra errors hid VMs, else 1.
-int ExitCodeForExpectation(Expect expect, const RunSummary& summary);
+/// The exit code of a run (docs/EXIT_CODES.md). A verdict that a SUT failure
+/// decides stands: kSutFailure for kPass, kPass for kDetect (caught).
+/// Otherwise infra errors or an interruption (SIGINT, SIGTERM, --timeout)
+/// give kInfra; else kPass for kPass, kSutFailure for kDetect (not caught).
+ExitCode ExitCodeForExpectation(Expect expect, const RunSummary& summary, bool interrupted);
+
+/// ExitCodeForExpectation of a recorded run (its `expect`, its summary and
+/// whether it was interrupted).
+ExitCode ExitCodeOf(const RunRecord& run);
 
 /// What the summary line adds, plainly: "" for kPass; for kDetect whether
 /// the known-bad activator was caught and by which invariants, e.g.

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "strict_json.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -34,13 +35,13 @@ Suite ParseSuite(std::string_view text, const std::filesystem::path& file) {
     o.Finish();
     return suite;
   } catch (const JsonPathError& e) {
-    throw std::invalid_argument(file.string() + ": " + e.what());
+    throw BadInput(file.string() + ": " + e.what());
   }
 }
 
 Suite ReadSuite(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::invalid_argument(file.string() + ": cannot read the suite file");
+  if (!in) throw BadInput(file.string() + ": cannot read the suite file");
   std::ostringstream text;
   text << in.rdbuf();
   return ParseSuite(text.str(), file);

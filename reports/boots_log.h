@@ -34,12 +34,12 @@ struct BootsLog {
 };
 
 /// Parses boots.jsonl text. A final line without a newline is not parsed
-/// but counted in `torn_bytes`. Throws std::invalid_argument
+/// but counted in `torn_bytes`. Throws BadInput
 /// "<file>:<line>: <what>" for any complete line that is not a valid record.
 BootsLog ParseBootsLog(std::string_view text, const std::string& file);
 
 /// Reads and parses a boots.jsonl file; a missing file is an empty log.
-/// Throws std::invalid_argument as ParseBootsLog, std::runtime_error when
+/// Throws BadInput as ParseBootsLog, std::runtime_error when
 /// the file exists but cannot be read.
 BootsLog ReadBootsLog(const std::filesystem::path& path);
 

@@ -5,6 +5,7 @@
 
 #include "atomic_file.h"
 #include "strict_json.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -15,13 +16,13 @@ void WriteResultsJson(const RunRecord& run, const std::filesystem::path& path) {
 
 RunRecord ReadResultsJson(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::invalid_argument(path.string() + ": cannot read (not a run folder?)");
+  if (!in) throw BadInput(path.string() + ": cannot read (not a run folder?)");
   std::ostringstream text;
   text << in.rdbuf();
   try {
     return RunRecordFromJson(ParseJsonText(text.str(), "results"), "results");
   } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(path.string() + ": " + e.what());
+    throw BadInput(path.string() + ": " + e.what());
   }
 }
 

@@ -67,7 +67,7 @@ std::vector<std::string> FailedInvariants(const RunRecord& run) {
 
 bool MetExpectation(const RunRecord& run) {
   RunSummary s = Summarize(run);
-  return run.expect == "detect" ? s.sut_failure > 0 : ExitCodeFor(s) == 0;
+  return run.expect == "detect" ? s.sut_failure > 0 : ExitCodeFor(s) == ExitCode::kPass;
 }
 
 std::string AcceleratorOf(const std::string& virt_type) {
