@@ -1,11 +1,12 @@
 #include "connect_option.h"
-#include "exit_code.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+
+#include "exit_code.h"
 
 namespace bootstorm {
 namespace {

@@ -18,11 +18,10 @@ struct HostSpec {
   bool operator==(const HostSpec&) const = default;
 };
 
-/// Parses one `--connect` value, "URI" or "URI,WEIGHT" (URI: DRIVER[+TRANSPORT]://...) with WEIGHT an integer
-/// from 1 to kMaxHostWeight (default 1). The value splits at its last comma
-/// when all that follows is digits; any other comma is refused, so a URI that
-/// contains one must be given with its weight ("URI,1"). Throws
-/// BadInput naming --connect and the value.
+/// Parses one `--connect` value, "URI" or "URI,WEIGHT" (URI: DRIVER[+TRANSPORT]://...) with WEIGHT
+/// an integer from 1 to kMaxHostWeight (default 1). The value splits at its last comma when all
+/// that follows is digits; any other comma is refused, so a URI that contains one must be given
+/// with its weight ("URI,1"). Throws BadInput naming --connect and the value.
 HostSpec ParseConnectOption(std::string_view value);
 
 /// The hosts of a run from all `--connect` values, in order; one host with

@@ -56,7 +56,8 @@ TEST(ExitCodes, BadScenarioInASuiteIsUsage) {
   fs::path dir = FreshTestDir("exit-codes-bad-suite");
   std::ofstream(dir / "bad.json") << R"({"name": "bad", "vm_count": 1})";
   std::ofstream(dir / "suite.json") << R"({"name": "s", "scenarios": ["bad.json"]})";
-  CliRun r = RunBootstorm({"verify", (dir / "suite.json").string(), "--out", (dir / "out").string()});
+  CliRun r =
+      RunBootstorm({"verify", (dir / "suite.json").string(), "--out", (dir / "out").string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "out"));
@@ -88,7 +89,8 @@ TEST(ExitCodes, MalformedConnectIsUsageBeforeAnythingIsCreated) {
 TEST(ExitCodes, VerifyWithInfraTroubleOnlyIsInfra) {
   fs::path dir = FreshTestDir("exit-codes-verify-infra");
   CliRun r = RunBootstorm({"verify", ScenarioPath("suites/ci-verify.json").string(), "--out",
-                           (dir / "out").string(), "--connect", "qemu+unix:///system?socket=/nonexistent/libvirt-sock"});
+                           (dir / "out").string(), "--connect",
+                           "qemu+unix:///system?socket=/nonexistent/libvirt-sock"});
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.out.find("NOT met"), std::string::npos) << r.out;
 }

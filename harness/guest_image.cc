@@ -1,5 +1,4 @@
 #include "guest_image.h"
-#include "exit_code.h"
 
 #include <fmt/format.h>
 
@@ -8,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -54,8 +55,8 @@ std::string KernelVersion(const std::filesystem::path& vmlinuz) {
   if (!in.seekg(offset + 0x200) || !in.read(text, sizeof text - 1)) return "";
   std::string_view version(text);
   version = version.substr(0, version.find(' '));
-  bool printable = std::all_of(version.begin(), version.end(),
-                               [](char c) { return c > ' ' && c < 0x7f; });
+  bool printable =
+      std::all_of(version.begin(), version.end(), [](char c) { return c > ' ' && c < 0x7f; });
   return printable ? std::string(version) : "";
 }
 

@@ -52,8 +52,8 @@ class SignalWatcher {
 ExitCode Main(int argc, char** argv) {
   CLI::App app{"bootstorm: boots VMs through libvirt and checks NetworkManager activation races"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", fmt::format("bootstorm {} ({})", kBootstormVersion,
-                                                kBootstormCommit));
+  app.set_version_flag("--version",
+                       fmt::format("bootstorm {} ({})", kBootstormVersion, kBootstormCommit));
   std::vector<Command> commands = {
       RegisterRunCommand(app),    RegisterVerifyCommand(app), RegisterReplayCommand(app),
       RegisterShrinkCommand(app), RegisterReportCommand(app), RegisterGcCommand(app),
@@ -85,4 +85,3 @@ ExitCode Main(int argc, char** argv) {
 }  // namespace bootstorm
 
 int main(int argc, char** argv) { return bootstorm::ToInt(bootstorm::Main(argc, argv)); }
-

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "exit_code.h"
 #include "placement.h"
 #include "vm_runner.h"
-#include "exit_code.h"
 
 namespace bootstorm {
 namespace {
@@ -19,9 +19,8 @@ std::vector<std::vector<const RecordedBoot*>> ByVm(const Scenario& scenario,
   std::vector<std::vector<const RecordedBoot*>> by_vm(scenario.vms);
   for (const RecordedBoot& r : recorded) {
     if (r.vm < 0 || r.vm >= scenario.vms || r.boot.boot < 1 || r.boot.boot > scenario.boots)
-      throw BadInput(
-          fmt::format("{}: vm {} boot {} is outside the scenario's {} VMs x {} boots", file, r.vm,
-                      r.boot.boot, scenario.vms, scenario.boots));
+      throw BadInput(fmt::format("{}: vm {} boot {} is outside the scenario's {} VMs x {} boots",
+                                 file, r.vm, r.boot.boot, scenario.vms, scenario.boots));
     by_vm[r.vm].push_back(&r);
   }
   for (auto& boots : by_vm) {

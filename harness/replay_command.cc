@@ -5,13 +5,13 @@
 #include <algorithm>
 
 #include "boots_log.h"
+#include "exit_code.h"
 #include "fault_subset.h"
 #include "guest_image.h"
 #include "recorded_run.h"
 #include "replay_plans.h"
 #include "reproduction.h"
 #include "run_command.h"
-#include "exit_code.h"
 
 namespace bootstorm {
 

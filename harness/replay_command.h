@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "cancellation.h"
-#include "exit_code.h"
 #include "connect_option.h"
+#include "exit_code.h"
 #include "run_manifest.h"
 #include "run_record.h"
 #include "scenario.h"

@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "report_files.h"
 #include "exit_code.h"
+#include "report_files.h"
 
 namespace bootstorm {
 

@@ -5,11 +5,11 @@
 #include <stdexcept>
 
 #include "boots_log.h"
+#include "exit_code.h"
 #include "gc_command.h"
 #include "guest_image.h"
 #include "run_command.h"
 #include "run_lock.h"
-#include "exit_code.h"
 
 namespace bootstorm {
 

@@ -127,8 +127,8 @@ void WriteReports(std::FILE* out, const std::filesystem::path& dir) {
 /// this session adds (`hosts`: its hosts' records, empty when it set none
 /// up), and prints the summary; returns the exit code.
 ExitCode FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scenario,
-              RunStore& store, const std::vector<HostRecord>& hosts, const std::string& setup_error,
-              const Cancellation& cancellation) {
+                   RunStore& store, const std::vector<HostRecord>& hosts,
+                   const std::string& setup_error, const Cancellation& cancellation) {
   RunRecord run =
       RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
   for (std::size_t i = 0; i < hosts.size(); ++i) {

@@ -4,9 +4,9 @@
 #include <sstream>
 
 #include "atomic_file.h"
+#include "exit_code.h"
 #include "guest_network.h"
 #include "strict_json.h"
-#include "exit_code.h"
 
 namespace bootstorm {
 namespace {
@@ -113,7 +113,7 @@ RunManifest ReadRunManifest(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw BadInput(path.string() +
-                                ": cannot read (not a run folder, or a run from before --resume)");
+                   ": cannot read (not a run folder, or a run from before --resume)");
   std::ostringstream text;
   text << in.rdbuf();
   try {

@@ -10,11 +10,11 @@
 #include <stdexcept>
 
 #include "delta_debugging.h"
+#include "exit_code.h"
 #include "fault_subset.h"
 #include "replay_command.h"
 #include "reproduction.h"
 #include "rerun_commands.h"
-#include "exit_code.h"
 
 namespace bootstorm {
 namespace {

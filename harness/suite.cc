@@ -5,8 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "strict_json.h"
 #include "exit_code.h"
+#include "strict_json.h"
 
 namespace bootstorm {
 

@@ -7,9 +7,9 @@
 
 #include "report_files.h"
 #include "results_json.h"
+#include "run_verdict.h"
 #include "scenario.h"
 #include "suite.h"
-#include "run_verdict.h"
 
 namespace bootstorm {
 namespace {

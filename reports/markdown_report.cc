@@ -246,10 +246,11 @@ void Environment(std::string& md, std::span<const ReportedRun> runs) {
         list(Distinct(runs, field([](const RunRecord& r) { return r.guest_versions.kernel; }))) +
         "\n";
   md += "- bootstorm: " + list(Distinct(runs, field([](const RunRecord& r) {
-                                 return r.bootstorm_version.empty()
-                                            ? std::string()
-                                            : r.bootstorm_version + " (" + r.bootstorm_commit + ")";
-                               }))) +
+                                          return r.bootstorm_version.empty()
+                                                     ? std::string()
+                                                     : r.bootstorm_version + " (" +
+                                                           r.bootstorm_commit + ")";
+                                        }))) +
         "\n";
   md += "\n## Runs\n\n";
   for (const ReportedRun& r : runs) {

@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "atomic_file.h"
-#include "strict_json.h"
 #include "exit_code.h"
+#include "strict_json.h"
 
 namespace bootstorm {
 

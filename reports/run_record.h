@@ -106,10 +106,10 @@ struct RunRecord {
   std::string run_id;
   std::string scenario_name;
   std::string scenario_file;
-  std::string activator;         ///< the activator the boots ran; "" when unknown (schema 1)
-  std::string expect = "pass";   ///< the scenario's expectation: "pass" or "detect"
-  std::string image_key;         ///< the guest image's key; "" when unknown
-  GuestVersions guest_versions;  ///< of the guest image
+  std::string activator;          ///< the activator the boots ran; "" when unknown (schema 1)
+  std::string expect = "pass";    ///< the scenario's expectation: "pass" or "detect"
+  std::string image_key;          ///< the guest image's key; "" when unknown
+  GuestVersions guest_versions;   ///< of the guest image
   std::string bootstorm_version;  ///< of the bootstorm that wrote results.json; "" unknown
   std::string bootstorm_commit;   ///< its `git describe`, "unknown" when not built from git
   std::string uri;
