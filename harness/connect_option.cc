@@ -6,15 +6,28 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "exit_code.h"
+
 namespace bootstorm {
 namespace {
 
 [[noreturn]] void Refuse(std::string_view value, std::string_view why) {
-  throw std::invalid_argument(fmt::format("--connect \"{}\": {}", value, why));
+  throw BadInput(fmt::format("--connect \"{}\": {}", value, why));
 }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// libvirt URIs start with "DRIVER[+TRANSPORT]://"; anything else (a host
+/// name, a typo) is refused here rather than by libvirt after the run
+/// folder exists.
+bool HasScheme(std::string_view uri) {
+  std::size_t colon = uri.find("://");
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  return std::all_of(uri.begin(), uri.begin() + colon, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+';
+  });
 }
 
 }  // namespace
@@ -34,6 +47,8 @@ HostSpec ParseConnectOption(std::string_view value) {
       Refuse(value, fmt::format("weight {} is not from 1 to {}", weight, kMaxHostWeight));
   }
   if (host.uri.empty()) Refuse(value, "empty URI");
+  if (!HasScheme(host.uri))
+    Refuse(value, "not a libvirt URI (DRIVER[+TRANSPORT]://[HOST]/PATH, e.g. qemu:///system)");
   return host;
 }
 

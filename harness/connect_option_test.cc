@@ -23,7 +23,7 @@ std::string ErrorOf(const std::string& value) {
   try {
     ParseConnectOption(value);
     return "";
-  } catch (const std::invalid_argument& e) {
+  } catch (const BadInput& e) {
     return e.what();
   }
 }
@@ -38,6 +38,8 @@ TEST(ParseConnectOption, RefusesBadWeightsAndEmptyUris) {
   }
   EXPECT_NE(ErrorOf("qemu:///system,0").find("not from 1 to 1000"), std::string::npos);
   EXPECT_NE(ErrorOf(",2").find("empty URI"), std::string::npos);
+  for (const char* not_a_uri : {"garbage", "garbage,2", "qemu:/system", "://x", "Qemu:///system"})
+    EXPECT_NE(ErrorOf(not_a_uri).find("not a libvirt URI"), std::string::npos) << not_a_uri;
 }
 
 TEST(ParseConnectOptions, FallsBackToOneHost) {

@@ -95,11 +95,11 @@ std::string RenderFindings(const std::vector<DoctorFinding>& findings) {
   return out;
 }
 
-int DoctorExitCode(const std::vector<DoctorFinding>& findings) {
+ExitCode DoctorExitCode(const std::vector<DoctorFinding>& findings) {
   for (const DoctorFinding& f : findings) {
-    if (f.status == Status::kFail) return 3;
+    if (f.status == Status::kFail) return ExitCode::kInfra;
   }
-  return 0;
+  return ExitCode::kPass;
 }
 
 DoctorFinding AcceleratorFinding(std::string_view virt_type, bool dev_kvm_exists,
@@ -276,7 +276,7 @@ std::vector<DoctorFinding> RunDoctorChecks(const std::string& uri,
   return findings;
 }
 
-int RunDoctorCommand(const std::string& uri, const std::filesystem::path& image_dir) {
+ExitCode RunDoctorCommand(const std::string& uri, const std::filesystem::path& image_dir) {
   std::vector<DoctorFinding> findings = RunDoctorChecks(uri, image_dir, NewProbeId());
   fmt::print("{}", RenderFindings(findings));
   std::fflush(stdout);

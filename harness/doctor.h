@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exit_code.h"
 #include "hypervisor.h"
 #include "libvirt_hypervisor.h"
 
@@ -28,8 +29,8 @@ struct DoctorFinding {
 /// followed by an indented "fix:" line for a warn or FAIL with a fix.
 std::string RenderFindings(const std::vector<DoctorFinding>& findings);
 
-/// 3 when any finding failed, else 0 (warnings do not fail the doctor).
-int DoctorExitCode(const std::vector<DoctorFinding>& findings);
+/// kInfra when any finding failed, else kPass (warnings do not fail the doctor).
+ExitCode DoctorExitCode(const std::vector<DoctorFinding>& findings);
 
 /// The accelerator finding: ok for "kvm"; for TCG a warning that names the
 /// cost and, when /dev/kvm exists, what ci/libvirt-up's KVM probe said
@@ -72,7 +73,7 @@ std::vector<DoctorFinding> RunDoctorChecks(const std::string& uri,
                                            const std::string& probe_id,
                                            const HypervisorFactory& connect = ConnectLibvirt);
 
-/// The command: prints the findings; 0 when nothing failed, 3 otherwise.
-int RunDoctorCommand(const std::string& uri, const std::filesystem::path& image_dir);
+/// The command: prints the findings; DoctorExitCode of them.
+ExitCode RunDoctorCommand(const std::string& uri, const std::filesystem::path& image_dir);
 
 }  // namespace bootstorm

@@ -40,7 +40,7 @@ TEST(DoctorIntegration, SetUpMachinePasses) {
                                  "disk (storage pool)", "tool genisoimage", "tool qemu-img"})
     EXPECT_EQ(Find(findings, check).status, Status::kOk) << rendered;
   EXPECT_NE(Find(findings, "accelerator").status, Status::kFail) << rendered;
-  EXPECT_EQ(DoctorExitCode(findings), 0) << rendered;
+  EXPECT_EQ(DoctorExitCode(findings), ExitCode::kPass) << rendered;
   EXPECT_EQ(LeftoversOf(id), std::vector<std::string>{});
 }
 
@@ -51,7 +51,7 @@ TEST(DoctorIntegration, MissingImageFailsWithCiSetup) {
   const DoctorFinding& image = Find(findings, "guest image");
   EXPECT_EQ(image.status, Status::kFail);
   EXPECT_NE(image.fix.find("ci/setup"), std::string::npos);
-  EXPECT_EQ(DoctorExitCode(findings), 3);
+  EXPECT_EQ(DoctorExitCode(findings), ExitCode::kInfra);
   EXPECT_EQ(LeftoversOf(id), std::vector<std::string>{});
 }
 
@@ -63,7 +63,7 @@ TEST(DoctorIntegration, NoDaemonFailsTheLibvirtChecksAndRunsTheRest) {
   for (std::string_view check : {"accelerator", "isolated network", "disk (storage pool)"})
     EXPECT_EQ(Find(findings, check).detail, "needs the libvirt connection");
   EXPECT_EQ(Find(findings, "tool qemu-img").status, Status::kOk);
-  EXPECT_EQ(DoctorExitCode(findings), 3);
+  EXPECT_EQ(DoctorExitCode(findings), ExitCode::kInfra);
 }
 
 }  // namespace

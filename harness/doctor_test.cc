@@ -32,9 +32,11 @@ TEST(DoctorRender, OneLinePerFindingAndFixesOnlyForWarnAndFail) {
 }
 
 TEST(DoctorExitCode, WarningsPassAnyFailureIsThree) {
-  EXPECT_EQ(DoctorExitCode({}), 0);
-  EXPECT_EQ(DoctorExitCode({{"a", Status::kOk, "", ""}, {"b", Status::kWarn, "", "x"}}), 0);
-  EXPECT_EQ(DoctorExitCode({{"a", Status::kWarn, "", "x"}, {"b", Status::kFail, "", "y"}}), 3);
+  EXPECT_EQ(DoctorExitCode({}), ExitCode::kPass);
+  EXPECT_EQ(DoctorExitCode({{"a", Status::kOk, "", ""}, {"b", Status::kWarn, "", "x"}}),
+            ExitCode::kPass);
+  EXPECT_EQ(DoctorExitCode({{"a", Status::kWarn, "", "x"}, {"b", Status::kFail, "", "y"}}),
+            ExitCode::kInfra);
 }
 
 TEST(DoctorDisk, WarnsBelowTwoGibFailsBelowFiveHundredMib) {

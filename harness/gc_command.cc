@@ -28,14 +28,14 @@ int CollectDeadRunsOn(const std::string& uri, const HypervisorFactory& connect) 
   }
 }
 
-int RunGcCommand(const std::vector<HostSpec>& hosts, const HypervisorFactory& connect) {
+ExitCode RunGcCommand(const std::vector<HostSpec>& hosts, const HypervisorFactory& connect) {
   int failed_hosts = 0;
   for (const HostSpec& host : hosts) {
     int errors = CollectDeadRunsOn(host.uri, connect);
     fmt::print("gc: done on {}{}\n", host.uri, errors ? fmt::format(", {} errors", errors) : "");
     failed_hosts += errors ? 1 : 0;
   }
-  return failed_hosts ? 3 : 0;
+  return failed_hosts ? ExitCode::kInfra : ExitCode::kPass;
 }
 
 }  // namespace bootstorm

@@ -18,8 +18,8 @@ int CollectDeadRuns(Hypervisor& hv);
 int CollectDeadRunsOn(const std::string& uri, const HypervisorFactory& connect = ConnectLibvirt);
 
 /// The command, on each host in turn: 0 when everything of dead runs is gone
-/// from all of them, 3 when a host could not be reached or cleaned.
-int RunGcCommand(const std::vector<HostSpec>& hosts,
-                 const HypervisorFactory& connect = ConnectLibvirt);
+/// from all of them (kPass), kInfra when a host could not be reached or cleaned.
+ExitCode RunGcCommand(const std::vector<HostSpec>& hosts,
+                      const HypervisorFactory& connect = ConnectLibvirt);
 
 }  // namespace bootstorm

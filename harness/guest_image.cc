@@ -2,19 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "bounded_file.h"
 #include "strict_json.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
 void RequireGuestImage(const std::filesystem::path& dir) {
   for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"}) {
     if (!std::filesystem::exists(dir / file))
-      throw std::invalid_argument(
+      throw BadInput(
           fmt::format("{}: missing from the image folder (build it with ci/setup, or pass --image)",
                       (dir / file).string()));
   }
@@ -41,7 +43,25 @@ GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
     std::string v = j[key].get<std::string>();
     return v.size() <= kMaxVersionLength ? v : "";
   };
-  return {field("network_manager"), field("systemd")};
+  return {field("network_manager"), field("systemd"), KernelVersion(dir / "vmlinuz")};
+}
+
+std::string KernelVersion(const std::filesystem::path& vmlinuz) {
+  // x86 boot protocol: "HdrS" at 0x202; the 16-bit little-endian value at
+  // 0x20e plus 0x200 is the offset of the NUL-terminated version string,
+  // "6.1.0-28-cloud-amd64 (debian-kernel@...) #1 SMP ...".
+  std::ifstream in(vmlinuz, std::ios::binary);
+  char header[0x210] = {};
+  if (!in.read(header, sizeof header) || std::string_view(header + 0x202, 4) != "HdrS") return "";
+  unsigned offset = static_cast<unsigned char>(header[0x20e]) |
+                    static_cast<unsigned>(static_cast<unsigned char>(header[0x20f])) << 8;
+  char text[128] = {};
+  if (!in.seekg(offset + 0x200) || !in.read(text, sizeof text - 1)) return "";
+  std::string_view version(text);
+  version = version.substr(0, version.find(' '));
+  bool printable =
+      std::all_of(version.begin(), version.end(), [](char c) { return c > ' ' && c < 0x7f; });
+  return printable ? std::string(version) : "";
 }
 
 void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::string& key,
@@ -49,7 +69,7 @@ void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::stri
   RequireGuestImage(dir);
   std::string now = GuestImageKey(dir);
   if (now != key)
-    throw std::invalid_argument(fmt::format(
+    throw BadInput(fmt::format(
         "{}/image-key: the guest image is now \"{}\" but run {} booted \"{}\"; a different guest "
         "would make it a different experiment",
         dir.string(), now, run_id, key));

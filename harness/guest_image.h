@@ -8,7 +8,7 @@
 
 namespace bootstorm {
 
-/// Throws std::invalid_argument naming the first of base.qcow2, vmlinuz and
+/// Throws BadInput naming the first of base.qcow2, vmlinuz and
 /// initrd.img missing from `dir`, with a hint how to build it.
 void RequireGuestImage(const std::filesystem::path& dir);
 
@@ -21,7 +21,11 @@ std::string GuestImageKey(const std::filesystem::path& dir);
 /// or not a short string (images from before it was written).
 GuestVersions ReadGuestVersions(const std::filesystem::path& dir);
 
-/// As RequireGuestImage, and throws std::invalid_argument naming
+/// The kernel release (`uname -r`) of the x86 bzImage `vmlinuz`, from its
+/// boot header; "" when it cannot be read or is not one.
+std::string KernelVersion(const std::filesystem::path& vmlinuz);
+
+/// As RequireGuestImage, and throws BadInput naming
 /// <dir>/image-key when the image's key is no longer `key`, the one run
 /// `run_id` booted: a different guest would make it a different experiment.
 void RequireRecordedGuestImage(const std::filesystem::path& dir, const std::string& key,

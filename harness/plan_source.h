@@ -21,7 +21,7 @@ using ExplicitPlans = std::vector<std::vector<BootPlan>>;
 BootPlan PlanOf(const Scenario& scenario, std::string_view run_id,
                 const ExplicitPlans* explicit_plans, int vm, int boot);
 
-/// Throws std::invalid_argument naming `file` unless `plans` hold one plan
+/// Throws BadInput naming `file` unless `plans` hold one plan
 /// for every boot of every VM of `scenario`, each naming run `run_id`, its
 /// VM and its boot.
 void CheckExplicitPlans(const ExplicitPlans& plans, const Scenario& scenario,

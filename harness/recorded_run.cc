@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "exit_code.h"
 #include "placement.h"
 #include "vm_runner.h"
 
@@ -18,9 +19,8 @@ std::vector<std::vector<const RecordedBoot*>> ByVm(const Scenario& scenario,
   std::vector<std::vector<const RecordedBoot*>> by_vm(scenario.vms);
   for (const RecordedBoot& r : recorded) {
     if (r.vm < 0 || r.vm >= scenario.vms || r.boot.boot < 1 || r.boot.boot > scenario.boots)
-      throw std::invalid_argument(
-          fmt::format("{}: vm {} boot {} is outside the scenario's {} VMs x {} boots", file, r.vm,
-                      r.boot.boot, scenario.vms, scenario.boots));
+      throw BadInput(fmt::format("{}: vm {} boot {} is outside the scenario's {} VMs x {} boots",
+                                 file, r.vm, r.boot.boot, scenario.vms, scenario.boots));
     by_vm[r.vm].push_back(&r);
   }
   for (auto& boots : by_vm) {
@@ -29,11 +29,11 @@ std::vector<std::vector<const RecordedBoot*>> ByVm(const Scenario& scenario,
     for (std::size_t i = 0; i < boots.size(); ++i) {
       const RecordedBoot& r = *boots[i];
       if (r.boot.boot != static_cast<int>(i) + 1)
-        throw std::invalid_argument(fmt::format(
+        throw BadInput(fmt::format(
             "{}: vm {} boot {} is recorded {}", file, r.vm, r.boot.boot,
             r.boot.boot <= static_cast<int>(i) ? "twice" : "without the boots before it"));
       if (i > 0 && boots[i - 1]->boot.outcome == Outcome::kInfraError)
-        throw std::invalid_argument(
+        throw BadInput(
             fmt::format("{}: vm {} boot {} is recorded after an infra error ended the VM", file,
                         r.vm, r.boot.boot));
     }

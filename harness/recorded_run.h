@@ -23,7 +23,7 @@ struct PendingVm {
 /// The VMs of `scenario` with boots still to run, in VM order. A VM is
 /// finished when all its boots are recorded or its last recorded boot is an
 /// infra error (later boots would start from an unknown disk). Throws
-/// std::invalid_argument naming `file` when the records do not fit the
+/// BadInput naming `file` when the records do not fit the
 /// scenario: a VM or boot out of range, a boot recorded twice, a gap, or a
 /// boot recorded after an infra error.
 std::vector<PendingVm> PendingVms(const Scenario& scenario,

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "boots_log.h"
+#include "exit_code.h"
 #include "fault_subset.h"
 #include "guest_image.h"
 #include "recorded_run.h"
@@ -69,24 +70,24 @@ std::vector<BootPlan> PlansOf(const std::vector<BootRecord>& boots) {
   return plans;
 }
 
-int ExitCodeFor(Reproduction r) {
+ExitCode ExitCodeFor(Reproduction r) {
   switch (r) {
     case Reproduction::kReproduced:
-      return 0;
+      return ExitCode::kPass;
     case Reproduction::kNotReproduced:
-      return 1;
+      return ExitCode::kSutFailure;
     case Reproduction::kUnknown:
       break;
   }
-  return 3;
+  return ExitCode::kInfra;
 }
 
 }  // namespace
 
-int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
+ExitCode ReplayCommand(const ReplayOptions& options, Cancellation& cancellation) {
   std::error_code ec;
   if (!options.out.empty() && std::filesystem::equivalent(options.out, options.dir, ec))
-    throw std::invalid_argument(fmt::format(
+    throw BadInput(fmt::format(
         "--out {}: that is the recorded run's folder; the replay would overwrite its records",
         options.out.string()));
   RecordedVm source = LoadRecordedVm(options.dir, options.vm, options.boot);

@@ -13,6 +13,7 @@
 
 #include "cancellation.h"
 #include "connect_option.h"
+#include "exit_code.h"
 #include "run_manifest.h"
 #include "run_record.h"
 #include "scenario.h"
@@ -30,7 +31,7 @@ struct RecordedVm {
 };
 
 /// Reads VM `vm` of the run in `dir`, with its boots up to `last_boot`
-/// (default: all it recorded). Throws std::invalid_argument (exit 2) when
+/// (default: all it recorded). Throws BadInput (exit 2) when
 /// run.json or boots.jsonl is missing or invalid, the run has no VM `vm`,
 /// `last_boot` is not recorded (RecordedBootsOf), or the guest image is not
 /// the one the run booted (as `run --resume`).
@@ -66,7 +67,7 @@ struct ReplayOptions {
 /// `bootstorm replay`: prints the run's usual output, then per boot the
 /// recorded and the new behaviour, then "reproduced", "not reproduced" or
 /// "unknown". Returns 0 reproduced, 1 not reproduced, 3 unknown (an infra
-/// error); throws std::invalid_argument on bad input (exit 2).
-int ReplayCommand(const ReplayOptions& options, Cancellation& cancellation);
+/// error); throws BadInput on bad input (exit 2).
+ExitCode ReplayCommand(const ReplayOptions& options, Cancellation& cancellation);
 
 }  // namespace bootstorm

@@ -6,25 +6,25 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "exit_code.h"
+
 namespace bootstorm {
 
 std::vector<BootRecord> RecordedBootsOf(const std::vector<RecordedBoot>& recorded, int vms, int vm,
                                         std::optional<int> last_boot, const std::string& what) {
   if (vm < 0 || vm >= vms)
-    throw std::invalid_argument(
-        fmt::format("{}: --vm {}: the run has VMs 0 to {}", what, vm, vms - 1));
+    throw BadInput(fmt::format("{}: --vm {}: the run has VMs 0 to {}", what, vm, vms - 1));
   std::vector<BootRecord> boots;
   for (const RecordedBoot& r : recorded) {
     if (r.vm == vm) boots.push_back(r.boot);
   }
   std::sort(boots.begin(), boots.end(),
             [](const BootRecord& a, const BootRecord& b) { return a.boot < b.boot; });
-  if (boots.empty())
-    throw std::invalid_argument(fmt::format("{}: vm {} has no recorded boot", what, vm));
+  if (boots.empty()) throw BadInput(fmt::format("{}: vm {} has no recorded boot", what, vm));
   if (last_boot) {
     if (*last_boot < 1 || *last_boot > static_cast<int>(boots.size()))
-      throw std::invalid_argument(fmt::format("{}: --boot {}: vm {} has boots 1 to {} recorded",
-                                              what, *last_boot, vm, boots.size()));
+      throw BadInput(fmt::format("{}: --boot {}: vm {} has boots 1 to {} recorded", what,
+                                 *last_boot, vm, boots.size()));
     boots.resize(*last_boot);
   }
   return boots;

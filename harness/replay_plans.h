@@ -16,7 +16,7 @@ namespace bootstorm {
 /// The recorded boots 1..`last_boot` of VM `vm` (every recorded boot of it
 /// when nullopt), in boot order. `recorded` must be valid for the run
 /// (PendingVms accepted it) and the run has `vms` VMs. Throws
-/// std::invalid_argument starting with `what` (the run folder) when the run
+/// BadInput starting with `what` (the run folder) when the run
 /// has no VM `vm`, the VM has no recorded boot, or `last_boot` is not
 /// recorded: a later boot needs the disk its earlier boots left.
 std::vector<BootRecord> RecordedBootsOf(const std::vector<RecordedBoot>& recorded, int vms, int vm,

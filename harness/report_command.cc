@@ -4,16 +4,17 @@
 
 #include <stdexcept>
 
+#include "exit_code.h"
 #include "report_files.h"
 
 namespace bootstorm {
 
-int ReportCommand(const std::filesystem::path& run_dir) {
+ExitCode ReportCommand(const std::filesystem::path& run_dir) {
   if (!std::filesystem::is_directory(run_dir))
-    throw std::invalid_argument(run_dir.string() + ": not a folder (give a run folder)");
+    throw BadInput(run_dir.string() + ": not a folder (give a run folder)");
   for (const std::filesystem::path& file : WriteRunReports(run_dir))
     fmt::print("{}\n", file.string());
-  return 0;
+  return ExitCode::kPass;
 }
 
 }  // namespace bootstorm

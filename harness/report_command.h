@@ -4,12 +4,14 @@
 
 #include <filesystem>
 
+#include "exit_code.h"
+
 namespace bootstorm {
 
 /// (Re)writes the reports of the run in `run_dir` and prints each file's
-/// path; twice on the same folder gives the same bytes. Returns 0. Throws
-/// std::invalid_argument naming the path when `run_dir` is not a run folder
+/// path; twice on the same folder gives the same bytes. Returns kPass. Throws
+/// BadInput naming the path when `run_dir` is not a run folder
 /// or its results.json is invalid (exit 2), std::runtime_error on I/O errors.
-int ReportCommand(const std::filesystem::path& run_dir);
+ExitCode ReportCommand(const std::filesystem::path& run_dir);
 
 }  // namespace bootstorm

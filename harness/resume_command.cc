@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "boots_log.h"
+#include "exit_code.h"
 #include "gc_command.h"
 #include "guest_image.h"
 #include "run_command.h"
@@ -12,13 +13,13 @@
 
 namespace bootstorm {
 
-int ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation) {
+ExitCode ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation) {
   RunSession session;
   RunManifest& m = session.manifest;
   std::filesystem::path manifest_path = options.dir / "run.json";
   m = ReadRunManifest(manifest_path);
   if (IsRunAlive(m.run_id))
-    throw std::invalid_argument(
+    throw BadInput(
         fmt::format("{}: run {} is still running (its lock in {} is held); stop it before resuming",
                     options.dir.string(), m.run_id, RunLockDir().string()));
   session.scenario = ScenarioForRun(m.scenario_text, manifest_path, m.activator);

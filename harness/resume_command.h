@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cancellation.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -18,10 +19,10 @@ struct ResumeOptions {
 };
 
 /// Continues the run in `options.dir`; returns the exit code of the whole
-/// run as `bootstorm run` does. Throws std::invalid_argument (exit 2) when
+/// run as `bootstorm run` does. Throws BadInput (exit 2) when
 /// run.json is missing or invalid, boots.jsonl is malformed, the run is still
 /// alive, or the guest image changed. When every boot is recorded already it
 /// only writes results.json again.
-int ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation);
+ExitCode ResumeRunCommand(const ResumeOptions& options, Cancellation& cancellation);
 
 }  // namespace bootstorm

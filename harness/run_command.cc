@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "boots_log.h"
+#include "build_info.h"
 #include "guest_image.h"
 #include "libvirt_hypervisor.h"
 #include "placement.h"
@@ -120,9 +121,9 @@ void WriteReports(std::FILE* out, const std::filesystem::path& dir) {
 /// Writes results.json from the manifest and every recorded boot, with what
 /// this session adds (`hosts`: its hosts' records, empty when it set none
 /// up), and prints the summary; returns the exit code.
-int FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scenario,
-              RunStore& store, const std::vector<HostRecord>& hosts, const std::string& setup_error,
-              const Cancellation& cancellation) {
+ExitCode FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scenario,
+                   RunStore& store, const std::vector<HostRecord>& hosts,
+                   const std::string& setup_error, const Cancellation& cancellation) {
   RunRecord run =
       RunRecordFromBoots(manifest, scenario, ReadBootsLog(store.dir() / "boots.jsonl").boots);
   for (std::size_t i = 0; i < hosts.size(); ++i) {
@@ -136,12 +137,14 @@ int FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& scena
   run.interrupted = cancellation.cancelled();
   run.interrupted_by = cancellation.reason();
   run.wall_seconds = store.RunSeconds();
+  run.bootstorm_version = kBootstormVersion;
+  run.bootstorm_commit = kBootstormCommit;
   store.WriteResults(run);
   PrintSummary(out, run, scenario.expect, store.dir() / "results.json");
   WriteReports(out, store.dir());
   if (std::string error = store.write_error(); !error.empty())
     throw std::runtime_error(error + "; the run stopped there, the boots recorded before are kept");
-  return ExitCodeForExpectation(scenario.expect, Summarize(run));
+  return ExitCodeForExpectation(scenario.expect, Summarize(run), run.interrupted);
 }
 
 }  // namespace
@@ -192,7 +195,7 @@ std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std:
   return std::filesystem::path("bootstorm-runs") / (scenario_name + "-" + run_id);
 }
 
-int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
+ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   if (options.scenario.empty())
     throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
   if (!options.out.empty()) RequireNoRunIn(options.out, "--out");
@@ -209,7 +212,7 @@ int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   return RunSessionCommand(std::move(session), cancellation);
 }
 
-int RunSessionCommand(RunSession session, Cancellation& cancellation) {
+ExitCode RunSessionCommand(RunSession session, Cancellation& cancellation) {
   const Scenario& scenario = session.scenario;
   RunManifest& manifest = session.manifest;
   if (!manifest.plans.empty())

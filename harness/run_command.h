@@ -28,19 +28,19 @@ struct RunOptions {
   int infra_retries = 2;    ///< further attempts of a boot after an infra error
 };
 
-/// Runs a scenario; returns the exit code (0 pass, 1 SUT failures, 2 bad
-/// input, 3 infra errors only). Honours `cancellation` (set by signals).
-int RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
+/// Runs a scenario; returns its ExitCodeForExpectation (bad input throws
+/// BadInput). Honours `cancellation` (set by signals).
+ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
 
 /// The scenario of a run: `text` parsed (errors name `source`), checked for
 /// what the harness supports, with the `activator` override ("" for none)
-/// applied. Throws ScenarioError or std::invalid_argument.
+/// applied. Throws ScenarioError or BadInput.
 Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
                         const std::string& activator);
 
 /// The manifest of a new run of `scenario_text` (from `scenario_file`): a
 /// fresh run id, the start time, and the guest image in `image_dir` with its
-/// key. Throws std::invalid_argument when the image is incomplete.
+/// key. Throws BadInput when the image is incomplete.
 RunManifest NewRunManifest(std::string scenario_text, const std::filesystem::path& scenario_file,
                            const std::string& activator, const std::vector<HostSpec>& hosts,
                            const std::filesystem::path& image_dir, int infra_retries);
@@ -66,9 +66,9 @@ struct RunSession {
 /// image and each host's network and volumes, removes them, writes
 /// results.json from every recorded boot and prints a summary. Hosts without
 /// pending VMs are not contacted. Runs the manifest's explicit plans when it
-/// has any (std::invalid_argument when they do not fit the scenario).
+/// has any (BadInput when they do not fit the scenario).
 /// Returns the exit code as RunScenarioCommand.
-int RunSessionCommand(RunSession session, Cancellation& cancellation);
+ExitCode RunSessionCommand(RunSession session, Cancellation& cancellation);
 
 /// VMs to run at once when --jobs is not given: one per CPU, fewer when the
 /// available memory would not hold them; at least one.

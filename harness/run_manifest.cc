@@ -9,6 +9,7 @@
 
 #include "atomic_file.h"
 #include "bounded_file.h"
+#include "exit_code.h"
 #include "guest_network.h"
 #include "strict_json.h"
 
@@ -84,7 +85,8 @@ nlohmann::json ToJson(const RunManifest& m) {
   if (!m.plans.empty()) j["plans"] = PlansToJson(m.plans);
   if (m.guest_versions != GuestVersions{})
     j["guest_versions"] = {{"network_manager", m.guest_versions.network_manager},
-                           {"systemd", m.guest_versions.systemd}};
+                           {"systemd", m.guest_versions.systemd},
+                           {"kernel", m.guest_versions.kernel}};
   return j;
 }
 
@@ -117,12 +119,13 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
       StrictObject g(o.Member("guest_versions"), o.PathOf("guest_versions"));
       m.guest_versions.network_manager = g.String("network_manager");
       m.guest_versions.systemd = g.String("systemd");
+      m.guest_versions.kernel = g.OptionalString("kernel").value_or("");
       g.Finish();
     }
     o.Finish();
     return m;
   } catch (const JsonPathError& e) {
-    throw std::invalid_argument(file + ": " + e.what());
+    throw BadInput(file + ": " + e.what());
   }
 }
 
@@ -131,7 +134,7 @@ RunManifest ReadRunManifest(const std::filesystem::path& path) {
   try {
     return RunManifestFromJson(ParseJsonText(text, "run"), path.string());
   } catch (const JsonPathError& e) {  // malformed JSON
-    throw std::invalid_argument(path.string() + ": " + e.what());
+    throw BadInput(path.string() + ": " + e.what());
   }
 }
 

@@ -54,11 +54,11 @@ struct RunManifest {
 };
 
 nlohmann::json ToJson(const RunManifest& m);
-/// Strict: throws std::invalid_argument "<file>: run.<field>: <what>" on
+/// Strict: throws BadInput "<file>: run.<field>: <what>" on
 /// missing or unknown fields and wrong types.
 RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file);
 
-/// Reads run.json; throws std::invalid_argument naming the file when it is
+/// Reads run.json; throws BadInput naming the file when it is
 /// missing, unreadable or invalid.
 RunManifest ReadRunManifest(const std::filesystem::path& path);
 /// Writes run.json atomically. Throws std::runtime_error on I/O errors.

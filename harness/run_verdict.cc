@@ -7,8 +7,8 @@
 
 namespace bootstorm {
 
-int ExitCodeForExpectation(Expect expect, const RunSummary& summary) {
-  return ExitCodeOf(ExpectationStatusOf(expect == Expect::kDetect, summary));
+ExitCode ExitCodeForExpectation(Expect expect, const RunSummary& summary, bool interrupted) {
+  return ExitCodeOf(ExpectationStatusOf(expect == Expect::kDetect, summary, interrupted));
 }
 
 std::string ExpectationNote(Expect expect, const RunRecord& run) {

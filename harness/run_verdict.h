@@ -10,11 +10,10 @@
 
 namespace bootstorm {
 
-/// The exit code of a run: ExitCodeOf(ExpectationStatusOf(...)) from
-/// reports/expectation.h. kPass: as ExitCodeFor (0 all pass, 1 any SUT
-/// failure, 3 infra errors only). kDetect: 0 when at least one SUT failure
-/// was found, 3 when none was and infra errors hid VMs, else 1.
-int ExitCodeForExpectation(Expect expect, const RunSummary& summary);
+/// The exit code of a run (docs/EXIT_CODES.md): ExitCodeOf(ExpectationStatusOf(
+/// ...)) from reports/expectation.h, which also judges recorded runs
+/// (ExitCodeOf(const RunRecord&)).
+ExitCode ExitCodeForExpectation(Expect expect, const RunSummary& summary, bool interrupted);
 
 /// What the summary line adds, plainly: "" for kPass; for kDetect whether
 /// the known-bad activator was caught and by which invariants, e.g.

@@ -21,16 +21,35 @@ RunRecord RunOf(std::vector<std::vector<BootRecord>> vms) {
 }
 
 TEST(ExitCodeForExpectation, PassKeepsTheUsualCodes) {
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {2, 0, 0}), 0);
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {1, 1, 0}), 1);
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {0, 0, 2}), 3);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {2, 0, 0}, false), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {1, 1, 0}, false), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {0, 0, 2}, false), ExitCode::kInfra);
 }
 
 TEST(ExitCodeForExpectation, DetectSucceedsOnlyWhenCaught) {
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {1, 1, 0}), 0);
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {0, 1, 1}), 0);
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {2, 0, 0}), 1);
-  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {1, 0, 1}), 3);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {1, 1, 0}, false), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {0, 1, 1}, false), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {2, 0, 0}, false), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {1, 0, 1}, false), ExitCode::kInfra);
+}
+
+// An interruption leaves no verdict unless a SUT failure already decided it.
+TEST(ExitCodeForExpectation, InterruptedIsInfraUnlessAFailureDecided) {
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {2, 0, 0}, true), ExitCode::kInfra);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {2, 0, 0}, true), ExitCode::kInfra);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kPass, {1, 1, 0}, true), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeForExpectation(Expect::kDetect, {1, 1, 0}, true), ExitCode::kPass);
+}
+
+TEST(ExitCodeOf, ReadsTheRecordsExpectationAndInterruption) {
+  RunRecord passed = RunOf({{Boot(Outcome::kPass, {{"resolv-conf-intact", true}})}});
+  passed.expect = "pass";
+  EXPECT_EQ(ExitCodeOf(passed), ExitCode::kPass);
+  passed.interrupted = true;
+  EXPECT_EQ(ExitCodeOf(passed), ExitCode::kInfra);
+  passed.interrupted = false;
+  passed.expect = "detect";
+  EXPECT_EQ(ExitCodeOf(passed), ExitCode::kSutFailure);
 }
 
 TEST(ExpectationNote, NamesTheInvariantsThatCaughtIt) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "boot_plan.h"
+#include "exit_code.h"
 #include "resolv_conf.h"
 
 namespace bootstorm {
@@ -92,9 +93,9 @@ struct Scenario {
 };
 
 /// Bad scenario: the message names the file and the JSON path.
-class ScenarioError : public std::runtime_error {
+class ScenarioError : public BadInput {
  public:
-  using std::runtime_error::runtime_error;
+  using BadInput::BadInput;
 };
 
 /// Parses and validates scenario text; `source` names it in errors.

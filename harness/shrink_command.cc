@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "delta_debugging.h"
+#include "exit_code.h"
 #include "fault_subset.h"
 #include "replay_command.h"
 #include "reproduction.h"
@@ -117,11 +118,11 @@ class Trials {
 
 }  // namespace
 
-int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
+ExitCode ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
   RecordedVm source = LoadRecordedVm(options.dir, options.vm);
   std::optional<FailureSignature> signature = FirstFailure(source.boots);
   if (!signature)
-    throw std::invalid_argument(
+    throw BadInput(
         fmt::format("{}: vm {} has no SUT failure among its {} recorded boots: nothing to shrink",
                     options.dir.string(), options.vm, source.boots.size()));
   // Boots after the first failing one cannot cause it.
@@ -168,16 +169,16 @@ int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation) {
                     : ReplayCommandLine(options.dir, options.vm, signature->boot));
   if (trials.interrupted()) {
     fmt::print("interrupted: the plan may not be minimal\n");
-    return 3;
+    return ExitCode::kInfra;
   }
   if (trials.unknown() > 0) {
     fmt::print(
         "{} trials ended in an infra error and counted as not reproduced: the plan may not "
         "be minimal\n",
         trials.unknown());
-    return 3;
+    return ExitCode::kInfra;
   }
-  return 0;
+  return ExitCode::kPass;
 }
 
 }  // namespace bootstorm

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cancellation.h"
+#include "exit_code.h"
 
 namespace bootstorm {
 
@@ -25,8 +26,8 @@ struct ShrinkOptions {
 /// and a one-line `bootstorm replay` command that reruns exactly that plan.
 /// Returns 0 when done, 3 when a trial ended in an infra error (it counted as
 /// not reproducing, so the result may not be minimal) or the shrink was
-/// interrupted. Throws std::invalid_argument (exit 2) on bad input,
+/// interrupted. Throws BadInput (exit 2) on bad input,
 /// including a VM without a SUT failure.
-int ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation);
+ExitCode ShrinkCommand(const ShrinkOptions& options, Cancellation& cancellation);
 
 }  // namespace bootstorm

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "bounded_file.h"
+#include "exit_code.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -33,7 +34,7 @@ Suite ParseSuite(std::string_view text, const std::filesystem::path& file) {
     o.Finish();
     return suite;
   } catch (const JsonPathError& e) {
-    throw std::invalid_argument(file.string() + ": " + e.what());
+    throw BadInput(file.string() + ": " + e.what());
   }
 }
 

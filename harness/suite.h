@@ -19,12 +19,12 @@ struct Suite {
 
 /// Parses a suite file strictly: {"name": "...", "description": "...",
 /// "scenarios": ["../smoke.json", ...]}; description optional, at least one
-/// scenario, none twice. Throws std::invalid_argument "<file>: suite.<path>:
+/// scenario, none twice. Throws BadInput "<file>: suite.<path>:
 /// <what>" on malformed JSON, unknown keys, wrong types and missing
 /// scenario files.
 Suite ParseSuite(std::string_view text, const std::filesystem::path& file);
 
-/// Reads and parses a suite file; throws std::invalid_argument naming it.
+/// Reads and parses a suite file; throws BadInput naming it.
 Suite ReadSuite(const std::filesystem::path& file);
 
 }  // namespace bootstorm

@@ -2,20 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <stdexcept>
-
 #include "atomic_file.h"
 #include "results_json.h"
 #include "trend.h"
 
 namespace bootstorm {
 
-int TrendCommand(const std::vector<std::filesystem::path>& run_dirs,
+ExitCode TrendCommand(const std::vector<std::filesystem::path>& run_dirs,
                  const std::filesystem::path& out) {
   std::vector<ReportedRun> runs;
   for (const std::filesystem::path& dir : run_dirs) {
     if (!std::filesystem::is_directory(dir))
-      throw std::invalid_argument(dir.string() + ": not a folder (give run folders)");
+      throw BadInput(dir.string() + ": not a folder (give run folders)");
     runs.push_back({ReadResultsJson(dir / "results.json"), dir});
   }
   Trend trend = ComputeTrend(runs);
@@ -23,7 +21,7 @@ int TrendCommand(const std::vector<std::filesystem::path>& run_dirs,
   WriteFileAtomically(out / "trend.md", RenderTrendMarkdown(trend));
   WriteFileAtomically(out / "trend.html", RenderTrendHtml(trend));
   fmt::print("{}\n{}\n", (out / "trend.md").string(), (out / "trend.html").string());
-  return 0;
+  return ExitCode::kPass;
 }
 
 }  // namespace bootstorm

@@ -8,6 +8,7 @@
 #include "report_files.h"
 #include "results_json.h"
 #include "run_store.h"
+#include "run_verdict.h"
 #include "scenario.h"
 #include "suite.h"
 
@@ -28,7 +29,7 @@ std::vector<SuiteScenario> LoadScenarios(const Suite& suite, const VerifyOptions
     Scenario s = ScenarioForRun(ReadScenarioText(file), file, options.run.activator);
     for (const SuiteScenario& earlier : scenarios) {
       if (earlier.scenario.name == s.name)
-        throw std::invalid_argument(
+        throw BadInput(
             fmt::format("{}: scenario name \"{}\" is also the name of {}; each needs its own run "
                         "folder",
                         file.string(), s.name, earlier.file.string()));
@@ -56,8 +57,8 @@ RunRecord NotRun(const SuiteScenario& s, const std::string& why) {
 
 }  // namespace
 
-int VerifyCommand(const VerifyOptions& options, Cancellation& cancellation) {
-  if (options.out.empty()) throw std::invalid_argument("verify: give --out DIR");
+ExitCode VerifyCommand(const VerifyOptions& options, Cancellation& cancellation) {
+  if (options.out.empty()) throw BadInput("verify: give --out DIR");
   RequireNoRunIn(options.out, "--out");
   Suite suite = ReadSuite(options.suite);
   std::vector<SuiteScenario> scenarios = LoadScenarios(suite, options);
@@ -91,9 +92,14 @@ int VerifyCommand(const VerifyOptions& options, Cancellation& cancellation) {
       WriteSuiteReports(runs, "bootstorm verify: " + suite.name, options.out);
   fmt::print("\nverify {}:\n", suite.name);
   int not_met = 0;
+  // A scenario whose failure decided its verdict makes the suite fail;
+  // otherwise infra trouble or an interruption leaves it undecided.
+  ExitCode code = ExitCode::kPass;
   for (const ReportedRun& r : runs) {
     bool met = MetExpectation(r.record);
     not_met += !met;
+    ExitCode scenario_code = ExitCodeOf(r.record);
+    if (scenario_code == ExitCode::kSutFailure || code == ExitCode::kPass) code = scenario_code;
     fmt::print("  {}: {} (expects {})\n", r.record.scenario_name, met ? "met" : "NOT met",
                r.record.expect);
   }
@@ -104,7 +110,7 @@ int VerifyCommand(const VerifyOptions& options, Cancellation& cancellation) {
                           : fmt::format("{} of {} scenarios did not meet their expectation",
                                         not_met, runs.size()),
              fmt::join(names, " "));
-  return not_met == 0 ? 0 : 1;
+  return code;
 }
 
 }  // namespace bootstorm

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "cancellation.h"
+#include "exit_code.h"
 #include "run_command.h"
 
 namespace bootstorm {
@@ -21,10 +22,11 @@ struct VerifyOptions {
 };
 
 /// Validates the suite and all its scenarios before any VM boots (bad input:
-/// std::invalid_argument or ScenarioError, exit 2), runs the scenarios in
+/// BadInput or ScenarioError, exit 2), runs the scenarios in
 /// order and writes the combined report, also after an interruption (the
-/// scenarios not run count as not met). Returns 0 when every scenario met
-/// its expectation, 1 otherwise.
-int VerifyCommand(const VerifyOptions& options, Cancellation& cancellation);
+/// scenarios not run count as not met). Returns kSutFailure when a
+/// scenario's ExitCodeOf is, else kInfra when one's is (infra trouble, an
+/// interruption), else kPass: every scenario met its expectation.
+ExitCode VerifyCommand(const VerifyOptions& options, Cancellation& cancellation);
 
 }  // namespace bootstorm

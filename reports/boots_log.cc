@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "bounded_file.h"
+#include "exit_code.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -52,7 +53,7 @@ BootsLog ParseBootsLog(std::string_view text, const std::string& file) {
     try {
       log.boots.push_back(ParseLine(text.substr(start, end - start)));
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(file + ":" + std::to_string(line_number) + ": " + e.what());
+      throw BadInput(file + ":" + std::to_string(line_number) + ": " + e.what());
     }
     start = end + 1;
     log.complete_bytes = start;

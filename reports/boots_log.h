@@ -37,12 +37,12 @@ struct BootsLog {
 
 /// Parses boots.jsonl text. A final line without a newline is kept when it
 /// is a whole valid record (`missing_newline`); otherwise it is counted in
-/// `torn_bytes` and ignored. Throws std::invalid_argument
+/// `torn_bytes` and ignored. Throws BadInput
 /// "<file>:<line>: <what>" for any complete line that is not a valid record.
 BootsLog ParseBootsLog(std::string_view text, const std::string& file);
 
 /// Reads (at most kMaxBootsLogBytes) and parses a boots.jsonl file; a
-/// missing file is an empty log. Throws std::invalid_argument as
+/// missing file is an empty log. Throws BadInput as
 /// ParseBootsLog, FileReadError when the file exists but cannot be read.
 BootsLog ReadBootsLog(const std::filesystem::path& path);
 

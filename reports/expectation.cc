@@ -7,30 +7,31 @@
 
 namespace bootstorm {
 
-ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& s) {
-  if (detect) {
-    if (s.sut_failure > 0) return ExpectationStatus::kMet;
-    return s.infra_error > 0 ? ExpectationStatus::kUndecided : ExpectationStatus::kNotMet;
-  }
-  if (s.sut_failure > 0) return ExpectationStatus::kNotMet;
-  return s.infra_error > 0 ? ExpectationStatus::kUndecided : ExpectationStatus::kMet;
+ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& s, bool interrupted) {
+  // A SUT failure decides either way; otherwise infra errors or an
+  // interruption leave it open.
+  if (s.sut_failure > 0) return detect ? ExpectationStatus::kMet : ExpectationStatus::kNotMet;
+  if (s.infra_error > 0 || interrupted) return ExpectationStatus::kUndecided;
+  return detect ? ExpectationStatus::kNotMet : ExpectationStatus::kMet;
 }
 
-int ExitCodeOf(ExpectationStatus status) {
+ExitCode ExitCodeOf(ExpectationStatus status) {
   switch (status) {
     case ExpectationStatus::kMet:
-      return 0;
+      return ExitCode::kPass;
     case ExpectationStatus::kNotMet:
-      return 1;
+      return ExitCode::kSutFailure;
     case ExpectationStatus::kUndecided:
       break;
   }
-  return 3;
+  return ExitCode::kInfra;
 }
+
+ExitCode ExitCodeOf(const RunRecord& run) { return ExitCodeOf(JudgeExpectation(run).status); }
 
 ExpectationVerdict JudgeExpectation(const RunRecord& run, bool detect) {
   RunSummary s = Summarize(run);
-  return {detect, ExpectationStatusOf(detect, s), FailedInvariants(run), s};
+  return {detect, ExpectationStatusOf(detect, s, run.interrupted), FailedInvariants(run), s};
 }
 
 ExpectationVerdict JudgeExpectation(const RunRecord& run) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "exit_code.h"
 #include "run_record.h"
 
 namespace bootstorm {
@@ -17,14 +18,16 @@ inline constexpr std::string_view kExpectDetect = "detect";
 /// kUndecided: infra errors hid VMs and what ran neither met nor broke it.
 enum class ExpectationStatus { kMet, kNotMet, kUndecided };
 
-/// From the per-VM summary. Pass: met when every VM passed, not met on any
-/// SUT failure, else undecided. Detect: met on any SUT failure (the
-/// activator was caught), undecided when none and infra errors hid VMs,
-/// else not met.
-ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& summary);
+/// From the per-VM summary. A SUT failure decides: not met for pass, met
+/// for detect (the activator was caught). Otherwise infra errors or an
+/// interruption (SIGINT, SIGTERM, --timeout) leave it undecided; else pass
+/// is met and detect is not.
+ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& summary,
+                                      bool interrupted = false);
 
-/// 0 met, 1 not met, 3 undecided (ExitCodeFor's codes for a "pass" run).
-int ExitCodeOf(ExpectationStatus status);
+/// The exit code of every command that judges runs (docs/EXIT_CODES.md):
+/// kPass met, kSutFailure not met, kInfra undecided.
+ExitCode ExitCodeOf(ExpectationStatus status);
 
 struct ExpectationVerdict {
   bool detect = false;
@@ -39,6 +42,9 @@ struct ExpectationVerdict {
 /// `run` judged against `detect` (run.expect == "detect" in the overload).
 ExpectationVerdict JudgeExpectation(const RunRecord& run, bool detect);
 ExpectationVerdict JudgeExpectation(const RunRecord& run);
+
+/// ExitCodeOf a recorded run judged against its own `expect`.
+ExitCode ExitCodeOf(const RunRecord& run);
 
 /// One line that leads a report, e.g. "expectation met: known-bad activator
 /// caught by resolv-conf-intact in 2/2 VMs" or "expectation NOT met: SUT

@@ -27,9 +27,14 @@ TEST(Expectation, StatusFromTheSummary) {
   EXPECT_EQ(ExpectationStatusOf(true, {0, 1, 1}), kMet);
   EXPECT_EQ(ExpectationStatusOf(true, {2, 0, 0}), kNotMet);
   EXPECT_EQ(ExpectationStatusOf(true, {1, 0, 1}), kUndecided);
-  EXPECT_EQ(ExitCodeOf(kMet), 0);
-  EXPECT_EQ(ExitCodeOf(kNotMet), 1);
-  EXPECT_EQ(ExitCodeOf(kUndecided), 3);
+  // An interruption leaves open what no SUT failure decided.
+  EXPECT_EQ(ExpectationStatusOf(false, {2, 0, 0}, true), kUndecided);
+  EXPECT_EQ(ExpectationStatusOf(false, {1, 1, 0}, true), kNotMet);
+  EXPECT_EQ(ExpectationStatusOf(true, {2, 0, 0}, true), kUndecided);
+  EXPECT_EQ(ExpectationStatusOf(true, {1, 1, 0}, true), kMet);
+  EXPECT_EQ(ExitCodeOf(kMet), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeOf(kNotMet), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeOf(kUndecided), ExitCode::kInfra);
 }
 
 TEST(Expectation, CaughtDetectionNamesWhatCaughtItAndWhere) {

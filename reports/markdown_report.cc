@@ -246,6 +246,16 @@ void Environment(std::string& md, std::span<const ReportedRun> runs) {
   md += "- guest systemd: " +
         list(Distinct(runs, field([](const RunRecord& r) { return r.guest_versions.systemd; }))) +
         "\n";
+  md += "- guest kernel: " +
+        list(Distinct(runs, field([](const RunRecord& r) { return r.guest_versions.kernel; }))) +
+        "\n";
+  md += "- bootstorm: " + list(Distinct(runs, field([](const RunRecord& r) {
+                                          return r.bootstorm_version.empty()
+                                                     ? std::string()
+                                                     : r.bootstorm_version + " (" +
+                                                           r.bootstorm_commit + ")";
+                                        }))) +
+        "\n";
   md += "\n## Runs\n\n";
   for (const ReportedRun& r : runs) {
     const RunRecord& run = r.record;

@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "bounded_file.h"
+#include "exit_code.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -16,7 +17,7 @@ RunRecord ReadResultsJson(const std::filesystem::path& path) {
   try {
     return RunRecordFromJson(ParseJsonText(text, "results"), "results");
   } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(path.string() + ": " + e.what());
+    throw BadInput(path.string() + ": " + e.what());
   }
 }
 

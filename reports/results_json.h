@@ -13,7 +13,7 @@ namespace bootstorm {
 void WriteResultsJson(const RunRecord& run, const std::filesystem::path& path);
 
 /// Reads a results.json of any schema version this bootstorm knows. Throws
-/// std::invalid_argument naming `path` (and the JSON path of the field) when
+/// BadInput naming `path` (and the JSON path of the field) when
 /// it is missing, unreadable or invalid.
 RunRecord ReadResultsJson(const std::filesystem::path& path);
 

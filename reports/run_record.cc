@@ -61,10 +61,10 @@ RunSummary Summarize(const RunRecord& run) {
   return s;
 }
 
-int ExitCodeFor(const RunSummary& s) {
-  if (s.sut_failure > 0) return 1;
-  if (s.infra_error > 0) return 3;
-  return 0;
+ExitCode ExitCodeFor(const RunSummary& s) {
+  if (s.sut_failure > 0) return ExitCode::kSutFailure;
+  if (s.infra_error > 0) return ExitCode::kInfra;
+  return ExitCode::kPass;
 }
 
 nlohmann::json ToJson(const CheckResult& c) {
@@ -137,7 +137,9 @@ nlohmann::json ToJson(const RunRecord& r) {
        {{"image_key", r.image_key},
         {"guest",
          {{"network_manager", r.guest_versions.network_manager},
-          {"systemd", r.guest_versions.systemd}}}}},
+          {"systemd", r.guest_versions.systemd},
+          {"kernel", r.guest_versions.kernel}}},
+        {"bootstorm", {{"version", r.bootstorm_version}, {"commit", r.bootstorm_commit}}}}},
       {"hosts", hosts},
       {"started_at", r.started_at},
       {"wall_seconds", r.wall_seconds},
@@ -295,7 +297,14 @@ RunRecord RunRecordFromJson(const nlohmann::json& j, const std::string& path) {
     StrictObject g(e.Member("guest"), e.PathOf("guest"));
     r.guest_versions.network_manager = g.String("network_manager");
     r.guest_versions.systemd = g.String("systemd");
+    r.guest_versions.kernel = g.OptionalString("kernel").value_or("");
     g.Finish();
+    if (e.Has("bootstorm")) {
+      StrictObject b(e.Member("bootstorm"), e.PathOf("bootstorm"));
+      r.bootstorm_version = b.String("version");
+      r.bootstorm_commit = b.String("commit");
+      b.Finish();
+    }
     e.Finish();
   }
   const nlohmann::json& hosts = o.Array("hosts");

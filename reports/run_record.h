@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "boot_plan.h"
+#include "exit_code.h"
 #include "observation.h"
 
 namespace bootstorm {
@@ -97,6 +98,7 @@ struct RunSummary {
 struct GuestVersions {
   std::string network_manager;
   std::string systemd;
+  std::string kernel;  ///< the guest's `uname -r`, from the image's vmlinuz; "" unknown
   bool operator==(const GuestVersions&) const = default;
 };
 
@@ -104,10 +106,12 @@ struct RunRecord {
   std::string run_id;
   std::string scenario_name;
   std::string scenario_file;
-  std::string activator;         ///< the activator the boots ran; "" when unknown (schema 1)
-  std::string expect = "pass";   ///< the scenario's expectation: "pass" or "detect"
-  std::string image_key;         ///< the guest image's key; "" when unknown
-  GuestVersions guest_versions;  ///< of the guest image
+  std::string activator;          ///< the activator the boots ran; "" when unknown (schema 1)
+  std::string expect = "pass";    ///< the scenario's expectation: "pass" or "detect"
+  std::string image_key;          ///< the guest image's key; "" when unknown
+  GuestVersions guest_versions;   ///< of the guest image
+  std::string bootstorm_version;  ///< of the bootstorm that wrote results.json; "" unknown
+  std::string bootstorm_commit;   ///< its `git describe`, "unknown" when not built from git
   std::string uri;
   std::string virt_type;
   std::string started_at;  ///< UTC, ISO 8601
@@ -130,8 +134,8 @@ Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);
 Outcome VmOutcome(const VmRecord& vm);
 /// Counted per VM; VMs planned but never recorded count as infra errors.
 RunSummary Summarize(const RunRecord& run);
-/// 0 all pass, 1 any SUT failure, 3 infra errors only.
-int ExitCodeFor(const RunSummary& s);
+/// kPass when all pass, kSutFailure on any SUT failure, else kInfra.
+ExitCode ExitCodeFor(const RunSummary& s);
 
 nlohmann::json ToJson(const CheckResult& c);
 nlohmann::json ToJson(const FaultInjection& f);

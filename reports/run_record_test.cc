@@ -38,9 +38,9 @@ TEST(RunRecord, SummaryCountsPerVmAndMissingVmsAsInfra) {
 }
 
 TEST(RunRecord, ExitCodes) {
-  EXPECT_EQ(ExitCodeFor({3, 0, 0}), 0);
-  EXPECT_EQ(ExitCodeFor({3, 1, 1}), 1);
-  EXPECT_EQ(ExitCodeFor({3, 0, 1}), 3);
+  EXPECT_EQ(ExitCodeFor({3, 0, 0}), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeFor({3, 1, 1}), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeFor({3, 0, 1}), ExitCode::kInfra);
 }
 
 TEST(RunRecord, BootOutcomeFromChecks) {

@@ -8,15 +8,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "bad_input.h"
+
 namespace bootstorm {
 
 /// A file could not be read: missing, not a regular file, over its cap, or an
-/// I/O error. what() is "PATH: REASON". An invalid_argument: the file was
-/// named by the user or found in a folder the user named.
-class FileReadError : public std::invalid_argument {
+/// I/O error. what() is "PATH: REASON". Bad input: the file was named by
+/// the user or found in a folder the user named.
+class FileReadError : public BadInput {
  public:
   FileReadError(const std::filesystem::path& path, const std::string& reason)
-      : std::invalid_argument(path.string() + ": " + reason) {}
+      : BadInput(path.string() + ": " + reason) {}
 };
 
 // Caps per kind of file, far above what a real one holds.
