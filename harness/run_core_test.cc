@@ -67,7 +67,7 @@ class RunCoreTest : public LockDirTest {
       "network": {{"nameservers": ["192.0.2.53"]}}, "checks": ["boot-completes"]}})",
                                           boots),
                               "t.json");
-    store_.emplace(dir_, false, 0);
+    store_.emplace(dir_, false, 0, cancellation_);
     progress_.emplace(boots, false, stderr);
     RunContext shared;
     shared.scenario = &*scenario_;

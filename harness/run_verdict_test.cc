@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "expectation.h"
+
 namespace bootstorm {
 namespace {
 

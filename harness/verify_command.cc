@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "expectation.h"
 #include "report_files.h"
 #include "results_json.h"
 #include "run_store.h"
