@@ -167,7 +167,7 @@ Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& sour
   if (!activator.empty()) {
     auto parsed = ParseActivator(activator);
     if (!parsed)
-      throw std::invalid_argument(fmt::format("--activator: unknown activator \"{}\"", activator));
+      throw BadInput(fmt::format("--activator: unknown activator \"{}\"", activator));
     scenario.activator = *parsed;
   }
   return scenario;
@@ -197,7 +197,7 @@ std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std:
 
 ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
   if (options.scenario.empty())
-    throw std::invalid_argument("run: give a scenario file, or --resume RUN_DIR");
+    throw BadInput("run: give a scenario file, or --resume RUN_DIR");
   if (!options.out.empty()) RequireNoRunIn(options.out, "--out");
   RunSession session;
   std::string text = ReadScenarioText(options.scenario);

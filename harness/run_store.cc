@@ -10,6 +10,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "bad_input.h"
 #include "boots_log.h"
 #include "results_json.h"
 
@@ -41,7 +42,7 @@ void RequireNoRunIn(const std::filesystem::path& dir, std::string_view flag) {
     if (std::filesystem::symlink_status(dir / file, ec).type() ==
         std::filesystem::file_type::not_found)
       continue;
-    throw std::invalid_argument(fmt::format(
+    throw BadInput(fmt::format(
         "{} {}: holds a run ({}); continue it with `bootstorm run --resume {}` or pick another "
         "folder",
         flag, dir.string(), file, dir.string()));
