@@ -90,7 +90,8 @@ TEST(Cli, MissingImageExits2WithAHint) {
 TEST(Cli, ShippedScenariosAreValid) {
   for (const auto& entry : std::filesystem::directory_iterator(BOOTSTORM_SCENARIOS_DIR)) {
     // scenario.schema.json describes scenarios; it is not one.
-    if (entry.path().extension() != ".json" || entry.path().stem().extension() == ".schema") continue;
+    if (entry.path().extension() != ".json" || entry.path().stem().extension() == ".schema")
+      continue;
     // An image folder that does not exist stops the run right after validation.
     CliRun r = RunBootstorm({"run", entry.path().string(), "--image", "/nonexistent-image-dir"});
     EXPECT_EQ(r.err.find("scenario."), std::string::npos) << entry.path() << ": " << r.err;

@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "bounded_file.h"
-#include "strict_json.h"
 #include "exit_code.h"
+#include "strict_json.h"
 
 namespace bootstorm {
 

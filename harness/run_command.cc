@@ -166,8 +166,7 @@ Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& sour
                     source.string(), kMaxStaticVms, scenario.vms, nics));
   if (!activator.empty()) {
     auto parsed = ParseActivator(activator);
-    if (!parsed)
-      throw BadInput(fmt::format("--activator: unknown activator \"{}\"", activator));
+    if (!parsed) throw BadInput(fmt::format("--activator: unknown activator \"{}\"", activator));
     scenario.activator = *parsed;
   }
   return scenario;
@@ -196,8 +195,7 @@ std::filesystem::path DefaultRunDir(const std::string& scenario_name, const std:
 }
 
 ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellation) {
-  if (options.scenario.empty())
-    throw BadInput("run: give a scenario file, or --resume RUN_DIR");
+  if (options.scenario.empty()) throw BadInput("run: give a scenario file, or --resume RUN_DIR");
   if (!options.out.empty()) RequireNoRunIn(options.out, "--out");
   RunSession session;
   std::string text = ReadScenarioText(options.scenario);

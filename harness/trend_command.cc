@@ -9,7 +9,7 @@
 namespace bootstorm {
 
 ExitCode TrendCommand(const std::vector<std::filesystem::path>& run_dirs,
-                 const std::filesystem::path& out) {
+                      const std::filesystem::path& out) {
   std::vector<ReportedRun> runs;
   for (const std::filesystem::path& dir : run_dirs) {
     if (!std::filesystem::is_directory(dir))

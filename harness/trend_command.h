@@ -14,6 +14,6 @@ namespace bootstorm {
 /// BadInput naming the path when a folder is not a run folder
 /// or its results.json is invalid (exit 2), std::runtime_error on I/O errors.
 ExitCode TrendCommand(const std::vector<std::filesystem::path>& run_dirs,
-                 const std::filesystem::path& out);
+                      const std::filesystem::path& out);
 
 }  // namespace bootstorm
