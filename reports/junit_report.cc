@@ -111,12 +111,13 @@ std::vector<std::string> BootNotes(bool detect, const BootRecord& boot) {
 /// attachments (Jenkins' junit-attachments and GitLab read them per case),
 /// each path the run folder as given joined with the recorded name, so a
 /// relative run folder gives a path relative to where bootstorm ran (GitLab
-/// resolves it against $CI_PROJECT_DIR).
+/// resolves it against $CI_PROJECT_DIR). GitLab links only the first: the
+/// log of the boot the checks judged, before an interrupted part's.
 std::string BootOutput(const ReportedRun& r, const BootRecord& boot) {
   std::string out;
   for (const std::string& note : BootNotes(r.record.expect == kExpectDetect, boot))
     out += note + "\n";
-  for (const std::string* log : {&boot.interrupted_console_log, &boot.console_log}) {
+  for (const std::string* log : {&boot.console_log, &boot.interrupted_console_log}) {
     if (StaysInside(*log)) out += fmt::format("[[ATTACHMENT|{}]]\n", (r.dir / *log).string());
   }
   return out;

@@ -236,14 +236,17 @@ TEST(JunitReport, PassRunWithoutRetriesHasNoRerunsAndAttachesEachBootsConsole) {
   }
 }
 
-TEST(JunitReport, BothPartsOfAnInterruptedBootAreAttached) {
+TEST(JunitReport, BothPartsOfAnInterruptedBootAreAttachedTheJudgedOneFirst) {
+  // GitLab links a case's first attachment only: the recovery boot's log,
+  // where the checks ran.
   RunRecord run = SampleRun();
-  run.vms[0].boots[0].interrupted_console_log = "vm-000/boot-1.interrupted.console.log";
+  run.vms[0].boots[1].interrupted_console_log = "vm-000/boot-2.interrupted.console.log";
   std::string c =
-      CaseXml(RenderRunJunitReport(run, "out/sample"), "bootstorm.sample.vm-000", "boot-1");
-  EXPECT_NE(c.find("<system-out>[[ATTACHMENT|out/sample/vm-000/boot-1.interrupted.console.log]]\n"
-                   "[[ATTACHMENT|out/sample/vm-000/boot-1.console.log]]\n</system-out>"),
-            std::string::npos)
+      CaseXml(RenderRunJunitReport(run, "out/sample"), "bootstorm.sample.vm-000", "boot-2");
+  EXPECT_NE(
+      c.find("<system-out>[[ATTACHMENT|out/sample/vm-000/boot-2.console.log]]\n"
+             "[[ATTACHMENT|out/sample/vm-000/boot-2.interrupted.console.log]]\n</system-out>"),
+      std::string::npos)
       << c;
 }
 
