@@ -10,6 +10,7 @@
 #include "atomic_file.h"
 #include "results_json.h"
 #include "sample_runs.h"
+#include "test_run_dir.h"
 
 namespace bootstorm {
 namespace {
@@ -197,6 +198,19 @@ TEST(JunitReport, ErrorAfterRetriedInfraErrorsHasARerunErrorPerEarlierAttempt) {
                    "        <stackTrace>attempt 1 of 2: "),
             std::string::npos)
       << c;
+}
+
+TEST(JunitReport, HostileRecordedRunValidatesWithItsRetryAsARerunError) {
+  std::string xml = RenderRunJunitReport(ReadTestRun(HostileRunDir()), "out/h");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  std::string c = CaseXml(xml, "bootstorm.hostile-fixture.vm-001", "boot-1");
+  EXPECT_EQ(Count(c,
+                  "<rerunError message=\"vm 1 boot 1: the guest closed the probe channel after "
+                  "&apos;garbage &lt;img src=x onerror=&quot;"),
+            1)
+      << c;
+  EXPECT_EQ(Count(xml, "<img"), 0);
+  EXPECT_NE(c.find("[[ATTACHMENT|out/h/vm-001/boot-1.console.log]]\n"), std::string::npos) << c;
 }
 
 TEST(JunitReport, FailureAfterARetriedInfraErrorHasARerunError) {
