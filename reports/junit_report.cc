@@ -32,16 +32,42 @@ struct TestCase {
   std::string type = {};     ///< of the failure or error
   std::string message = {};  ///< one line
   std::string details = {};  ///< the element's text
+  /// Infra errors of earlier attempts, retried with the same plan: Surefire's
+  /// flakyError when the case passed, rerunError when it failed or erred.
+  std::vector<std::string> retried_infra_errors = {};
+  std::string output = {};  ///< the case's system-out
 };
 
+/// A retried attempt as Surefire writes a rerun: message, type and a
+/// stackTrace (required by its schema) that says what happened.
+std::string RenderRetriedAttempt(const char* element, int attempt, int attempts,
+                                 const std::string& infra_error) {
+  return fmt::format(
+      "      <{} message=\"{}\" type=\"infra-error\">\n        <stackTrace>attempt {} of {}: "
+      "infra error (not a failure of the system under test), retried with the same plan: "
+      "{}\n</stackTrace>\n      </{}>\n",
+      element, XmlEscape(infra_error), attempt, attempts, XmlEscape(infra_error), element);
+}
+
 std::string Render(const TestCase& t) {
-  std::string head = fmt::format(R"(    <testcase classname="{}" name="{}" time="{:.3f}")",
-                                 XmlEscape(t.classname), XmlEscape(t.name), t.seconds);
-  if (t.result == TestCase::kPassed) return head + "/>\n";
-  return fmt::format("{}>\n      <{} type=\"{}\" message=\"{}\">{}</{}>\n    </testcase>\n", head,
-                     t.result == TestCase::kFailure ? "failure" : "error", XmlEscape(t.type),
-                     XmlEscape(t.message), XmlEscape(t.details),
-                     t.result == TestCase::kFailure ? "failure" : "error");
+  std::string xml = fmt::format(R"(    <testcase classname="{}" name="{}" time="{:.3f}")",
+                                XmlEscape(t.classname), XmlEscape(t.name), t.seconds);
+  if (t.result == TestCase::kPassed && t.retried_infra_errors.empty() && t.output.empty())
+    return xml + "/>\n";
+  xml += ">\n";
+  if (t.result != TestCase::kPassed) {
+    const char* element = t.result == TestCase::kFailure ? "failure" : "error";
+    xml += fmt::format("      <{} type=\"{}\" message=\"{}\">{}</{}>\n", element, XmlEscape(t.type),
+                       XmlEscape(t.message), XmlEscape(t.details), element);
+  }
+  // The recorded attempt is the last one; the retried ones came before it.
+  int attempts = static_cast<int>(t.retried_infra_errors.size()) + 1;
+  for (std::size_t i = 0; i < t.retried_infra_errors.size(); ++i)
+    xml += RenderRetriedAttempt(t.result == TestCase::kPassed ? "flakyError" : "rerunError",
+                                static_cast<int>(i) + 1, attempts, t.retried_infra_errors[i]);
+  if (!t.output.empty())
+    xml += fmt::format("      <system-out>{}</system-out>\n", XmlEscape(t.output));
+  return xml + "    </testcase>\n";
 }
 
 std::string Json(const nlohmann::json& j) {
@@ -62,6 +88,41 @@ std::string FailedChecksText(const ReportedRun& r, const VmRecord& vm, const Boo
                             ShrinkCommandLine(r.dir, vm.vm));
 }
 
+/// What a boot's case records beyond its result, one line each: in a detect
+/// run the checks that caught the activator, and retried infra errors before
+/// a recorded pass or failure (flaky infrastructure).
+std::vector<std::string> BootNotes(bool detect, const BootRecord& boot) {
+  std::vector<std::string> notes;
+  if (detect && boot.outcome == Outcome::kSutFailure) {
+    for (const CheckResult& c : boot.checks) {
+      if (!c.passed)
+        notes.push_back(fmt::format("caught by {} at {}: {}", c.name, c.checkpoint, c.message));
+    }
+  }
+  if (!boot.retried_infra_errors.empty() && boot.outcome != Outcome::kInfraError)
+    notes.push_back(fmt::format("flaky infrastructure: {} after {} retried infra error{}: {}",
+                                OutcomeName(boot.outcome), boot.retried_infra_errors.size(),
+                                boot.retried_infra_errors.size() == 1 ? "" : "s",
+                                fmt::join(boot.retried_infra_errors, "; ")));
+  return notes;
+}
+
+/// A boot case's system-out: its notes, then its console logs as
+/// attachments (Jenkins' junit-attachments and GitLab read them per case),
+/// each path the run folder as given joined with the recorded name, so a
+/// relative run folder gives a path relative to where bootstorm ran (GitLab
+/// resolves it against $CI_PROJECT_DIR). GitLab links only the first: the
+/// log of the boot the checks judged, before an interrupted part's.
+std::string BootOutput(const ReportedRun& r, const BootRecord& boot) {
+  std::string out;
+  for (const std::string& note : BootNotes(r.record.expect == kExpectDetect, boot))
+    out += note + "\n";
+  for (const std::string* log : {&boot.console_log, &boot.interrupted_console_log}) {
+    if (StaysInside(*log)) out += fmt::format("[[ATTACHMENT|{}]]\n", (r.dir / *log).string());
+  }
+  return out;
+}
+
 /// One case per boot, timed by the boot (domain start to verdict): the
 /// checks judge the same boot and have no time of their own. In a detect
 /// run a boot that failed a check caught the activator: a passing case; the
@@ -69,6 +130,8 @@ std::string FailedChecksText(const ReportedRun& r, const VmRecord& vm, const Boo
 void AddBootCase(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot,
                  const std::string& classname, std::vector<TestCase>& cases) {
   TestCase t{classname, fmt::format("boot-{}", boot.boot), boot.seconds};
+  t.retried_infra_errors = boot.retried_infra_errors;
+  t.output = BootOutput(r, boot);
   if (boot.outcome == Outcome::kInfraError) {
     t.result = TestCase::kError;
     t.type = "infra-error";
@@ -132,9 +195,9 @@ std::vector<TestCase> CasesOf(const ReportedRun& r) {
   return cases;
 }
 
-/// The suite's system-out (the schema has none per case): the verdict, what
-/// caught a detection, boots that passed or failed only after retried infra
-/// errors (flaky infrastructure), and the console logs as attachments.
+/// The suite's system-out: the run and its verdict, then each boot's notes
+/// (what caught a detection, flaky infrastructure) for readers that show
+/// only the suite's output. The attachments are the cases'.
 std::string SuiteOutput(const ReportedRun& r, const ExpectationVerdict& verdict) {
   const RunRecord& run = r.record;
   std::string out =
@@ -142,26 +205,8 @@ std::string SuiteOutput(const ReportedRun& r, const ExpectationVerdict& verdict)
                   run.vms_planned, TallyBoots(run).boots, DescribeExpectation(verdict));
   for (const VmRecord& vm : run.vms) {
     for (const BootRecord& boot : vm.boots) {
-      if (verdict.detect && boot.outcome == Outcome::kSutFailure) {
-        for (const CheckResult& c : boot.checks) {
-          if (!c.passed)
-            out += fmt::format("vm {} boot {}: caught by {} at {}: {}\n", vm.vm, boot.boot, c.name,
-                               c.checkpoint, c.message);
-        }
-      }
-      if (!boot.retried_infra_errors.empty() && boot.outcome != Outcome::kInfraError)
-        out += fmt::format(
-            "vm {} boot {}: flaky infrastructure: {} after {} retried infra error{}: {}\n", vm.vm,
-            boot.boot, OutcomeName(boot.outcome), boot.retried_infra_errors.size(),
-            boot.retried_infra_errors.size() == 1 ? "" : "s",
-            fmt::join(boot.retried_infra_errors, "; "));
-    }
-  }
-  for (const VmRecord& vm : run.vms) {
-    for (const BootRecord& boot : vm.boots) {
-      for (const std::string* log : {&boot.interrupted_console_log, &boot.console_log}) {
-        if (StaysInside(*log)) out += fmt::format("[[ATTACHMENT|{}]]\n", (r.dir / *log).string());
-      }
+      for (const std::string& note : BootNotes(verdict.detect, boot))
+        out += fmt::format("vm {} boot {}: {}\n", vm.vm, boot.boot, note);
     }
   }
   return out;

@@ -10,6 +10,7 @@
 #include "atomic_file.h"
 #include "results_json.h"
 #include "sample_runs.h"
+#include "test_run_dir.h"
 
 namespace bootstorm {
 namespace {
@@ -20,17 +21,28 @@ int Count(const std::string& text, const std::string& what) {
   return n;
 }
 
-/// Whether `xml` validates against the vendored JUnit.xsd (xmllint's own
-/// output goes to the test log).
-bool ValidatesAgainstJunitXsd(const std::string& xml) {
+/// Whether `xml` validates against the project's schema of what it emits
+/// (xmllint's own output goes to the test log).
+bool ValidatesAgainstSchema(const std::string& xml) {
   std::filesystem::path file =
       std::filesystem::path(testing::TempDir()) /
       (std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + ".xml");
   WriteFileAtomically(file, xml);
-  std::string command = "timeout 60 xmllint --noout --schema " +
-                        (std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "JUnit.xsd").string() +
-                        " " + file.string();
+  std::string command =
+      "timeout 60 xmllint --noout --schema " +
+      (std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "bootstorm-junit.xsd").string() + " " +
+      file.string();
   return std::system(command.c_str()) == 0;
+}
+
+/// The <testcase> element of `classname` and `name` in `xml`, "" if none.
+std::string CaseXml(const std::string& xml, const std::string& classname, const std::string& name) {
+  std::size_t start = xml.find("<testcase classname=\"" + classname + "\" name=\"" + name + "\" ");
+  if (start == std::string::npos) return "";
+  std::size_t head_end = xml.find('>', start);
+  if (xml[head_end - 1] == '/') return xml.substr(start, head_end + 1 - start);
+  std::size_t end = xml.find("</testcase>", start);
+  return xml.substr(start, end + std::string("</testcase>").size() - start);
 }
 
 std::string ReadText(const std::filesystem::path& path) {
@@ -45,7 +57,7 @@ TEST(JunitReport, CaughtDetectionIsPassingCasesThatSayWhatCaughtIt) {
   RunRecord run = ReadResultsJson(dir / "results.json");
   ASSERT_EQ(run.expect, "detect");
   std::string xml = RenderRunJunitReport(run, dir);
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
   EXPECT_EQ(Count(xml, "<failure "), 0) << xml;
   EXPECT_EQ(Count(xml, "<error "), 0);
   EXPECT_NE(xml.find("tests=\"3\" failures=\"0\" errors=\"0\""), std::string::npos);
@@ -58,16 +70,24 @@ TEST(JunitReport, CaughtDetectionIsPassingCasesThatSayWhatCaughtIt) {
   EXPECT_NE(xml.find("<property name=\"caught_by\" value=\"resolv-conf-intact,nm-dns-none\"/>"),
             std::string::npos);
   EXPECT_NE(xml.find("vm 0 boot 1: caught by resolv-conf-intact at "), std::string::npos);
-  EXPECT_NE(xml.find("[[ATTACHMENT|" + (dir / "vm-000/boot-2.console.log").string() + "]]\n"),
-            std::string::npos);
 
-  // Each boot's case carries the boot's own time, as results.json has it.
+  // Each boot's case carries the boot's own time, as results.json has it, and
+  // in its own system-out what caught the activator and its console log.
   nlohmann::json results = nlohmann::json::parse(ReadText(dir / "results.json"));
   for (const auto& boot : results["vms"][0]["boots"]) {
-    EXPECT_NE(xml.find(fmt::format("name=\"boot-{}\" time=\"{:.3f}\"/>", boot["boot"].get<int>(),
-                                   boot["seconds"].get<double>())),
-              std::string::npos);
+    std::string name = fmt::format("boot-{}", boot["boot"].get<int>());
+    std::string c = CaseXml(xml, "bootstorm.detect-legacy-interfaces.vm-000", name);
+    EXPECT_NE(c.find(fmt::format("time=\"{:.3f}\">", boot["seconds"].get<double>())),
+              std::string::npos)
+        << c;
+    EXPECT_NE(c.find("<system-out>caught by resolv-conf-intact at "), std::string::npos) << c;
+    EXPECT_NE(c.find("\n[[ATTACHMENT|" + (dir / boot["console_log"].get<std::string>()).string() +
+                     "]]\n</system-out>"),
+              std::string::npos)
+        << c;
   }
+  // Attachments are the cases' only: Jenkins would attach a suite's twice.
+  EXPECT_EQ(Count(xml, "[[ATTACHMENT|"), 2);
 }
 
 TEST(JunitReport, UncaughtDetectionIsOneFailure) {
@@ -77,7 +97,7 @@ TEST(JunitReport, UncaughtDetectionIsOneFailure) {
     for (CheckResult& c : b.checks) c.passed = true;
   }
   std::string xml = RenderRunJunitReport(run, "out/x");
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
   EXPECT_EQ(Count(xml, "<failure "), 1);
   EXPECT_NE(xml.find("name=\"expectation\" time=\"0.000\">\n      <failure type=\"not-caught\" "
                      "message=\"expectation NOT met: known-bad activator not caught, 1/1 VMs "
@@ -91,7 +111,7 @@ TEST(JunitReport, PassRunFailsEachFailingBootOnce) {
   RunRecord run = ReadResultsJson(dir / "results.json");
   run.expect = "pass";
   std::string xml = RenderRunJunitReport(run, dir);
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
 
   // Counted from results.json itself, not through the record model.
   nlohmann::json results = nlohmann::json::parse(ReadText(dir / "results.json"));
@@ -115,7 +135,7 @@ TEST(JunitReport, NamesGroupBootsByVm) {
   std::string xml = RenderRunJunitReport(SampleRun(), "out/sample");
   EXPECT_NE(xml.find("<testsuite name=\"bootstorm.sample\" package=\"bootstorm\" id=\"0\""),
             std::string::npos);
-  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-1\" time=\"40.000\"/>"),
+  EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-1\" time=\"40.000\">"),
             std::string::npos);
   EXPECT_NE(xml.find("classname=\"bootstorm.sample.vm-000\" name=\"boot-2\" time=\"40.000\">"),
             std::string::npos);
@@ -126,22 +146,155 @@ TEST(JunitReport, NamesGroupBootsByVm) {
 
 TEST(JunitReport, InfraErrorsAreErrorsNeverFailures) {
   std::string xml = RenderRunJunitReport(SampleRun(), "out/sample");
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
   EXPECT_EQ(Count(xml, "<failure "), 1);
   EXPECT_EQ(Count(xml, "<error "), 2);  // vm 1's boot, vm 2 never ran
   EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"2\""), std::string::npos);
   EXPECT_NE(xml.find("earlier attempt: libvirt connection lost"), std::string::npos);
 }
 
-TEST(JunitReport, PassAfterARetriedInfraErrorIsFlaggedFlaky) {
+TEST(JunitReport, PassAfterARetriedInfraErrorIsAPassWithAFlakyErrorPerAttempt) {
   RunRecord run = SampleRun();
-  run.vms[1].boots[0].outcome = Outcome::kPass;
+  BootRecord& boot = run.vms[1].boots[0];
+  boot.outcome = Outcome::kPass;
+  boot.retried_infra_errors = {"libvirt connection lost", "domain <b> did not start"};
   std::string xml = RenderRunJunitReport(run, "out/sample");
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml)) << xml;
-  EXPECT_NE(xml.find("vm 1 boot 1: flaky infrastructure: pass after 1 retried infra error: "
-                     "libvirt connection lost\n"),
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"1\""), std::string::npos);  // a pass
+
+  std::string c = CaseXml(xml, "bootstorm.sample.vm-001", "boot-1");
+  EXPECT_EQ(Count(c, "<flakyError "), 2) << c;
+  EXPECT_EQ(Count(c, "<rerunError "), 0);
+  EXPECT_EQ(Count(c, "<error "), 0);
+  EXPECT_NE(c.find("<flakyError message=\"libvirt connection lost\" type=\"infra-error\">\n"
+                   "        <stackTrace>attempt 1 of 3: infra error (not a failure of the system "
+                   "under test), retried with the same plan: libvirt connection lost\n"
+                   "</stackTrace>\n      </flakyError>"),
             std::string::npos)
-      << xml;
+      << c;
+  EXPECT_NE(c.find("<flakyError message=\"domain &lt;b&gt; did not start\" type=\"infra-error\">\n"
+                   "        <stackTrace>attempt 2 of 3: "),
+            std::string::npos)
+      << c;
+  // GitLab reads no flakyError: the case's system-out says it too.
+  EXPECT_NE(c.find("<system-out>flaky infrastructure: pass after 2 retried infra errors: "
+                   "libvirt connection lost; domain &lt;b&gt; did not start\n"
+                   "[[ATTACHMENT|out/sample/vm-001/boot-1.console.log]]\n</system-out>"),
+            std::string::npos)
+      << c;
+  EXPECT_NE(xml.find("vm 1 boot 1: flaky infrastructure: pass after 2 retried infra errors: "),
+            std::string::npos);
+}
+
+TEST(JunitReport, ErrorAfterRetriedInfraErrorsHasARerunErrorPerEarlierAttempt) {
+  std::string xml = RenderRunJunitReport(SampleRun(), "out/sample");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  std::string c = CaseXml(xml, "bootstorm.sample.vm-001", "boot-1");
+  EXPECT_EQ(Count(c, "<flakyError "), 0) << c;
+  EXPECT_EQ(Count(c, "<rerunError "), 1) << c;
+  // Surefire's order: the recorded attempt's <error>, then the reruns.
+  EXPECT_LT(c.find("<error type=\"infra-error\""), c.find("<rerunError "));
+  EXPECT_NE(c.find("<rerunError message=\"libvirt connection lost\" type=\"infra-error\">\n"
+                   "        <stackTrace>attempt 1 of 2: "),
+            std::string::npos)
+      << c;
+}
+
+TEST(JunitReport, HostileRecordedRunValidatesWithItsRetryAsARerunError) {
+  std::string xml = RenderRunJunitReport(ReadTestRun(HostileRunDir()), "out/h");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  std::string c = CaseXml(xml, "bootstorm.hostile-fixture.vm-001", "boot-1");
+  EXPECT_EQ(Count(c,
+                  "<rerunError message=\"vm 1 boot 1: the guest closed the probe channel after "
+                  "&apos;garbage &lt;img src=x onerror=&quot;"),
+            1)
+      << c;
+  EXPECT_EQ(Count(xml, "<img"), 0);
+  EXPECT_NE(c.find("[[ATTACHMENT|out/h/vm-001/boot-1.console.log]]\n"), std::string::npos) << c;
+}
+
+TEST(JunitReport, FailureAfterARetriedInfraErrorHasARerunError) {
+  RunRecord run = SampleRun();
+  run.vms[0].boots[1].retried_infra_errors = {"libvirt connection lost"};
+  std::string xml = RenderRunJunitReport(run, "out/sample");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  std::string c = CaseXml(xml, "bootstorm.sample.vm-000", "boot-2");
+  EXPECT_EQ(Count(c, "<failure "), 1) << c;
+  EXPECT_EQ(Count(c, "<rerunError "), 1) << c;
+  EXPECT_EQ(Count(c, "<flakyError "), 0) << c;
+  EXPECT_NE(c.find("flaky infrastructure: sut_failure after 1 retried infra error: "),
+            std::string::npos)
+      << c;
+}
+
+TEST(JunitReport, PassRunWithoutRetriesHasNoRerunsAndAttachesEachBootsConsole) {
+  std::filesystem::path dir = RecordedRunDir();
+  RunRecord run = ReadResultsJson(dir / "results.json");
+  run.expect = "pass";
+  for (BootRecord& b : run.vms[0].boots) {
+    b.outcome = Outcome::kPass;
+    for (CheckResult& c : b.checks) c.passed = true;
+  }
+  std::string xml = RenderRunJunitReport(run, "out/x");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  EXPECT_EQ(Count(xml, "<flakyError"), 0);
+  EXPECT_EQ(Count(xml, "<rerunError"), 0);
+  EXPECT_EQ(Count(xml, "flaky infrastructure"), 0);
+  for (const BootRecord& b : run.vms[0].boots) {
+    std::string c =
+        CaseXml(xml, "bootstorm.detect-legacy-interfaces.vm-000", "boot-" + std::to_string(b.boot));
+    EXPECT_NE(c.find(fmt::format("\">\n      <system-out>[[ATTACHMENT|out/x/{}]]\n</system-out>\n",
+                                 b.console_log)),
+              std::string::npos)
+        << c;
+  }
+}
+
+TEST(JunitReport, BothPartsOfAnInterruptedBootAreAttachedTheJudgedOneFirst) {
+  // GitLab links a case's first attachment only: the recovery boot's log,
+  // where the checks ran.
+  RunRecord run = SampleRun();
+  run.vms[0].boots[1].interrupted_console_log = "vm-000/boot-2.interrupted.console.log";
+  std::string c =
+      CaseXml(RenderRunJunitReport(run, "out/sample"), "bootstorm.sample.vm-000", "boot-2");
+  EXPECT_NE(
+      c.find("<system-out>[[ATTACHMENT|out/sample/vm-000/boot-2.console.log]]\n"
+             "[[ATTACHMENT|out/sample/vm-000/boot-2.interrupted.console.log]]\n</system-out>"),
+      std::string::npos)
+      << c;
+}
+
+TEST(JunitReport, ConsoleLogsOutsideTheRunFolderAreNotAttached) {
+  RunRecord run = SampleRun();
+  run.vms[0].boots[0].console_log = "../../etc/passwd";
+  run.vms[0].boots[1].console_log = "/etc/passwd";
+  std::string xml = RenderRunJunitReport(run, "out/sample");
+  EXPECT_EQ(xml.find("passwd]]"), std::string::npos);
+  EXPECT_EQ(CaseXml(xml, "bootstorm.sample.vm-000", "boot-1").find("<system-out>"),
+            std::string::npos);
+}
+
+std::string ReplacedAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(JunitReport, SchemaRejectsWhatBootstormDoesNotEmit) {
+  // The validations above mean something only if the schema is strict.
+  std::string xml = RenderRunJunitReport(SampleRun(), "out/sample");
+  ASSERT_TRUE(ValidatesAgainstSchema(xml));
+  // A flaky attempt on a case that erred; a rerun without its stackTrace.
+  EXPECT_FALSE(ValidatesAgainstSchema(ReplacedAll(xml, "rerunError", "flakyError")));
+  EXPECT_FALSE(ValidatesAgainstSchema(ReplacedAll(xml, "stackTrace", "system-out")));
+  // The error after its rerun, against Surefire's order.
+  std::string c = CaseXml(xml, "bootstorm.sample.vm-001", "boot-1");
+  std::size_t from = c.find("      <error "), to = c.find("      <rerunError ");
+  std::string error = c.substr(from, to - from);
+  std::string reordered = ReplacedAll(xml, error, "");
+  reordered.insert(reordered.find("      <system-out>[[ATTACHMENT|out/sample/vm-001"), error);
+  EXPECT_FALSE(ValidatesAgainstSchema(reordered));
 }
 
 TEST(JunitReport, FailureCarriesExpectedActualAndReplay) {
@@ -180,7 +333,7 @@ TEST(JunitReport, SeveralRunsAreSeveralSuites) {
   other.scenario_name = "other";
   std::vector<ReportedRun> runs = {{SampleRun(), "out/a"}, {other, "out/b"}};
   std::string xml = RenderJunitReport(runs);
-  EXPECT_TRUE(ValidatesAgainstJunitXsd(xml));
+  EXPECT_TRUE(ValidatesAgainstSchema(xml));
   EXPECT_EQ(Count(xml, "<testsuite "), 2);
   EXPECT_NE(xml.find("name=\"bootstorm.other\" package=\"bootstorm\" id=\"1\""), std::string::npos);
 }
