@@ -19,8 +19,7 @@ TEST(OwnershipMark, WrittenMarkReadsBack) {
 
 TEST(OwnershipMark, ElementAsVirDomainGetMetadataReturnsIt) {
   EXPECT_EQ(RunIdOfMarkElement("<run id=\"0d89c574\"/>"), "0d89c574");
-  EXPECT_EQ(RunIdOfMarkElement("\n<bootstorm:run xmlns:bootstorm='x' id='0d89c574'/>"),
-            "0d89c574");
+  EXPECT_EQ(RunIdOfMarkElement("\n<bootstorm:run xmlns:bootstorm='x' id='0d89c574'/>"), "0d89c574");
   EXPECT_EQ(RunIdOfMarkElement("<run/>"), std::nullopt);
   EXPECT_EQ(RunIdOfMarkElement("<run id=\"0D89C574\"/>"), std::nullopt);
   EXPECT_EQ(RunIdOfMarkElement("<other id=\"0d89c574\"/>"), std::nullopt);
