@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "observation.h"
+#include "ownership_mark.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -59,6 +60,7 @@ std::string DomainXml(const DomainSpec& s) {
   return fmt::format(
       "<domain type='{}'>\n"
       "  <name>{}</name>\n"
+      "  {}\n"
       "  <memory unit='MiB'>{}</memory>\n"
       "  <vcpu>{}</vcpu>\n"
       "  <os>\n"
@@ -89,9 +91,9 @@ std::string DomainXml(const DomainSpec& s) {
       "    <memballoon model='none'/>\n"
       "  </devices>\n"
       "</domain>\n",
-      XmlEscape(s.virt_type), XmlEscape(s.name), s.memory_mib, s.vcpus, XmlEscape(s.kernel),
-      XmlEscape(s.initrd), XmlEscape(s.cmdline), tcg, XmlEscape(s.root_disk), config_drive, nics,
-      kProbeChannelName);
+      XmlEscape(s.virt_type), XmlEscape(s.name), OwnershipMetadataXml(s.run_id), s.memory_mib,
+      s.vcpus, XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline), tcg,
+      XmlEscape(s.root_disk), config_drive, nics, kProbeChannelName);
 }
 
 }  // namespace bootstorm

@@ -10,6 +10,7 @@ namespace bootstorm {
 
 struct DomainSpec {
   std::string name;
+  std::string run_id;              ///< the run that owns the domain, in its ownership mark
   std::string virt_type = "qemu";  ///< "kvm" or "qemu" (TCG)
   int memory_mib = 256;
   int vcpus = 1;

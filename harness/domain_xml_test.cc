@@ -2,12 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
+#include "ownership_mark.h"
+
 namespace bootstorm {
 namespace {
 
 DomainSpec Spec(const std::string& virt_type) {
   DomainSpec spec;
   spec.name = "vm";
+  spec.run_id = "0d89c574";
   spec.virt_type = virt_type;
   spec.network = "net";
   spec.macs = {"52:54:00:00:00:01"};
@@ -34,6 +39,13 @@ TEST(GuestKernelCmdline, EndsWithThePlanAfterTheSpeedOptions) {
   EXPECT_EQ(cmdline.rfind(" bootstorm.plan=x"), cmdline.size() - 17);
   EXPECT_NE(cmdline.find("mitigations=off"), std::string::npos);
   EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
+}
+
+TEST(DomainXml, CarriesTheOwnershipMarkOfItsRun) {
+  EXPECT_EQ(RunIdOfMarkIn(DomainXml(Spec("qemu"))), "0d89c574");
+  DomainSpec unowned = Spec("qemu");
+  unowned.run_id.clear();
+  EXPECT_THROW(DomainXml(unowned), std::invalid_argument);
 }
 
 }  // namespace

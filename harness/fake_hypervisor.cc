@@ -4,6 +4,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "ownership_mark.h"
+
 namespace bootstorm {
 namespace {
 
@@ -35,13 +37,18 @@ class FakeDomain : public RunningDomain {
 
 std::string PoolPath(const std::string& volume) { return "/fake-pool/" + volume; }
 
-template <typename Set>
-void AddMatching(std::vector<HypervisorResource>& out, const Set& names,
-                 HypervisorResource::Kind kind, std::string_view prefix) {
-  for (const std::string& name : names) {
-    if (name.starts_with(prefix)) out.push_back({kind, name});
-  }
+void AddAll(std::vector<HypervisorResource>& out, const std::set<std::string>& names,
+            HypervisorResource::Kind kind) {
+  for (const std::string& name : names) out.push_back({kind, name});
 }
+
+void AddAll(std::vector<HypervisorResource>& out,
+            const std::map<std::string, std::string>& marked_names, HypervisorResource::Kind kind) {
+  for (const auto& [name, mark] : marked_names) out.push_back({kind, name, mark});
+}
+
+/// The mark libvirt would keep from `xml`: the fake stores the whole XML's.
+std::string MarkOf(const std::string& xml) { return RunIdOfMarkIn(xml).value_or(""); }
 
 }  // namespace
 
@@ -63,9 +70,9 @@ std::vector<std::string> FakeHypervisor::overlay_backings() const {
 std::vector<HypervisorResource> FakeHypervisor::Existing() const {
   std::lock_guard lock(mu_);
   std::vector<HypervisorResource> out;
-  AddMatching(out, domains_, HypervisorResource::Kind::kDomain, "");
-  AddMatching(out, volumes_, HypervisorResource::Kind::kVolume, "");
-  AddMatching(out, networks_, HypervisorResource::Kind::kNetwork, "");
+  AddAll(out, domains_, HypervisorResource::Kind::kDomain);
+  AddAll(out, volumes_, HypervisorResource::Kind::kVolume);
+  AddAll(out, networks_, HypervisorResource::Kind::kNetwork);
   return out;
 }
 
@@ -104,7 +111,8 @@ void FakeHypervisor::CreateNetwork(const std::string& xml) {
   if (!std::regex_search(xml, m, std::regex("<name>([^<]+)</name>")))
     throw std::invalid_argument("network XML without a name");
   std::lock_guard lock(mu_);
-  if (!networks_.insert(m[1]).second) throw std::runtime_error("network exists: " + m[1].str());
+  if (!networks_.emplace(m[1], MarkOf(xml)).second)
+    throw std::runtime_error("network exists: " + m[1].str());
 }
 
 void FakeHypervisor::DestroyNetwork(const std::string& name) {
@@ -141,7 +149,8 @@ std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const std::string& na
   {
     std::lock_guard lock(mu_);
     if (scripts_.empty()) throw std::logic_error("no script for the start of " + name);
-    if (!domains_.insert(name).second) throw std::runtime_error("domain runs already: " + name);
+    if (!domains_.emplace(name, MarkOf(xml)).second)
+      throw std::runtime_error("domain runs already: " + name);
     script = std::move(scripts_.front());
     scripts_.pop_front();
     starts_.push_back(boot);

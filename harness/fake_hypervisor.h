@@ -39,7 +39,8 @@ class FakeHypervisor : public Hypervisor {
   std::vector<FakeBoot> starts() const;
   /// The backing path of each overlay created so far, in order.
   std::vector<std::string> overlay_backings() const;
-  /// Everything that exists now: running domains, volumes, networks.
+  /// Everything that exists now: running domains, volumes, networks, with
+  /// their ownership marks.
   std::vector<HypervisorResource> Existing() const;
 
   const std::string& uri() const override { return uri_; }
@@ -70,8 +71,10 @@ class FakeHypervisor : public Hypervisor {
   std::vector<FakeBoot> starts_;
   std::vector<std::string> overlay_backings_;
   std::set<std::string> volumes_;
-  std::set<std::string> networks_;
-  std::set<std::string> domains_;
+  /// Networks and running domains, each with the run id of the ownership
+  /// mark in the XML it was created from (empty: none).
+  std::map<std::string, std::string> networks_;
+  std::map<std::string, std::string> domains_;
 };
 
 }  // namespace bootstorm

@@ -41,15 +41,21 @@ GarbageReport CollectGarbage(Hypervisor& hv,
   for (const HypervisorResource& r : resources) {
     std::optional<std::string> run_id = RunIdOfResource(r.name);
     if (!run_id) continue;
+    if (r.kind != HypervisorResource::Kind::kVolume && r.mark != *run_id) {
+      report.kept_unmarked.push_back(
+          {r, r.mark.empty()
+                  ? "no bootstorm ownership mark"
+                  : fmt::format("its ownership mark names run {}, not {}", r.mark, *run_id)});
+      continue;
+    }
     RunLiveness liveness = probe(*run_id);
     if (liveness.state == RunLiveness::kAlive) {
       report.kept_live.push_back(r);
       continue;
     }
     if (liveness.state == RunLiveness::kUnknown) {
-      report.kept_unknown.push_back(fmt::format("{} {}: cannot tell whether run {} is alive: {}",
-                                                ResourceKindName(r.kind), r.name, *run_id,
-                                                liveness.why));
+      report.kept_unknown.push_back(
+          {r, fmt::format("cannot tell whether run {} is alive: {}", *run_id, liveness.why)});
       continue;
     }
     try {

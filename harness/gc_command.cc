@@ -11,8 +11,11 @@ int CollectDeadRuns(Hypervisor& hv) {
   for (const HypervisorResource& r : report.removed)
     fmt::print("gc: removed {} {} on {} (its run is gone)\n", ResourceKindName(r.kind), r.name,
                hv.uri());
-  for (const std::string& k : report.kept_unknown)
-    fmt::print(stderr, "gc: left {} on {}\n", k, hv.uri());
+  for (const auto* kept : {&report.kept_unknown, &report.kept_unmarked}) {
+    for (const LeftResource& k : *kept)
+      fmt::print(stderr, "gc: left {} {} on {}: {}\n", ResourceKindName(k.resource.kind),
+                 k.resource.name, hv.uri(), k.why);
+  }
   for (const std::string& e : report.errors)
     fmt::print(stderr, "gc: error on {}: {}\n", hv.uri(), e);
   std::fflush(stdout);

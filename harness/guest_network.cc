@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "garbage_collector.h"
+#include "ownership_mark.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -20,6 +21,7 @@ RunNetwork MakeRunNetwork(std::string_view run_id, int slot, const RunNetworkOpt
   if (slot < 0 || slot >= kSubnetSlots) throw std::out_of_range("subnet slot");
   RunNetwork net;
   net.name = fmt::format("{}{}", kResourcePrefix, run_id);
+  net.run_id = run_id;
   net.bridge = fmt::format("bs-{}", run_id.substr(0, 12));
   net.subnet = slot == 0 ? "198.51.100" : fmt::format("198.18.{}", slot - 1);
   net.gateway = net.subnet + ".1";
@@ -59,6 +61,7 @@ std::string RunNetworkXml(const RunNetwork& net) {
   return fmt::format(
       "<network xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>\n"
       "  <name>{}</name>\n"
+      "  {}\n"
       "  <bridge name='{}' stp='off' delay='0'/>\n"
       "  <ip address='{}' prefix='{}'>\n"
       "    <dhcp>{}</dhcp>\n"
@@ -66,8 +69,8 @@ std::string RunNetworkXml(const RunNetwork& net) {
       "{}"
       "{}"
       "</network>\n",
-      XmlEscape(net.name), XmlEscape(net.bridge), XmlEscape(net.gateway), net.prefix, range, ipv6,
-      dnsmasq_options);
+      XmlEscape(net.name), OwnershipMetadataXml(net.run_id), XmlEscape(net.bridge),
+      XmlEscape(net.gateway), net.prefix, range, ipv6, dnsmasq_options);
 }
 
 RunNetworkOptions RunNetworkOptionsFor(const Scenario& scenario) {

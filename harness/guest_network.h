@@ -19,6 +19,7 @@ namespace bootstorm {
 /// static addresses are ::1:<vm>:<nic> and DHCPv6 hands out ::100 to ::1ff.
 struct RunNetwork {
   std::string name;     ///< libvirt network name, carries the run id
+  std::string run_id;   ///< the run that owns the network, in its ownership mark
   std::string bridge;   ///< at most 15 characters (kernel limit)
   std::string subnet;   ///< first three octets, e.g. "198.51.100"
   std::string gateway;  ///< <subnet>.1, also DHCP's DNS server

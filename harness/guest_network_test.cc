@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "ownership_mark.h"
 #include "unused_hypervisor.h"
 
 namespace bootstorm {
@@ -23,6 +24,10 @@ TEST(GuestNetwork, XmlIsIsolatedWithDhcp) {
   std::string xml = RunNetworkXml(MakeRunNetwork("0d89c574", 3));
   EXPECT_EQ(xml.find("<forward"), std::string::npos);  // no NAT, no routing
   EXPECT_NE(xml.find("<range start='198.18.2.100' end='198.18.2.254'/>"), std::string::npos);
+}
+
+TEST(GuestNetwork, XmlCarriesTheOwnershipMarkOfItsRun) {
+  EXPECT_EQ(RunIdOfMarkIn(RunNetworkXml(MakeRunNetwork("0d89c574", 3))), "0d89c574");
 }
 
 TEST(GuestNetwork, ShortRenewalsForDhcpRenewFaults) {

@@ -64,6 +64,9 @@ struct HypervisorResource {
   enum class Kind { kDomain, kVolume, kNetwork };
   Kind kind;
   std::string name;
+  /// The run id in its ownership mark (ownership_mark.h); empty when it has
+  /// none, and always for volumes, which libvirt gives no metadata.
+  std::string mark = {};  // defaulted, so a resource is written {kind, name}
   bool operator==(const HypervisorResource&) const = default;
 };
 
@@ -109,7 +112,7 @@ class Hypervisor {
   virtual void DestroyNetwork(const std::string& name) = 0;
 
   /// Running domains, networks and volumes of bootstorm's pool whose names
-  /// start with `prefix`.
+  /// start with `prefix`, with the ownership marks of domains and networks.
   virtual std::vector<HypervisorResource> ListResources(std::string_view prefix) = 0;
   /// Destroys a domain or network, deletes a volume; no error when gone.
   virtual void RemoveResource(const HypervisorResource& resource) = 0;

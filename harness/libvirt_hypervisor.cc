@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "observation.h"
+#include "ownership_mark.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -422,16 +423,56 @@ void LibvirtHypervisor::DestroyNetwork(const std::string& name) {
 namespace {
 
 /// Appends the objects of one libvirt list whose names start with `prefix`,
-/// and frees the list.
-template <typename Ptr, typename GetName, typename Free>
+/// with the run id `mark_of` reads from each one's ownership mark, and frees
+/// the list (also when `mark_of` throws).
+template <typename Ptr, typename GetName, typename MarkOf, typename Free>
 void CollectByPrefix(HypervisorResource::Kind kind, Ptr* list, int count, std::string_view prefix,
-                     GetName get_name, Free free_one, std::vector<HypervisorResource>& out) {
+                     GetName get_name, MarkOf mark_of, Free free_one,
+                     std::vector<HypervisorResource>& out) {
+  struct ListOwner {
+    Ptr* list;
+    int count;
+    Free free_one;
+    ~ListOwner() {
+      for (int i = 0; i < count; ++i) free_one(list[i]);
+      free(list);
+    }
+  } owner{list, count, free_one};
   for (int i = 0; i < count; ++i) {
     std::string name = get_name(list[i]);
-    if (name.starts_with(prefix)) out.push_back({kind, name});
-    free_one(list[i]);
+    if (name.starts_with(prefix)) out.push_back({kind, name, mark_of(list[i])});
   }
-  free(list);
+}
+
+/// The run id in the ownership mark of `dom`; empty when it has none.
+std::string DomainMark(LibvirtConnection& connection, const LibvirtLink& link, virDomainPtr dom) {
+  char* element = virDomainGetMetadata(dom, VIR_DOMAIN_METADATA_ELEMENT,
+                                       std::string(kOwnershipNamespace).c_str(), 0);
+  if (!element) {
+    // No mark (VIR_ERR_NO_DOMAIN_METADATA), or the domain went away: either
+    // way the collector leaves it. Only a lost connection is an error.
+    connection.ThrowIfLost(
+        link, fmt::format("reading the ownership mark of domain {}", virDomainGetName(dom)));
+    return "";
+  }
+  std::optional<std::string> run_id = RunIdOfMarkElement(element);
+  free(element);
+  return run_id.value_or("");
+}
+
+/// The run id in the ownership mark of `net`; empty when it has none.
+std::string NetworkMark(LibvirtConnection& connection, const LibvirtLink& link, virNetworkPtr net) {
+  // libvirt 9.0 has no virNetworkGetMetadata: the mark is read from the
+  // network's description.
+  char* xml = virNetworkGetXMLDesc(net, 0);
+  if (!xml) {
+    connection.ThrowIfLost(
+        link, fmt::format("reading the ownership mark of network {}", virNetworkGetName(net)));
+    return "";
+  }
+  std::optional<std::string> run_id = RunIdOfMarkIn(xml);
+  free(xml);
+  return run_id.value_or("");
 }
 
 }  // namespace
@@ -443,17 +484,23 @@ std::vector<HypervisorResource> LibvirtHypervisor::ListResources(std::string_vie
     virDomainPtr* domains = nullptr;
     int n = virConnectListAllDomains(link.conn, &domains, 0);
     if (n < 0) connection_.Fail(link, "listing domains");
-    CollectByPrefix(Kind::kDomain, domains, n, prefix, virDomainGetName, virDomainFree, out);
+    CollectByPrefix(
+        Kind::kDomain, domains, n, prefix, virDomainGetName,
+        [&](virDomainPtr d) { return DomainMark(connection_, link, d); }, virDomainFree, out);
     virStoragePoolRefresh(link.pool, 0);
     virStorageVolPtr* volumes = nullptr;
     n = virStoragePoolListAllVolumes(link.pool, &volumes, 0);
     if (n < 0) connection_.Fail(link, "listing volumes");
-    CollectByPrefix(Kind::kVolume, volumes, n, prefix, virStorageVolGetName, virStorageVolFree,
-                    out);
+    CollectByPrefix(
+        Kind::kVolume, volumes, n, prefix, virStorageVolGetName,
+        [](virStorageVolPtr) { return std::string(); }, virStorageVolFree, out);
     virNetworkPtr* networks = nullptr;
     n = virConnectListAllNetworks(link.conn, &networks, 0);
     if (n < 0) connection_.Fail(link, "listing networks");
-    CollectByPrefix(Kind::kNetwork, networks, n, prefix, virNetworkGetName, virNetworkFree, out);
+    CollectByPrefix(
+        Kind::kNetwork, networks, n, prefix, virNetworkGetName,
+        [&](virNetworkPtr net) { return NetworkMark(connection_, link, net); }, virNetworkFree,
+        out);
     return out;
   });
 }

@@ -225,6 +225,7 @@ class BootRunner {
   DomainSpec Spec(const BootPlan& plan) const {
     DomainSpec spec;
     spec.name = VmDomainName(ctx_.run_id, vm_);
+    spec.run_id = ctx_.run_id;
     spec.virt_type = ctx_.virt_type;
     spec.memory_mib = ctx_.scenario->memory_mib;
     spec.vcpus = ctx_.scenario->vcpus;
