@@ -7,6 +7,7 @@
 #include <fstream>
 #include <ranges>
 
+#include "boot_evaluation.h"
 #include "boot_session.h"
 #include "checker.h"
 #include "disk_archive.h"
@@ -303,13 +304,8 @@ class BootRunner {
   }
 
   void Evaluate() {
-    BootExpectation expected = MakeExpectation(*ctx_.scenario, ctx_.network, macs_, record_.plan);
-    expected.interrupted_after_render = expected.agent_manages_network &&
-                                        InterruptedAfterRender(record_.plan, record_.observations);
-    std::vector<Observation> recovery = RecoveryObservations(record_.observations);
-    for (const auto& checker : MakeCheckers(ctx_.scenario->checks))
-      record_.checks.push_back(checker->Check(
-          expected, checker->ChecksInterruptedPart() ? record_.observations : recovery));
+    record_.checks =
+        EvaluateBoot(*ctx_.scenario, ctx_.network, macs_, record_.plan, record_.observations);
     record_.outcome = BootOutcomeFromChecks(record_.checks);
   }
 
@@ -327,38 +323,6 @@ class BootRunner {
 
 std::string VmDomainName(std::string_view run_id, int vm) {
   return fmt::format("{}{}-vm{:03}", kResourcePrefix, run_id, vm);
-}
-
-BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                const std::vector<std::string>& macs, const BootPlan& plan) {
-  BootExpectation e;
-  e.boot = plan.boot;
-  e.agent_manages_network = AgentManagesNetwork(plan.activator);
-  // The renderer path misses when NM starts first, the local stage comes
-  // late, or the config drive arrives after NM (late-config): the network
-  // stage must activate then.
-  e.renderer_path_missed = plan.HasFault(kFaultNmBeforeLocal) ||
-                           plan.HasFault(kFaultLocalAfterOnline) || plan.HasFault(kFaultLateConfig);
-  // Activator none: NetworkManager's default connection takes a DHCP lease
-  // and writes the lease's name server (the gateway) into resolv.conf.
-  e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};
-  const std::vector<NicSpec>& nics = scenario.network.nics;
-  for (std::size_t n = 0; n < nics.size(); ++n) {
-    int nic = static_cast<int>(n);
-    // What NetworkManager's default connection does: a DHCPv4 lease.
-    NicSpec spec = e.agent_manages_network && nics[n].managed ? nics[n] : NicSpec{};
-    ExpectedInterface i;
-    i.mac = macs.at(n);
-    i.ipv4 = {spec.ipv4 != AddressMode::kOff, "", net.Ipv4Cidr()};
-    if (spec.ipv4 == AddressMode::kStatic)
-      i.ipv4.static_cidr =
-          fmt::format("{}/{}", VmStaticAddress(net, plan.vm, nic, nics.size()), net.prefix);
-    i.ipv6 = {spec.ipv6 != AddressMode::kOff, "", net.Ipv6Cidr()};
-    if (spec.ipv6 == AddressMode::kStatic)
-      i.ipv6.static_cidr = VmStaticIpv6(net, plan.vm, nic) + "/64";
-    e.interfaces.push_back(i);
-  }
-  return e;
 }
 
 namespace {

@@ -40,10 +40,6 @@ struct RunContext {
 /// Domain name of a VM; carries the run id so leftovers can be traced.
 std::string VmDomainName(std::string_view run_id, int vm);
 
-/// What the checks expect of the boot `plan` describes.
-BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
-                                const std::vector<std::string>& macs, const BootPlan& plan);
-
 /// Runs the boots of VM `vm` from `first_boot` on, appending each finished
 /// boot to the store. Boots before `first_boot` ran in an earlier session of
 /// the run: their disk layers and config drive come from the run folder. The

@@ -47,7 +47,8 @@ TEST(ResolvConf, IpAddressIsTheWholeString) {
   EXPECT_FALSE(IsIpAddress(""));
   EXPECT_FALSE(IsIpAddress("192.0.2.53 "));
   // Found in issue 17: validated through c_str(), this passed.
-  EXPECT_FALSE(IsIpAddress(std::string("192.0.2.53\0\nnameserver 6.6.6.6", 32)));
+  constexpr char kWithNul[] = "192.0.2.53\0\nnameserver 6.6.6.6";
+  EXPECT_FALSE(IsIpAddress(std::string(kWithNul, sizeof kWithNul - 1)));
 }
 
 TEST(ResolvConf, SearchDomainsAreDnsNames) {

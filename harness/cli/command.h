@@ -26,5 +26,6 @@ Command RegisterReportCommand(CLI::App& app);
 Command RegisterGcCommand(CLI::App& app);
 Command RegisterDoctorCommand(CLI::App& app);
 Command RegisterTrendCommand(CLI::App& app);
+Command RegisterRecheckCommand(CLI::App& app);
 
 }  // namespace bootstorm

@@ -1,0 +1,32 @@
+// What the checks expect of one boot and their verdicts on its observations:
+// the one evaluation path, shared by a live run (vm_runner.cc) and by
+// `bootstorm recheck`, which judges a stored history again offline (Jepsen's
+// split: run, then check). Pure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "boot_plan.h"
+#include "checker.h"
+#include "guest_network.h"
+#include "observation.h"
+#include "run_record.h"
+#include "scenario.h"
+
+namespace bootstorm {
+
+/// What the checks expect of the boot `plan` describes, on the run network
+/// `net` with the VM's NICs `macs`.
+BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
+                                const std::vector<std::string>& macs, const BootPlan& plan);
+
+/// The verdict of each of the scenario's checks on a boot's `observations`
+/// (all of them, the interrupted part's included, in arrival order): the
+/// checkers that judge the interrupted part get every observation, the
+/// others the recovery boot's.
+std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork& net,
+                                      const std::vector<std::string>& macs, const BootPlan& plan,
+                                      const std::vector<Observation>& observations);
+
+}  // namespace bootstorm

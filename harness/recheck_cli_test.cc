@@ -1,0 +1,64 @@
+// `bootstorm recheck` through the built binary on the recorded fixture run
+// (a real run of detect-legacy-interfaces); no VM boots.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "cli_test_support.h"
+
+namespace bootstorm {
+namespace {
+
+const std::filesystem::path kRecordedRun =
+    std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "recorded-run";
+
+TEST(RecheckCli, TheStoredHistoryGivesTheRecordedVerdicts) {
+  CliRun run = RunBootstorm({"recheck", kRecordedRun.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;  // the known-bad activator is caught
+  EXPECT_NE(run.out.find("vm 0 boot 1: sut_failure (as recorded; failed: resolv-conf-intact"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("2 boots judged again, 0 verdicts differ from the record"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("expectation met"), std::string::npos) << run.out;
+}
+
+TEST(RecheckCli, ATamperedObservationChangesTheVerdictAndSaysSo) {
+  std::filesystem::path dir = FreshTestDir("recheck-tampered") / "run";
+  std::filesystem::copy(kRecordedRun, dir, std::filesystem::copy_options::recursive);
+  // The name server NetworkManager wrote, in the observations only (the
+  // recorded checks keep theirs): the history now tells another story.
+  std::string text = ReadFileText(dir / "boots.jsonl");
+  std::string tampered;
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end - start);
+    std::size_t observations = line.find("\"observations\":");
+    ASSERT_NE(observations, std::string::npos);
+    std::string head = line.substr(0, observations), tail = line.substr(observations);
+    for (std::size_t at; (at = tail.find("nameserver 198.51.100.1")) != std::string::npos;)
+      tail.replace(at, 23, "nameserver 192.0.2.99");
+    tampered += head + tail + "\n";
+    ++lines;
+    start = end + 1;
+  }
+  ASSERT_EQ(lines, 2u);
+  std::ofstream(dir / "boots.jsonl", std::ios::trunc) << tampered;
+  CliRun run = RunBootstorm({"recheck", dir.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;  // still caught
+  EXPECT_NE(run.out.find("(recorded sut_failure"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("192.0.2.99"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("0 verdicts differ"), std::string::npos) << run.out;
+}
+
+TEST(RecheckCli, NotARunFolderExits2NamingTheFile) {
+  std::filesystem::path dir = FreshTestDir("recheck-none");
+  CliRun run = RunBootstorm({"recheck", dir.string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find((dir / "run.json").string()), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace bootstorm

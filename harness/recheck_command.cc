@@ -1,0 +1,79 @@
+#include "recheck_command.h"
+
+#include <fmt/format.h>
+
+#include "boot_evaluation.h"
+#include "boots_log.h"
+#include "expectation.h"
+#include "guest_network.h"
+#include "recorded_run.h"
+#include "run_command.h"
+#include "terminal_safe.h"
+
+namespace bootstorm {
+namespace {
+
+std::string Verdicts(const std::vector<CheckResult>& checks) {
+  std::string failed;
+  for (const CheckResult& c : checks) {
+    if (!c.passed) failed += (failed.empty() ? "" : ", ") + c.name;
+  }
+  return failed.empty() ? "every check passed" : "failed: " + failed;
+}
+
+}  // namespace
+
+RecheckedRun RecheckRun(const std::filesystem::path& run_dir) {
+  RunManifest manifest = ReadRunManifest(run_dir / "run.json");
+  Scenario scenario =
+      ScenarioForRun(manifest.scenario_text, manifest.scenario_file, manifest.activator);
+  std::vector<RecordedBoot> recorded = ReadBootsLog(run_dir / "boots.jsonl").boots;
+  // Validates the records against the scenario (VM and boot ranges, order).
+  PendingVms(scenario, recorded, (run_dir / "boots.jsonl").string());
+  std::vector<int> host_of = HostOfEachVm(manifest, scenario.vms);
+  RunNetworkOptions options = RunNetworkOptionsFor(scenario);
+  RecheckedRun result{manifest, scenario, {}};
+  for (const RecordedBoot& r : recorded) {
+    RecheckedBoot b{r.vm, r.boot, r.boot};
+    if (r.boot.outcome != Outcome::kInfraError) {
+      const ManifestHost& host = manifest.hosts.at(static_cast<std::size_t>(host_of.at(r.vm)));
+      RunNetwork net = MakeRunNetwork(manifest.run_id, host.subnet_slot, options);
+      std::vector<std::string> macs =
+          VmMacs(manifest.run_id, r.vm, static_cast<int>(scenario.network.nics.size()));
+      b.rechecked.checks = EvaluateBoot(scenario, net, macs, r.boot.plan, r.boot.observations);
+      b.rechecked.outcome = BootOutcomeFromChecks(b.rechecked.checks);
+    }
+    result.boots.push_back(std::move(b));
+  }
+  return result;
+}
+
+ExitCode RecheckCommand(const std::filesystem::path& run_dir, std::FILE* out) {
+  RecheckedRun checked = RecheckRun(run_dir);
+  std::vector<RecordedBoot> rechecked;
+  int differing = 0;
+  for (const RecheckedBoot& b : checked.boots) {
+    std::string head =
+        fmt::format("vm {} boot {}: {}", b.vm, b.rechecked.boot, OutcomeName(b.rechecked.outcome));
+    if (b.rechecked.outcome == Outcome::kInfraError) {
+      fmt::print(out, "{} (not judged again: {})\n", head, TerminalSafe(b.recorded.infra_error));
+    } else if (!b.differs()) {
+      fmt::print(out, "{} (as recorded; {})\n", head, Verdicts(b.rechecked.checks));
+    } else {
+      ++differing;
+      fmt::print(out, "{} (recorded {}: {}; now {})\n", head, OutcomeName(b.recorded.outcome),
+                 Verdicts(b.recorded.checks), Verdicts(b.rechecked.checks));
+      for (const CheckResult& c : b.rechecked.checks) {
+        if (!c.passed) fmt::print(out, "  {} failed: {}\n", c.name, TerminalSafe(c.message));
+      }
+    }
+    rechecked.push_back({b.vm, 0, b.rechecked});
+  }
+  ExpectationVerdict verdict =
+      JudgeExpectation(RunRecordFromBoots(checked.manifest, checked.scenario, rechecked));
+  fmt::print(out, "\n{}: {} boots judged again, {} verdicts differ from the record; {}\n",
+             checked.scenario.name, checked.boots.size(), differing, DescribeExpectation(verdict));
+  return ExitCodeOf(verdict.status);
+}
+
+}  // namespace bootstorm
