@@ -57,7 +57,7 @@ ExitCode Main(int argc, char** argv) {
   std::vector<Command> commands = {
       RegisterRunCommand(app),    RegisterVerifyCommand(app), RegisterReplayCommand(app),
       RegisterShrinkCommand(app), RegisterReportCommand(app), RegisterGcCommand(app),
-      RegisterDoctorCommand(app), RegisterTrendCommand(app), RegisterRecheckCommand(app),
+      RegisterDoctorCommand(app), RegisterTrendCommand(app),  RegisterRecheckCommand(app),
   };
   try {
     app.parse(argc, argv);
