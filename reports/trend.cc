@@ -29,7 +29,9 @@ std::string Bound(const InvariantTally& t) {
 }
 
 void FindFlaky(std::span<const ReportedRun> runs, Trend& t) {
-  // Per scenario and plan (its JSON), where it passed and where it failed.
+  // Per scenario and plan (its JSON without the run id and VM, so a replay,
+  // which reruns a VM's plans as a new run, meets the boots it replays),
+  // where it passed and where it failed.
   struct Seen {
     std::string passed, failed;
   };
@@ -43,7 +45,10 @@ void FindFlaky(std::span<const ReportedRun> runs, Trend& t) {
                                         r.record.scenario_name, where, OutcomeName(b.outcome),
                                         b.retried_infra_errors.size()));
         if (b.outcome == Outcome::kInfraError) continue;
-        Seen& s = plans[{r.record.scenario_name, ToJson(b.plan).dump()}];
+        BootPlan plan = b.plan;
+        plan.run_id.clear();
+        plan.vm = 0;
+        Seen& s = plans[{r.record.scenario_name, ToJson(plan).dump()}];
         std::string& slot = b.outcome == Outcome::kPass ? s.passed : s.failed;
         if (slot.empty()) slot = where;
       }

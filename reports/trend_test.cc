@@ -44,6 +44,31 @@ TEST(Trend, FlagsSamePlanPassAndFailAndRetriedBoots) {
   EXPECT_TRUE(ComputeTrend(steady).flaky.empty());
 }
 
+TEST(Trend, AReplayThatDidNotReproduceIsFlaky) {
+  // The original run's plans carry its run id, VM and boot, as a live run's do.
+  RunRecord original = SampleRun();
+  original.vms.resize(1);
+  for (BootRecord& b : original.vms[0].boots) {
+    b.plan.run_id = original.run_id;
+    b.plan.boot = b.boot;
+  }
+  std::vector<ReportedRun> alone = {{original, "out/a"}};
+  EXPECT_TRUE(ComputeTrend(alone).flaky.empty());
+  // `bootstorm replay` reruns vm 0's plans as run "r" (its own run id in
+  // the plans); boot 2, which failed in the original, passes.
+  RunRecord replay = original;
+  replay.run_id = "r";
+  for (BootRecord& b : replay.vms[0].boots) {
+    b.plan.run_id = "r";
+    b.outcome = Outcome::kPass;
+    for (CheckResult& c : b.checks) c.passed = true;
+  }
+  std::vector<ReportedRun> runs = {{original, "out/a"}, {replay, "out/r"}};
+  EXPECT_EQ(ComputeTrend(runs).flaky,
+            (std::vector<std::string>{"sample: the same plan passed in run r vm 0 boot 2 and "
+                                      "failed in run 0a1b2c3d vm 0 boot 2"}));
+}
+
 TEST(Trend, RendersMarkdownAndSelfContainedHtml) {
   std::vector<ReportedRun> runs = TwoRuns();
   runs[0].record.scenario_name = "<script>x</script>";
