@@ -56,6 +56,11 @@ TEST_F(SuiteTest, ErrorsNameFileAndJsonPath) {
                 .find("suite.scenarios[1]: "),
             std::string::npos);
   EXPECT_EQ(ErrorOf("{").rfind(f + ": suite: ", 0), 0u);
+  // Found by suite_fuzzer: a name longer than the file system allows threw
+  // std::filesystem::filesystem_error, which the CLI reported as infra.
+  EXPECT_NE(ErrorOf(R"({"name": "x", "scenarios": [")" + std::string(5000, 'a') + R"("]})")
+                .find(f + ": suite.scenarios[0]: no scenario file "),
+            std::string::npos);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <ranges>
 
 #include "boot_evaluation.h"
 #include "boot_session.h"
@@ -21,6 +20,15 @@
 
 namespace bootstorm {
 namespace {
+
+/// The plan's fault kinds, space separated, for the per-boot lines. (No
+/// std::views here: clang 14, which builds the fuzzers, cannot compile
+/// libstdc++ 12's ranges.)
+std::string FaultKinds(const BootPlan& plan) {
+  std::string kinds;
+  for (const Fault& f : plan.faults) kinds += (kinds.empty() ? "" : " ") + f.kind;
+  return kinds;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -172,10 +180,9 @@ class BootRunner {
     BootPlan plan = RecoveryPlan(record_.plan);
     DomainSpec spec = Spec(plan);
     BootPart part(ctx_, spec, ctx_.store->dir() / record_.console_log, plan, &record_.injections);
-    ctx_.progress->Log(
-        fmt::format("vm {} boot {}: started {} [{}]{}", vm_, boot_, spec.name,
-                    fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "),
-                    record_.interrupted_console_log.empty() ? "" : ", recovery boot"));
+    ctx_.progress->Log(fmt::format(
+        "vm {} boot {}: started {} [{}]{}", vm_, boot_, spec.name, FaultKinds(record_.plan),
+        record_.interrupted_console_log.empty() ? "" : ", recovery boot"));
     Clock::time_point deadline =
         part.started + std::chrono::seconds(ctx_.scenario->boot_timeout_seconds);
     if (!CollectUntilEnd(part.session, part.faults, deadline))
@@ -202,11 +209,11 @@ class BootRunner {
     // Host-side faults apply to the recovery boot only.
     BootPart part(ctx_, spec, ctx_.store->dir() / record_.interrupted_console_log, BootPlan{},
                   &record_.injections);
-    ctx_.progress->Log(fmt::format(
-        "vm {} boot {}: started {} [{}] until the {}{}", vm_, boot_, spec.name,
-        fmt::join(record_.plan.faults | std::views::transform(&Fault::kind), " "), fault.kind,
-        fault.kind == kFaultShutdown ? " as " + fault.unit + " starts"
-                                     : fmt::format(" at {} ms", fault.ms)));
+    ctx_.progress->Log(fmt::format("vm {} boot {}: started {} [{}] until the {}{}", vm_, boot_,
+                                   spec.name, FaultKinds(record_.plan), fault.kind,
+                                   fault.kind == kFaultShutdown
+                                       ? " as " + fault.unit + " starts"
+                                       : fmt::format(" at {} ms", fault.ms)));
     InterruptedRun run = RunUntilInterrupted(
         part.session, *part.domain, fault, part.started,
         std::chrono::seconds(ctx_.scenario->boot_timeout_seconds), ctx_.hypervisor->uri());
