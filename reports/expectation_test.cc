@@ -35,6 +35,10 @@ TEST(Expectation, StatusFromTheSummary) {
   EXPECT_EQ(ExitCodeOf(kMet), ExitCode::kPass);
   EXPECT_EQ(ExitCodeOf(kNotMet), ExitCode::kSutFailure);
   EXPECT_EQ(ExitCodeOf(kUndecided), ExitCode::kInfra);
+  // A pass run's code from its summary (once run_record's ExitCodeFor).
+  EXPECT_EQ(ExitCodeOf(ExpectationStatusOf(false, {3, 0, 0})), ExitCode::kPass);
+  EXPECT_EQ(ExitCodeOf(ExpectationStatusOf(false, {3, 1, 1})), ExitCode::kSutFailure);
+  EXPECT_EQ(ExitCodeOf(ExpectationStatusOf(false, {3, 0, 1})), ExitCode::kInfra);
 }
 
 TEST(Expectation, CaughtDetectionNamesWhatCaughtItAndWhere) {

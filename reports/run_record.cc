@@ -61,12 +61,6 @@ RunSummary Summarize(const RunRecord& run) {
   return s;
 }
 
-ExitCode ExitCodeFor(const RunSummary& s) {
-  if (s.sut_failure > 0) return ExitCode::kSutFailure;
-  if (s.infra_error > 0) return ExitCode::kInfra;
-  return ExitCode::kPass;
-}
-
 nlohmann::json ToJson(const CheckResult& c) {
   return {{"name", c.name},
           {"verdict", c.passed ? "pass" : "fail"},

@@ -134,8 +134,6 @@ Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);
 Outcome VmOutcome(const VmRecord& vm);
 /// Counted per VM; VMs planned but never recorded count as infra errors.
 RunSummary Summarize(const RunRecord& run);
-/// kPass when all pass, kSutFailure on any SUT failure, else kInfra.
-ExitCode ExitCodeFor(const RunSummary& s);
 
 nlohmann::json ToJson(const CheckResult& c);
 nlohmann::json ToJson(const FaultInjection& f);

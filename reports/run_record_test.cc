@@ -37,12 +37,6 @@ TEST(RunRecord, SummaryCountsPerVmAndMissingVmsAsInfra) {
   EXPECT_EQ(j["vms"][1]["outcome"], "sut_failure");
 }
 
-TEST(RunRecord, ExitCodes) {
-  EXPECT_EQ(ExitCodeFor({3, 0, 0}), ExitCode::kPass);
-  EXPECT_EQ(ExitCodeFor({3, 1, 1}), ExitCode::kSutFailure);
-  EXPECT_EQ(ExitCodeFor({3, 0, 1}), ExitCode::kInfra);
-}
-
 TEST(RunRecord, BootOutcomeFromChecks) {
   CheckResult ok{"a", true, "", nullptr, nullptr, ""};
   CheckResult bad{"b", false, "final", "x", "y", "differs"};
