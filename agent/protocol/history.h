@@ -56,14 +56,13 @@ inline constexpr std::string_view kHistoryObserver = "observer";
 /// A checkpoint of the probe, added by the host from the observation's time.
 inline constexpr std::string_view kHistoryMarker = "marker";
 inline constexpr std::string_view kHistoryKinds[] = {
-    kHistoryResolvConf, kHistoryJob,          kHistoryUnit,     kHistoryLink,   kHistoryAddress,
-    kHistoryNmDns,      kHistoryNmDevice,     kHistoryNmConnection, kHistoryObserver, kHistoryMarker};
+    kHistoryResolvConf, kHistoryJob,      kHistoryUnit,         kHistoryLink,     kHistoryAddress,
+    kHistoryNmDns,      kHistoryNmDevice, kHistoryNmConnection, kHistoryObserver, kHistoryMarker};
 
 /// The operations of each kind (HistoryEvent::op).
 /// resolv-conf: how the file changed, after fanotify's event names.
-inline constexpr std::string_view kHistoryOpsResolvConf[] = {"create", "modify", "moved-to",
-                                                             "delete", "moved-from", "attrib",
-                                                             "initial"};
+inline constexpr std::string_view kHistoryOpsResolvConf[] = {
+    "create", "modify", "moved-to", "delete", "moved-from", "attrib", "initial"};
 inline constexpr std::string_view kHistoryOpsJob[] = {"new", "removed", "queued"};
 inline constexpr std::string_view kHistoryOpsAddress[] = {"add", "remove"};
 inline constexpr std::string_view kHistoryOpsNmConnection[] = {"add", "remove"};
@@ -110,9 +109,9 @@ struct HistoryEvent {
   std::string state;      ///< nm-device: NetworkManager's device state name, e.g. activated
 
   // nm-dns, nm-connection, observer, marker
-  std::string mode;    ///< nm-dns: DnsManager.Mode, e.g. default, none
-  std::string name;    ///< marker: the checkpoint; nm-connection: the connection's id
-  std::string detail;  ///< nm-dns: the configuration's name servers; observer: what failed
+  std::string mode;         ///< nm-dns: DnsManager.Mode, e.g. default, none
+  std::string name;         ///< marker: the checkpoint; nm-connection: the connection's id
+  std::string detail;       ///< nm-dns: the configuration's name servers; observer: what failed
   std::uint64_t count = 0;  ///< observer "dropped": events lost
 
   bool operator==(const HistoryEvent&) const = default;
