@@ -10,7 +10,7 @@
 namespace bootstorm {
 namespace {
 
-constexpr std::string_view kNmUnit = "NetworkManager.service";
+constexpr std::string_view kNmUnit = kUnitNetworkManager;
 constexpr std::chrono::seconds kKillTimeout{30};
 constexpr std::chrono::seconds kRestartTimeout{120};
 

@@ -45,10 +45,10 @@ std::vector<std::string> Problems(const BootExpectation& expected, const std::ve
   return problems;
 }
 
-constexpr std::string_view kNm = "NetworkManager.service";
+constexpr std::string_view kNm = kUnitNetworkManager;
 
 bool IsSutUnit(const std::string& unit) {
-  return (unit.starts_with(kAgentUnitPrefix) && unit != "bootstorm-observer.service") ||
+  return (unit.starts_with(kAgentUnitPrefix) && unit != kUnitObserver) ||
          unit.starts_with("cloud-");
 }
 

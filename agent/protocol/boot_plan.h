@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "units.h"
+
 namespace bootstorm {
 
 /// How the agent manages the network: what it renders and how it activates.
@@ -42,8 +44,7 @@ inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
 inline constexpr std::string_view kFaultDelay = "delay";
 /// The units a `delay` may name: the agent's stages, NetworkManager and dbus.
 inline constexpr std::string_view kDelayableUnits[] = {
-    "bootstorm-early.service", "bootstorm-local.service", "bootstorm-network.service",
-    "bootstorm-final.service", "NetworkManager.service",  "dbus.service"};
+    kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal, kUnitNetworkManager, kUnitDbus};
 /// The local stage runs after network-online.target: NetworkManager has
 /// activated a connection before the configuration is rendered (activator path).
 inline constexpr std::string_view kFaultLocalAfterOnline = "local-after-online";

@@ -16,13 +16,8 @@ namespace bootstorm {
 /// stages and the services of the race. A closed list, because the guest
 /// writes a drop-in named after the unit.
 inline constexpr std::string_view kShutdownPointUnits[] = {
-    kUnitEarly,
-    kUnitLocal,
-    kUnitNetwork,
-    kUnitFinal,
-    "NetworkManager.service",
-    "NetworkManager-wait-online.service",
-    "dbus.service",
+    kUnitEarly,          kUnitLocal,        kUnitNetwork, kUnitFinal,
+    kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus,
 };
 
 /// Whether fault shutdown may name `unit`.

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "units.h"
+
 namespace bootstorm {
 
 /// Name of the virtio-serial port (guest: /dev/virtio-ports/<name>).
@@ -34,26 +36,14 @@ inline constexpr std::string_view kCheckpointEnd = "end";
 /// (faults shutdown, power-cut); the recovery boot's observations have none.
 inline constexpr std::string_view kPartInterrupted = "interrupted";
 
-/// The agent's systemd units, in boot order; all names start with the prefix.
-inline constexpr std::string_view kAgentUnitPrefix = "bootstorm-";
-inline constexpr std::string_view kUnitEarly = "bootstorm-early.service";
-inline constexpr std::string_view kUnitLocal = "bootstorm-local.service";
-inline constexpr std::string_view kUnitNetwork = "bootstorm-network.service";
-inline constexpr std::string_view kUnitFinal = "bootstorm-final.service";
-
 /// The units whose timestamps each observation carries (its timeline).
 /// Systemd unit of the config drive's device node, /dev/disk/by-label/config-2:
 /// when it appears shows when the drive arrived (late-config).
 inline constexpr std::string_view kConfigDriveDeviceUnit =
     "dev-disk-by\\x2dlabel-config\\x2d2.device";
-inline constexpr std::string_view kTimelineUnits[] = {kUnitEarly,
-                                                      kUnitLocal,
-                                                      kUnitNetwork,
-                                                      kUnitFinal,
-                                                      "NetworkManager.service",
-                                                      "NetworkManager-wait-online.service",
-                                                      "dbus.service",
-                                                      kConfigDriveDeviceUnit};
+inline constexpr std::string_view kTimelineUnits[] = {
+    kUnitEarly,          kUnitLocal,        kUnitNetwork, kUnitFinal,
+    kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus,    kConfigDriveDeviceUnit};
 
 /// Timeline events, named after systemd's unit timestamps.
 inline constexpr std::string_view kEventInactiveExit = "inactive-exit";    ///< began activating
