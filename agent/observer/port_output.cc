@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 #include "monotonic_clock.h"
@@ -87,25 +88,27 @@ void PortOutput::Open(int fd, bool is_port) {
   WriteNow();
 }
 
-void PortOutput::WriteNow() {
+int PortOutput::WritePending() {
   while (fd_ >= 0 && !sink_.Pending().empty()) {
     std::string_view pending = sink_.Pending();
     ssize_t n = write(fd_, pending.data(), pending.size());
-    if (n > 0) {
+    if (n > 0)
       sink_.Consume(static_cast<std::size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && errno == EAGAIN && is_port_ && writable_ == nullptr) {
-      sd_event_add_io(loop_, &writable_, fd_, EPOLLOUT, OnWritable, this);
-      return;
-    }
-    if (n < 0 && errno != EAGAIN)
-      std::fprintf(stderr, "bootstorm-observer: write: %m\n");  // lines stay queued
-    return;
+    else if (n == 0 || errno != EINTR)
+      return n == 0 ? EIO : errno;
   }
-  // Drained: report drops now rather than with the next event.
-  if (sink_.unreported_drops() > 0) sink_.SubmitDropNotice();
+  return 0;
+}
+
+void PortOutput::WriteNow() {
+  int error = WritePending();
+  if (error == EAGAIN && is_port_ && writable_ == nullptr) {
+    sd_event_add_io(loop_, &writable_, fd_, EPOLLOUT, OnWritable, this);
+  } else if (error != 0 && error != EAGAIN) {
+    std::fprintf(stderr, "bootstorm-observer: write: %s\n", std::strerror(error));
+  } else if (error == 0 && sink_.unreported_drops() > 0) {
+    sink_.SubmitDropNotice();  // drained: report drops now, not with the next event
+  }
 }
 
 int PortOutput::OnDefer(sd_event_source*, void* self) {
@@ -147,19 +150,12 @@ int PortOutput::OnPortTimeout(sd_event_source*, std::uint64_t, void* self) {
 void PortOutput::Drain(std::chrono::milliseconds budget) {
   if (sink_.unreported_drops() > 0) sink_.SubmitDropNotice();
   std::int64_t deadline = MonotonicMicros() + budget.count() * 1000;
-  while (fd_ >= 0 && !sink_.Pending().empty()) {
-    std::string_view pending = sink_.Pending();
-    ssize_t n = write(fd_, pending.data(), pending.size());
-    if (n > 0) {
-      sink_.Consume(static_cast<std::size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    if (n == 0 || errno != EAGAIN) return;
+  while (WritePending() == EAGAIN) {
     std::int64_t left_ms = (deadline - MonotonicMicros()) / 1000;
-    if (left_ms <= 0) return;
     pollfd p{.fd = fd_, .events = POLLOUT, .revents = 0};
-    if (poll(&p, 1, static_cast<int>(left_ms)) <= 0 || (p.revents & (POLLHUP | POLLERR))) return;
+    if (left_ms <= 0 || poll(&p, 1, static_cast<int>(left_ms)) <= 0 ||
+        (p.revents & (POLLHUP | POLLERR)))
+      return;
   }
 }
 

@@ -37,6 +37,9 @@ class PortOutput {
  private:
   void Open(int fd, bool is_port);
   void TryPort();
+  /// Writes until nothing is pending (0) or write fails (its errno).
+  int WritePending();
+  /// WritePending from the loop: waits for EPOLLOUT when the port is full.
   void WriteNow();
   static int OnDefer(sd_event_source* s, void* self);
   static int OnWritable(sd_event_source* s, int fd, std::uint32_t revents, void* self);

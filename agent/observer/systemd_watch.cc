@@ -27,6 +27,15 @@ int HexDigit(char c) {
 }
 
 /// A pending JobType Get: the job's event waits for its answer.
+HistoryEvent JobEvent(const char* op, std::uint32_t id, const char* unit) {
+  HistoryEvent e;
+  e.kind = kHistoryJob;
+  e.op = op;
+  e.job_id = id;
+  e.unit = unit;
+  return e;
+}
+
 }  // namespace
 
 struct SystemdWatch::JobTypeQuery {
@@ -108,11 +117,7 @@ void SystemdWatch::EmitQueuedJobs() {
       break;
     if (!IsUnitOfTheRace(unit)) continue;
     job_types_[id] = type;
-    HistoryEvent e;
-    e.kind = kHistoryJob;
-    e.op = "queued";
-    e.job_id = id;
-    e.unit = unit;
+    HistoryEvent e = JobEvent("queued", id, unit);
     e.job_type = type;
     sink_.Submit(std::move(e));
   }
@@ -125,11 +130,7 @@ int SystemdWatch::OnJobNew(sd_bus_message* m, void* self, sd_bus_error*) {
   std::uint32_t id = 0;
   const char *job = nullptr, *unit = nullptr;
   if (sd_bus_message_read(m, "uos", &id, &job, &unit) < 0 || !IsUnitOfTheRace(unit)) return 0;
-  auto* query = new JobTypeQuery{watch, {}};
-  query->event.kind = kHistoryJob;
-  query->event.op = "new";
-  query->event.job_id = id;
-  query->event.unit = unit;
+  auto* query = new JobTypeQuery{watch, JobEvent("new", id, unit)};
   int r = sd_bus_call_method_async(watch->bus_, nullptr, kService, job,
                                    "org.freedesktop.DBus.Properties", "Get", OnJobType, query, "ss",
                                    "org.freedesktop.systemd1.Job", "JobType");
@@ -160,11 +161,7 @@ int SystemdWatch::OnJobRemoved(sd_bus_message* m, void* self, sd_bus_error*) {
   const char *job = nullptr, *unit = nullptr, *result = nullptr;
   if (sd_bus_message_read(m, "uoss", &id, &job, &unit, &result) < 0 || !IsUnitOfTheRace(unit))
     return 0;
-  HistoryEvent e;
-  e.kind = kHistoryJob;
-  e.op = "removed";
-  e.job_id = id;
-  e.unit = unit;
+  HistoryEvent e = JobEvent("removed", id, unit);
   e.result = result;
   if (auto it = watch->job_types_.find(id); it != watch->job_types_.end()) {
     e.job_type = it->second;
