@@ -34,9 +34,12 @@ std::string OperstateName(unsigned operstate) {
 
 std::vector<HistoryEvent> NetlinkTracker::Parse(const void* data, std::size_t size) {
   std::vector<HistoryEvent> out;
-  int len = static_cast<int>(size);
-  for (auto* h = static_cast<const struct nlmsghdr*>(data); NLMSG_OK(h, len);
-       h = NLMSG_NEXT(h, len)) {
+  // NLMSG_OK and NLMSG_NEXT, without their signed and unsigned mix.
+  const char* p = static_cast<const char*>(data);
+  std::size_t left = size;
+  while (left >= sizeof(struct nlmsghdr)) {
+    auto* h = reinterpret_cast<const struct nlmsghdr*>(p);
+    if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > left) break;
     std::size_t payload = h->nlmsg_len - NLMSG_HDRLEN;
     switch (h->nlmsg_type) {
       case RTM_NEWLINK:
@@ -50,6 +53,10 @@ std::vector<HistoryEvent> NetlinkTracker::Parse(const void* data, std::size_t si
       default:
         break;
     }
+    std::size_t step = NLMSG_ALIGN(h->nlmsg_len);
+    if (step >= left) break;
+    p += step;
+    left -= step;
   }
   return out;
 }

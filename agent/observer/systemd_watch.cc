@@ -71,6 +71,7 @@ SystemdWatch::~SystemdWatch() { sd_bus_flush_close_unref(bus_); }
 void SystemdWatch::Arm() {
   Check(sd_bus_new(&bus_), "sd_bus_new");
   Check(sd_bus_set_address(bus_, address_.c_str()), "sd_bus_set_address");
+  Check(sd_bus_set_method_call_timeout(bus_, kCallTimeoutUs), "sd_bus_set_method_call_timeout");
   Check(sd_bus_start(bus_), ("connecting to " + address_).c_str());
   Check(sd_bus_attach_event(bus_, loop_, SD_EVENT_PRIORITY_NORMAL), "sd_bus_attach_event");
   Check(
