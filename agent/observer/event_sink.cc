@@ -5,6 +5,12 @@
 #include "monotonic_clock.h"
 
 namespace bootstorm {
+namespace {
+
+/// history.cc's bound on `detail`.
+constexpr std::size_t kMaxDetailBytes = 4096;
+
+}  // namespace
 
 RateLimiter::RateLimiter(double per_second, double burst)
     : per_second_(per_second), burst_(burst), tokens_(burst) {}
@@ -73,6 +79,15 @@ void EventSink::Consume(std::size_t n) {
     queue_.clear();
     written_ = 0;
   }
+}
+
+void SubmitObserverError(EventSink& sink, std::string detail) {
+  HistoryEvent e;
+  e.kind = kHistoryObserver;
+  e.op = "error";
+  if (detail.size() > kMaxDetailBytes) detail.resize(kMaxDetailBytes);
+  e.detail = std::move(detail);
+  sink.Submit(std::move(e));
 }
 
 }  // namespace bootstorm

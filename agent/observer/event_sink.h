@@ -73,4 +73,8 @@ class EventSink {
   std::function<void()> on_queued_;
 };
 
+/// Submits an observer "error" event: `detail` (cut to the protocol's
+/// bound) says which source failed and how; the other sources go on.
+void SubmitObserverError(EventSink& sink, std::string detail);
+
 }  // namespace bootstorm

@@ -165,11 +165,8 @@ int NetlinkWatch::OnReadable(sd_event_source*, int fd, std::uint32_t, void* self
   for (;;) {
     ssize_t n = recv(fd, buffer, sizeof buffer, 0);
     if (n < 0 && errno == ENOBUFS) {
-      HistoryEvent e;
-      e.kind = kHistoryObserver;
-      e.op = "error";
-      e.detail = "netlink: receive buffer overrun, link or address events lost";
-      watch->sink_.Submit(std::move(e));
+      SubmitObserverError(watch->sink_,
+                          "netlink: receive buffer overrun, link or address events lost");
       continue;
     }
     if (n <= 0) return 0;

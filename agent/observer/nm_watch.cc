@@ -81,7 +81,10 @@ std::string NmDeviceStateName(std::uint32_t state) {
 NmWatch::~NmWatch() { sd_bus_flush_close_unref(bus_); }
 
 bool NmWatch::Connect(std::string& error) {
-  if (bus_ != nullptr) return true;
+  if (bus_ != nullptr && sd_bus_is_open(bus_) > 0) return true;
+  // Gone with dbus.service (a restart): a new connection, a clean slate.
+  bus_ = sd_bus_flush_close_unref(bus_);
+  ifnames_.clear();
   int r = sd_bus_open_system(&bus_);
   if (r >= 0) r = sd_bus_attach_event(bus_, loop_, SD_EVENT_PRIORITY_NORMAL);
   if (r >= 0)
@@ -90,6 +93,9 @@ bool NmWatch::Connect(std::string& error) {
   if (r >= 0)
     r = sd_bus_match_signal(bus_, nullptr, nullptr, kNmPath, kProperties, "PropertiesChanged",
                             OnManagerChanged, this);
+  if (r >= 0)
+    r = sd_bus_match_signal(bus_, nullptr, nullptr, "/org/freedesktop/DBus/Local",
+                            "org.freedesktop.DBus.Local", "Disconnected", OnDisconnected, this);
   if (r >= 0)
     r = sd_bus_add_match(bus_, nullptr,
                          "type='signal',interface='org.freedesktop.NetworkManager.Device',"
@@ -138,6 +144,13 @@ void NmWatch::DnsProperties(sd_bus_message* m) {
   e.mode = Bounded(dns_mode_, kMaxNameBytes);
   e.detail = Bounded("nameservers: " + dns_servers_, kMaxDetailBytes);
   sink_.Submit(std::move(e));
+}
+
+int NmWatch::OnDisconnected(sd_bus_message*, void* self, sd_bus_error*) {
+  SubmitObserverError(static_cast<NmWatch*>(self)->sink_,
+                      "networkmanager: the system bus disconnected; next connection when "
+                      "dbus.service is active again");
+  return 0;
 }
 
 int NmWatch::OnDnsChanged(sd_bus_message* m, void* self, sd_bus_error*) {

@@ -30,12 +30,13 @@ class NmWatch {
   NmWatch(const NmWatch&) = delete;
   NmWatch& operator=(const NmWatch&) = delete;
 
-  /// Connects to the system bus and matches NM's signals, unless already
-  /// connected. Returns false, with `error` set, when the bus refuses.
+  /// Connects to the system bus and matches NM's signals, unless connected
+  /// already. Returns false, with `error` set, when the bus refuses.
   bool Connect(std::string& error);
 
  private:
   struct Query;
+  static int OnDisconnected(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDnsChanged(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnManagerChanged(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDeviceState(sd_bus_message* m, void* self, sd_bus_error* error);

@@ -36,14 +36,6 @@ struct Options {
   bool netlink = true;
 };
 
-void SubmitError(EventSink& sink, const std::string& detail) {
-  HistoryEvent e;
-  e.kind = kHistoryObserver;
-  e.op = "error";
-  e.detail = detail.substr(0, 4096);
-  sink.Submit(std::move(e));
-}
-
 int Run(const Options& options) {
   sd_event* loop = nullptr;
   if (int r = sd_event_default(&loop); r < 0) {
@@ -71,19 +63,20 @@ int Run(const Options& options) {
     try {
       resolv_conf.Arm();
     } catch (const std::exception& e) {
-      SubmitError(sink, std::string("resolv-conf: ") + e.what());
+      SubmitObserverError(sink, std::string("resolv-conf: ") + e.what());
     }
     NetlinkWatch netlink(loop, sink);
     if (options.netlink) {
       try {
         netlink.Arm();
       } catch (const std::exception& e) {
-        SubmitError(sink, std::string("netlink: ") + e.what());
+        SubmitObserverError(sink, std::string("netlink: ") + e.what());
       }
     }
     NmWatch nm(loop, sink);
     auto connect_nm = [&] {
-      if (std::string error; !nm.Connect(error)) SubmitError(sink, "networkmanager: " + error);
+      if (std::string error; !nm.Connect(error))
+        SubmitObserverError(sink, "networkmanager: " + error);
     };
     SystemdWatch systemd(loop, sink);
     bool systemd_armed = false;
@@ -93,7 +86,7 @@ int Run(const Options& options) {
         systemd.Arm();
         systemd_armed = true;
       } catch (const std::exception& e) {
-        SubmitError(sink, std::string("systemd: ") + e.what());
+        SubmitObserverError(sink, std::string("systemd: ") + e.what());
       }
     }
     // Without systemd's word on dbus.service, one attempt now.

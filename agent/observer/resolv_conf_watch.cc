@@ -146,11 +146,7 @@ void ResolvConfWatch::ReadEvents() {
     for (; FAN_EVENT_OK(meta, n); meta = FAN_EVENT_NEXT(meta, n)) {
       if (meta->vers != FANOTIFY_METADATA_VERSION) continue;
       if (meta->mask & FAN_Q_OVERFLOW) {
-        HistoryEvent e;
-        e.kind = kHistoryObserver;
-        e.op = "error";
-        e.detail = "fanotify queue overflow: resolv.conf changes lost";
-        sink_.Submit(std::move(e));
+        SubmitObserverError(sink_, "fanotify queue overflow: resolv.conf changes lost");
         Rearm();
         Emit("modify", path_, std::nullopt);
         continue;

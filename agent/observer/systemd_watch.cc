@@ -126,6 +126,12 @@ void SystemdWatch::EmitQueuedJobs() {
   Check(r, "reading ListJobs");
 }
 
+int SystemdWatch::OnDisconnected(sd_bus_message*, void* self, sd_bus_error*) {
+  SubmitObserverError(static_cast<SystemdWatch*>(self)->sink_,
+                      "systemd: PID 1's bus disconnected; no more job and unit events");
+  return 0;
+}
+
 int SystemdWatch::OnJobNew(sd_bus_message* m, void* self, sd_bus_error*) {
   auto* watch = static_cast<SystemdWatch*>(self);
   std::uint32_t id = 0;

@@ -41,6 +41,7 @@ class SystemdWatch {
 
  private:
   struct JobTypeQuery;
+  static int OnDisconnected(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnJobNew(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnJobRemoved(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnPropertiesChanged(sd_bus_message* m, void* self, sd_bus_error* error);
