@@ -110,24 +110,28 @@ void NetlinkTracker::OnAddress(const void* msg, std::size_t size, bool removed,
   // point-to-point links); IPv6 sends IFA_ADDRESS only.
   const void* own = local ? local : address;
   if (own == nullptr) return;
-  auto link = links_.find(static_cast<int>(info->ifa_index));
-  std::string ifname;
-  if (link != links_.end()) {
-    if (link->second.loopback) return;
-    ifname = link->second.ifname;
-  } else {
+  Link& link = links_[static_cast<int>(info->ifa_index)];
+  if (link.loopback) return;
+  if (link.ifname.empty()) {
     char name[IF_NAMESIZE] = {};
     if (if_indextoname(info->ifa_index, name) == nullptr) return;
-    ifname = name;
+    link.ifname = name;
   }
-  if (ifname == "lo") return;
+  if (link.ifname == "lo") return;
   char text[INET6_ADDRSTRLEN];
   if (inet_ntop(info->ifa_family, own, text, sizeof text) == nullptr) return;
+  std::string cidr = std::string(text) + "/" + std::to_string(info->ifa_prefixlen);
+  if (removed) {
+    // Also one the observer never saw added (it predates the observer).
+    link.addresses.erase(cidr);
+  } else if (!link.addresses.insert(cidr).second) {
+    return;  // known: the kernel updated its flags or lifetimes
+  }
   HistoryEvent e;
   e.kind = kHistoryAddress;
   e.op = removed ? "remove" : "add";
-  e.ifname = ifname;
-  e.address = std::string(text) + "/" + std::to_string(info->ifa_prefixlen);
+  e.ifname = link.ifname;
+  e.address = cidr;
   out.push_back(std::move(e));
 }
 

@@ -1,13 +1,15 @@
 // Links and addresses from rtnetlink (RTMGRP_LINK and the IPv4 and IPv6
 // address groups): a `link` event when an interface's carrier (IFF_LOWER_UP)
 // or operational state changes, an `address` event when an address comes or
-// goes. The loopback interface is left out.
+// goes (not when the kernel only updates its flags or lifetimes). The loopback interface is left
+// out.
 #pragma once
 
 #include <systemd/sd-event.h>
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,7 @@ class NetlinkTracker {
     bool carrier = false;
     std::string operstate;
     bool reported = false;
+    std::set<std::string> addresses;  ///< CIDRs added, so flag and lifetime updates are no events
   };
   void OnLink(const void* msg, std::size_t size, bool removed, std::vector<HistoryEvent>& out);
   void OnAddress(const void* msg, std::size_t size, bool removed, std::vector<HistoryEvent>& out);

@@ -115,6 +115,25 @@ TEST(NetlinkTracker, AddressesWithPrefix) {
   EXPECT_EQ(events[2].op, "remove");
 }
 
+// The kernel sends RTM_NEWADDR again when an address's flags or lifetimes
+// change (IPv6 DAD, DHCP renewals): the history has one add.
+TEST(NetlinkTracker, AnAddressIsAddedOnceUntilRemoved) {
+  NetlinkTracker t;
+  Parse(t, Datagram().Link(RTM_NEWLINK, 3, IFF_UP, "eth0", 6));
+  auto events = Parse(t, Datagram()
+                             .Address(RTM_NEWADDR, 3, AF_INET6, "fe80::1", 64)
+                             .Address(RTM_NEWADDR, 3, AF_INET6, "fe80::1", 64)
+                             .Address(RTM_DELADDR, 3, AF_INET6, "fe80::1", 64)
+                             .Address(RTM_NEWADDR, 3, AF_INET6, "fe80::1", 64)
+                             .Address(RTM_DELADDR, 3, AF_INET, "198.51.100.7", 24));
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].op, "add");
+  EXPECT_EQ(events[1].op, "remove");
+  EXPECT_EQ(events[2].op, "add");
+  EXPECT_EQ(events[3].op, "remove");  // added before the observer started
+  EXPECT_EQ(events[3].address, "198.51.100.7/24");
+}
+
 TEST(NetlinkTracker, TruncatedDatagramsAreSkipped) {
   NetlinkTracker t;
   std::string bytes = Datagram().Link(RTM_NEWLINK, 2, IFF_UP, "ens3", 6).bytes();

@@ -94,6 +94,12 @@ bool NmWatch::Connect(std::string& error) {
     r = sd_bus_match_signal(bus_, nullptr, nullptr, kNmPath, kProperties, "PropertiesChanged",
                             OnManagerChanged, this);
   if (r >= 0)
+    r = sd_bus_add_match(bus_, nullptr,
+                         "type='signal',sender='org.freedesktop.DBus',"
+                         "interface='org.freedesktop.DBus',member='NameOwnerChanged',"
+                         "arg0='org.freedesktop.NetworkManager'",
+                         OnNameOwner, this);
+  if (r >= 0)
     r = sd_bus_match_signal(bus_, nullptr, nullptr, "/org/freedesktop/DBus/Local",
                             "org.freedesktop.DBus.Local", "Disconnected", OnDisconnected, this);
   if (r >= 0)
@@ -107,12 +113,27 @@ bool NmWatch::Connect(std::string& error) {
     bus_ = sd_bus_flush_close_unref(bus_);
     return false;
   }
-  // The state NM already has, if it runs; an error answer (not yet) is normal.
+  QueryState();
+  return true;
+}
+
+void NmWatch::QueryState() {
+  // An error answer (NM not there yet) is normal: NameOwnerChanged asks again.
   sd_bus_call_method_async(bus_, nullptr, kNmService, kDnsPath, kProperties, "GetAll", OnInitialDns,
                            this, "s", "org.freedesktop.NetworkManager.DnsManager");
   sd_bus_call_method_async(bus_, nullptr, kNmService, kNmPath, kProperties, "Get",
                            OnInitialConnections, this, "ss", kNmService, "ActiveConnections");
-  return true;
+}
+
+int NmWatch::OnNameOwner(sd_bus_message* m, void* self, sd_bus_error*) {
+  auto* watch = static_cast<NmWatch*>(self);
+  const char *name = nullptr, *old_owner = nullptr, *new_owner = nullptr;
+  if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) < 0 || *new_owner == '\0')
+    return 0;
+  // A NetworkManager (re)started: its objects and state are new.
+  watch->ifnames_.clear();
+  watch->QueryState();
+  return 0;
 }
 
 void NmWatch::DnsProperties(sd_bus_message* m) {

@@ -36,6 +36,9 @@ class NmWatch {
 
  private:
   struct Query;
+  /// Asks NM for its DNS state and active connections (the answers are events).
+  void QueryState();
+  static int OnNameOwner(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDisconnected(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDnsChanged(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnManagerChanged(sd_bus_message* m, void* self, sd_bus_error* error);
