@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -53,6 +54,50 @@ bool IsDirectory(const fs::path& p) {
 }
 
 }  // namespace
+
+std::vector<FanotifyRecord> ParseFanotifyRecords(const char* data, std::size_t size) {
+  // Records are not 8-byte aligned when they carry names: copy, never cast.
+  std::vector<FanotifyRecord> records;
+  std::size_t offset = 0;
+  while (size - offset >= sizeof(struct fanotify_event_metadata)) {
+    struct fanotify_event_metadata meta;
+    std::memcpy(&meta, data + offset, sizeof meta);
+    if (meta.event_len < sizeof meta || meta.event_len > size - offset) break;
+    const char* end = data + offset + meta.event_len;
+    offset += meta.event_len;
+    if (meta.vers != FANOTIFY_METADATA_VERSION) continue;
+    if (meta.mask & FAN_Q_OVERFLOW) {
+      records.push_back({meta.mask, meta.pid, "", ""});
+      continue;
+    }
+    const char* p = end - meta.event_len + meta.metadata_len;
+    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(struct fanotify_event_info_header))) {
+      struct fanotify_event_info_header header;
+      std::memcpy(&header, p, sizeof header);
+      if (header.len == 0 || header.len > end - p) break;
+      const char* info_end = p + header.len;
+      constexpr std::size_t kHandle = offsetof(struct fanotify_event_info_fid, handle);
+      constexpr std::size_t kHandleBytes = offsetof(struct file_handle, f_handle);
+      if (header.info_type == FAN_EVENT_INFO_TYPE_DFID_NAME &&
+          header.len >= kHandle + kHandleBytes) {
+        struct file_handle handle;
+        std::memcpy(&handle, p + kHandle, kHandleBytes);
+        const char* f_handle = p + kHandle + kHandleBytes;
+        if (handle.handle_bytes <= static_cast<std::size_t>(info_end - f_handle)) {
+          std::string fid(p + offsetof(struct fanotify_event_info_fid, fsid),
+                          sizeof(__kernel_fsid_t));
+          fid.append(reinterpret_cast<const char*>(&handle.handle_type), sizeof handle.handle_type);
+          fid.append(f_handle, handle.handle_bytes);
+          const char* name = f_handle + handle.handle_bytes;
+          records.push_back({meta.mask, meta.pid, std::move(fid),
+                             std::string(name, strnlen(name, info_end - name))});
+        }
+      }
+      p = info_end;
+    }
+  }
+  return records;
+}
 
 std::string ResolvConfOpOf(std::uint64_t mask) {
   // One record may merge several changes of one name: the most telling wins.
@@ -138,35 +183,17 @@ int ResolvConfWatch::OnReadable(sd_event_source*, int, std::uint32_t, void* self
 }
 
 void ResolvConfWatch::ReadEvents() {
-  alignas(struct fanotify_event_metadata) char buffer[8192];
+  char buffer[8192];
   for (;;) {
     ssize_t n = read(fd_, buffer, sizeof buffer);
     if (n <= 0) return;  // EAGAIN: all read
-    auto* meta = reinterpret_cast<struct fanotify_event_metadata*>(buffer);
-    for (; FAN_EVENT_OK(meta, n); meta = FAN_EVENT_NEXT(meta, n)) {
-      if (meta->vers != FANOTIFY_METADATA_VERSION) continue;
-      if (meta->mask & FAN_Q_OVERFLOW) {
+    for (const FanotifyRecord& r : ParseFanotifyRecords(buffer, static_cast<std::size_t>(n))) {
+      if (r.mask & FAN_Q_OVERFLOW) {
         SubmitObserverError(sink_, "fanotify queue overflow: resolv.conf changes lost");
         Rearm();
         Emit("modify", path_, std::nullopt);
-        continue;
-      }
-      const char* end = reinterpret_cast<const char*>(meta) + meta->event_len;
-      const char* p = reinterpret_cast<const char*>(meta) + meta->metadata_len;
-      while (p + sizeof(struct fanotify_event_info_header) <= end) {
-        auto* header = reinterpret_cast<const struct fanotify_event_info_header*>(p);
-        if (header->len == 0 || p + header->len > end) break;
-        if (header->info_type == FAN_EVENT_INFO_TYPE_DFID_NAME) {
-          auto* info = reinterpret_cast<const struct fanotify_event_info_fid*>(p);
-          auto* handle = reinterpret_cast<const struct file_handle*>(info->handle);
-          std::string fid(reinterpret_cast<const char*>(&info->fsid), sizeof info->fsid);
-          fid.append(reinterpret_cast<const char*>(&handle->handle_type),
-                     sizeof handle->handle_type);
-          fid.append(reinterpret_cast<const char*>(handle->f_handle), handle->handle_bytes);
-          const char* name = reinterpret_cast<const char*>(handle->f_handle) + handle->handle_bytes;
-          HandleEvent(meta->mask, meta->pid, fid, std::string(name, strnlen(name, end - name)));
-        }
-        p += header->len;
+      } else {
+        HandleEvent(r.mask, r.pid, r.fid, r.name);
       }
     }
   }

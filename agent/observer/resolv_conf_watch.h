@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "event_sink.h"
 
@@ -53,6 +54,18 @@ class ResolvConfWatch {
   std::map<std::string, Mark> marks_;  ///< by folder
   std::optional<HistoryEvent> last_;
 };
+
+/// One fanotify event of a FAN_REPORT_DFID_NAME group.
+struct FanotifyRecord {
+  std::uint64_t mask = 0;
+  int pid = 0;
+  std::string fid;   ///< fsid, handle type and handle of the folder
+  std::string name;  ///< the entry in that folder
+};
+/// The records of one read(2) from a FAN_REPORT_DFID_NAME group; a queue
+/// overflow is a record with FAN_Q_OVERFLOW and no fid; malformed tails are
+/// skipped.
+std::vector<FanotifyRecord> ParseFanotifyRecords(const char* data, std::size_t size);
 
 /// The fanotify op name of an event mask (resolv-conf ops), "" for none.
 std::string ResolvConfOpOf(std::uint64_t mask);
