@@ -7,6 +7,7 @@
 #include "observation.h"
 #include "probe.h"
 #include "probe_parsers.h"
+#include "resolv_conf_blip.h"
 #include "run_steps.h"
 #include "subcommands.h"
 
@@ -80,6 +81,8 @@ int RunFinalStage(const KernelPlan& plan, const AgentLog& log) {
   bool ok = true;
   const BootPlan& p = plan.plan;
   HostDnsEvents host_events(p, log);
+  if (const Fault* blip = p.FindFault(kFaultResolvConfBlip))
+    ok = BlipResolvConf(std::string(kResolvConfPath), blip->ms, std::string(kFaultEventsPath), log);
   // Probe never throws, so `end` below is always reached.
   Probe(p, plan.found, kCheckpointFinal, log);
   if (p.HasFault(kFaultConnectionReup)) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 #include "scenario.h"
 
@@ -44,12 +45,85 @@ std::vector<std::string> Problems(const BootExpectation& expected, const std::ve
   return problems;
 }
 
+constexpr std::string_view kNm = "NetworkManager.service";
+
+bool IsSutUnit(const std::string& unit) {
+  return (unit.starts_with(kAgentUnitPrefix) && unit != "bootstorm-observer.service") ||
+         unit.starts_with("cloud-");
+}
+
 }  // namespace
+
+std::optional<std::vector<NmReload>> NmReloadsFromHistory(
+    const std::vector<HistoryEvent>& history) {
+  bool systemd_seen = false;
+  bool nm_started = false;
+  // The SUT's units activating now, with when each began.
+  std::map<std::string, std::int64_t> activating;
+  std::map<std::uint32_t, std::size_t> reload_jobs;  ///< job id -> index in `reloads`
+  std::vector<NmReload> reloads;
+  std::vector<bool> counted;
+  auto requested_by = [&] {
+    std::string unit;
+    std::int64_t since = -1;
+    for (const auto& [u, t] : activating)
+      if (t >= since) unit = u, since = t;
+    return unit;
+  };
+  for (const HistoryEvent& e : history) {
+    if (e.kind == kHistoryUnit) {
+      systemd_seen = true;
+      if (e.unit == kNm && e.active_state == "active") nm_started = true;
+      if (!IsSutUnit(e.unit)) continue;
+      if (e.active_state == "activating")
+        activating.try_emplace(e.unit, e.monotonic_us);
+      else
+        activating.erase(e.unit);
+      continue;
+    }
+    if (e.kind != kHistoryJob) continue;
+    systemd_seen = true;
+    if (e.unit != kNm || !nm_started) continue;
+    if (e.op == "removed") {
+      auto it = reload_jobs.find(e.job_id);
+      if (it != reload_jobs.end() && e.result == "done") counted[it->second] = true;
+      continue;
+    }
+    std::string action;
+    if (e.job_type == "reload") action = kNmReload;
+    if (e.job_type == "restart" || e.job_type == "try-restart") action = kNmRestart;
+    if (e.job_type == "stop") action = kNmStop;
+    if (e.job_type == "start" && !reloads.empty() && reloads.back().action == kNmStop)
+      reloads.back().action = std::string(kNmRestart);
+    if (action.empty()) continue;
+    if (action == kNmReload) reload_jobs[e.job_id] = reloads.size();
+    reloads.push_back({action, e.monotonic_us, requested_by()});
+    counted.push_back(action != kNmReload);
+  }
+  if (!systemd_seen) return std::nullopt;
+  std::vector<NmReload> out;
+  for (std::size_t i = 0; i < reloads.size() && out.size() < kMaxNmReloads; ++i)
+    if (counted[i]) out.push_back(reloads[i]);
+  return out;
+}
 
 std::string_view ActivationOnceChecker::name() const { return kCheckActivationOnce; }
 
 CheckResult ActivationOnceChecker::Check(const BootExpectation& expected,
                                          const std::vector<Observation>& observations) const {
+  return Judge(expected, observations, nullptr);
+}
+
+CheckResult ActivationOnceChecker::CheckHistory(const BootExpectation& expected,
+                                                const std::vector<Observation>& observations,
+                                                const std::vector<HistoryEvent>& history) const {
+  std::optional<std::vector<NmReload>> reloads = NmReloadsFromHistory(history);
+  return Judge(expected, observations, reloads ? &*reloads : nullptr);
+}
+
+CheckResult ActivationOnceChecker::Judge(const BootExpectation& expected,
+                                         const std::vector<Observation>& observations,
+                                         const std::vector<NmReload>* history_reloads) const {
   bool may_activate = expected.agent_manages_network && expected.renderer_path_missed;
   CheckResult result{std::string(name()),
                      true,
@@ -64,8 +138,9 @@ CheckResult ActivationOnceChecker::Check(const BootExpectation& expected,
   }
   // Each observation carries the boot's reloads so far: the last has them all.
   const Observation& last = observations.back();
-  for (const NmReload& r : last.nm_reloads) result.actual.push_back(ToJson(r));
-  std::vector<std::string> problems = Problems(expected, last.nm_reloads, last.faults);
+  const std::vector<NmReload>& reloads = history_reloads ? *history_reloads : last.nm_reloads;
+  for (const NmReload& r : reloads) result.actual.push_back(ToJson(r));
+  std::vector<std::string> problems = Problems(expected, reloads, last.faults);
   if (!problems.empty()) {
     result.passed = false;
     result.checkpoint = last.checkpoint;

@@ -5,18 +5,38 @@
 // journal's NM jobs and the agent unit that was starting at each
 // (Observation::nm_reloads), as of the boot's last observation. Jobs that a
 // guest-side fault caused (inside the window of an nm-kill or nm-restart
-// fault event, Observation::faults) are listed but not counted.
+// fault event, Observation::faults) are listed but not counted. With the
+// boot's event history, the evidence is the history's systemd jobs instead
+// (NmReloadsFromHistory), which the observer saw as they were queued.
 #pragma once
+
+#include <optional>
 
 #include "checker.h"
 
 namespace bootstorm {
+
+/// NetworkManager's reloads and restarts in a boot's event history: its
+/// systemd jobs queued after its first start (a reload counts when its job
+/// finished `done`; a stop is a restart when a start job follows), each with
+/// the system under test's unit (bootstorm-*, cloud-*) that was activating
+/// when the job was queued, the latest to start when several were. nullopt
+/// when the history holds no systemd events (no observer, or it could not
+/// watch systemd).
+std::optional<std::vector<NmReload>> NmReloadsFromHistory(const std::vector<HistoryEvent>& history);
 
 class ActivationOnceChecker : public Checker {
  public:
   std::string_view name() const override;
   CheckResult Check(const BootExpectation& expected,
                     const std::vector<Observation>& observations) const override;
+  CheckResult CheckHistory(const BootExpectation& expected,
+                           const std::vector<Observation>& observations,
+                           const std::vector<HistoryEvent>& history) const override;
+
+ private:
+  CheckResult Judge(const BootExpectation& expected, const std::vector<Observation>& observations,
+                    const std::vector<NmReload>* reloads) const;
 };
 
 }  // namespace bootstorm

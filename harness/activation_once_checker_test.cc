@@ -92,5 +92,77 @@ TEST(ActivationOnceChecker, RestartsThatAGuestFaultCausedAreNotCounted) {
   EXPECT_FALSE(ActivationOnceChecker().Check(Expect(true, false), observations).passed);
 }
 
+HistoryEvent UnitState(std::int64_t us, std::string unit, std::string state) {
+  HistoryEvent e;
+  e.kind = std::string(kHistoryUnit);
+  e.monotonic_us = us;
+  e.unit = std::move(unit);
+  e.active_state = std::move(state);
+  return e;
+}
+
+HistoryEvent Job(std::int64_t us, std::string op, std::uint32_t id, std::string type,
+                 std::string result = "") {
+  HistoryEvent e;
+  e.kind = std::string(kHistoryJob);
+  e.monotonic_us = us;
+  e.op = std::move(op);
+  e.unit = "NetworkManager.service";
+  e.job_id = id;
+  e.job_type = std::move(type);
+  e.result = std::move(result);
+  return e;
+}
+
+// NetworkManager started by the boot's transaction, then the network stage
+// (activating since 30 s) asks for a reload.
+std::vector<HistoryEvent> NetworkStageReload(std::string reload_result) {
+  return {Job(1'000'000, "queued", 5, "start"),
+          UnitState(2'000'000, "NetworkManager.service", "active"),
+          Job(2'000'000, "removed", 5, "start", "done"),
+          UnitState(30'000'000, "bootstorm-network.service", "activating"),
+          Job(40'000'000, "new", 90, "reload"),
+          Job(40'500'000, "removed", 90, "reload", reload_result),
+          UnitState(45'000'000, "bootstorm-network.service", "active")};
+}
+
+TEST(NmReloadsFromHistory, AReloadJobAfterTheFirstStartWithTheUnitThatAsked) {
+  std::optional<std::vector<NmReload>> r = NmReloadsFromHistory(NetworkStageReload("done"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(*r, (std::vector<NmReload>{{"reload", 40'000'000, "bootstorm-network.service"}}));
+  // A reload job that did not run (NM was not active) is none.
+  EXPECT_EQ(NmReloadsFromHistory(NetworkStageReload("skipped"))->size(), 0u);
+}
+
+TEST(NmReloadsFromHistory, AStopThenAStartIsARestartByTheLatestSutUnitStarting) {
+  std::vector<HistoryEvent> h = {UnitState(2'000'000, "NetworkManager.service", "active"),
+                                 UnitState(50'000'000, "cloud-config.service", "activating"),
+                                 UnitState(55'000'000, "cloud-final.service", "activating"),
+                                 UnitState(55'000'000, "bootstorm-observer.service", "activating"),
+                                 Job(60'000'000, "new", 91, "stop"),
+                                 Job(61'000'000, "new", 92, "start")};
+  EXPECT_EQ(*NmReloadsFromHistory(h),
+            (std::vector<NmReload>{{"restart", 60'000'000, "cloud-final.service"}}));
+  h.pop_back();
+  EXPECT_EQ(NmReloadsFromHistory(h)->front().action, "stop");
+}
+
+TEST(NmReloadsFromHistory, NoSystemdEventsIsNoEvidence) {
+  HistoryEvent marker;
+  marker.kind = std::string(kHistoryMarker);
+  EXPECT_FALSE(NmReloadsFromHistory({marker}).has_value());
+}
+
+TEST(ActivationOnceChecker, TheHistorysJobsAreTheEvidenceWhenThereAreAny) {
+  // The journal saw nothing; the history saw a reload on the renderer path.
+  CheckResult r = ActivationOnceChecker().CheckHistory(Expect(true, false), EndingWith({}),
+                                                       NetworkStageReload("done"));
+  EXPECT_FALSE(r.passed);
+  ASSERT_EQ(r.actual.size(), 1u);
+  EXPECT_EQ(r.actual[0]["requested_by"], "bootstorm-network.service");
+  // Without systemd events in it, the journal's evidence stands.
+  EXPECT_TRUE(ActivationOnceChecker().CheckHistory(Expect(true, false), EndingWith({}), {}).passed);
+}
+
 }  // namespace
 }  // namespace bootstorm

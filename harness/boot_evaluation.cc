@@ -40,15 +40,16 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
 
 std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork& net,
                                       const std::vector<std::string>& macs, const BootPlan& plan,
-                                      const std::vector<Observation>& observations) {
+                                      const std::vector<Observation>& observations,
+                                      const std::vector<HistoryEvent>& history) {
   BootExpectation expected = MakeExpectation(scenario, net, macs, plan);
   expected.interrupted_after_render =
       expected.agent_manages_network && InterruptedAfterRender(plan, observations);
   std::vector<Observation> recovery = RecoveryObservations(observations);
   std::vector<CheckResult> checks;
   for (const auto& checker : MakeCheckers(scenario.checks))
-    checks.push_back(
-        checker->Check(expected, checker->ChecksInterruptedPart() ? observations : recovery));
+    checks.push_back(checker->CheckHistory(
+        expected, checker->ChecksInterruptedPart() ? observations : recovery, history));
   return checks;
 }
 

@@ -24,9 +24,11 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
 /// The verdict of each of the scenario's checks on a boot's `observations`
 /// (all of them, the interrupted part's included, in arrival order): the
 /// checkers that judge the interrupted part get every observation, the
-/// others the recovery boot's.
+/// others the recovery boot's. `history` is the recovery boot's event
+/// history with its checkpoint markers (boot_history.h), empty when none.
 std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork& net,
                                       const std::vector<std::string>& macs, const BootPlan& plan,
-                                      const std::vector<Observation>& observations);
+                                      const std::vector<Observation>& observations,
+                                      const std::vector<HistoryEvent>& history);
 
 }  // namespace bootstorm

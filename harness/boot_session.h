@@ -20,7 +20,8 @@ namespace bootstorm {
 struct BootEvent {
   enum class Kind {
     kLine,            ///< one line from the probe channel (text)
-    kOversizedLine,   ///< the guest sent a line over the bound
+    kHistoryLine,     ///< one line from the observer's history channel (text)
+    kOversizedLine,   ///< the guest sent a line over the bound; text: which channel
     kFlood,           ///< the guest sent more than a boot may (bytes or queued lines)
     kChannelClosed,   ///< text: why
     kStopped,         ///< the domain stopped; text: reason
@@ -34,6 +35,8 @@ struct BootEvent {
 /// A normal boot sends a few observations of a few KiB; far more is a guest
 /// misbehaving, and must not cost the host memory.
 inline constexpr std::size_t kMaxChannelBytesPerBoot = 16 << 20;
+/// The history channel's: kMaxHistoryEventsPerBoot events of a typical size.
+inline constexpr std::size_t kMaxHistoryBytesPerBoot = 32 << 20;
 inline constexpr std::size_t kMaxQueuedLineBytes = 4 << 20;
 
 /// The infra error an event of kind kOversizedLine or kFlood stands for.
@@ -51,6 +54,7 @@ class BootSession : public DomainEvents {
 
   void OnChannelData(std::string_view bytes) override;
   void OnChannelClosed(const std::string& reason) override;
+  void OnHistoryData(std::string_view bytes) override;
   void OnConsoleData(std::string_view bytes) override;
   void OnStopped(const std::string& reason) override;
   void OnConnectionLost(const std::string& reason) override;
@@ -63,9 +67,18 @@ class BootSession : public DomainEvents {
   std::deque<BootEvent> events_;
   std::size_t queued_line_bytes_ = 0;
   bool flooded_ = false;  ///< kFlood sent; channel data is ignored from then on
-  // Touched only on the event thread (channel callbacks).
-  LineAssembler lines_;
-  std::size_t channel_bytes_ = 0;
+  /// One guest channel's lines and byte count so far. Touched only on the
+  /// event thread (channel callbacks), so it needs no lock of its own.
+  struct Channel {
+    std::string_view name;  ///< for errors
+    LineAssembler lines;
+    std::size_t byte_limit;
+    BootEvent::Kind line_kind;
+    std::size_t bytes = 0;
+  };
+  void Feed(Channel& channel, std::string_view bytes);
+  Channel probe_;
+  Channel history_;
 
   std::mutex console_mu_;
   std::ofstream console_;

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "history.h"
 #include "observation.h"
 
 namespace bootstorm {
@@ -104,6 +105,42 @@ TEST(BootSession, ConsoleIsCappedAndMarked) {
   std::ifstream in(ConsolePath());
   std::string text((std::istreambuf_iterator<char>(in)), {});
   EXPECT_TRUE(text.starts_with("0123456789\n[bootstorm: console truncated]")) << text;
+}
+
+TEST(BootSession, HistoryLinesComeAsTheirOwnKindInterleavedInArrivalOrder) {
+  BootSession s(ConsolePath(), 1024);
+  s.OnHistoryData("h1\nh");
+  s.OnChannelData("p1\n");
+  s.OnHistoryData("2\n");
+  std::optional<BootEvent> e = Next(s);
+  EXPECT_EQ(e->kind, BootEvent::Kind::kHistoryLine);
+  EXPECT_EQ(e->text, "h1");
+  EXPECT_EQ(Next(s)->kind, BootEvent::Kind::kLine);
+  e = Next(s);
+  EXPECT_EQ(e->kind, BootEvent::Kind::kHistoryLine);
+  EXPECT_EQ(e->text, "h2");
+}
+
+TEST(BootSession, AnOversizedHistoryLineNamesItsChannelAndBound) {
+  BootSession s(ConsolePath(), 1024);
+  s.OnHistoryData(std::string(kMaxHistoryEventBytes + 1, 'x') + "\n");
+  std::optional<BootEvent> e = Next(s);
+  ASSERT_EQ(e->kind, BootEvent::Kind::kOversizedLine);
+  EXPECT_EQ(GuestChannelError(*e), "the guest sent a history line over " +
+                                       std::to_string(kMaxHistoryEventBytes) + " bytes");
+}
+
+TEST(BootSession, TheHistoryChannelHasABudgetOfItsOwn) {
+  BootSession s(ConsolePath(), 1024);
+  std::string chunk(1 << 20, 'x');  // no newline: nothing is queued
+  for (std::size_t sent = 0; sent <= kMaxHistoryBytesPerBoot; sent += chunk.size())
+    s.OnHistoryData(chunk);
+  std::optional<BootEvent> e = Next(s);
+  ASSERT_EQ(e->kind, BootEvent::Kind::kFlood);
+  EXPECT_EQ(GuestChannelError(*e), "the guest flooded the history channel: more than " +
+                                       std::to_string(kMaxHistoryBytesPerBoot) + " bytes");
+  s.OnChannelData("p1\n");  // the probe's channel still works
+  EXPECT_EQ(Next(s)->text, "p1");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "history.h"
 #include "observation.h"
 #include "resolv_conf.h"
 #include "run_record.h"
@@ -61,6 +62,15 @@ class Checker {
   /// the boot completed (the `end` checkpoint arrived).
   virtual CheckResult Check(const BootExpectation& expected,
                             const std::vector<Observation>& observations) const = 0;
+  /// The verdict with the boot's event history as well (boot_history.h:
+  /// the observer's events and the checkpoints as markers; empty when the
+  /// guest sent none). By default the checkpoints' verdict; a checker whose
+  /// invariant can break between two checkpoints looks at the whole history.
+  virtual CheckResult CheckHistory(const BootExpectation& expected,
+                                   const std::vector<Observation>& observations,
+                                   const std::vector<HistoryEvent>& /*history*/) const {
+    return Check(expected, observations);
+  }
   /// Whether Check also gets the observations of a boot's interrupted part
   /// (Observation::part), before the recovery boot's. Most invariants are
   /// about a boot that ran to its end: the recovery boot alone.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "history.h"
 #include "observation.h"
 #include "ownership_mark.h"
 #include "xml_escape.h"
@@ -88,12 +89,16 @@ std::string DomainXml(const DomainSpec& s) {
       "      <source mode='bind'/>\n"
       "      <target type='virtio' name='{}'/>\n"
       "    </channel>\n"
+      "    <channel type='unix'>\n"
+      "      <source mode='bind'/>\n"
+      "      <target type='virtio' name='{}'/>\n"
+      "    </channel>\n"
       "    <memballoon model='none'/>\n"
       "  </devices>\n"
       "</domain>\n",
       XmlEscape(s.virt_type), XmlEscape(s.name), OwnershipMetadataXml(s.run_id), s.memory_mib,
       s.vcpus, XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline), tcg,
-      XmlEscape(s.root_disk), config_drive, nics, kProbeChannelName);
+      XmlEscape(s.root_disk), config_drive, nics, kProbeChannelName, kHistoryChannelName);
 }
 
 }  // namespace bootstorm

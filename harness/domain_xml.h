@@ -1,6 +1,6 @@
 // libvirt domain XML for one boot of one VM: direct kernel boot (so the plan
 // rides on the kernel command line), qcow2 overlay, config drive, one NIC on
-// the run's isolated network, serial console and the probe's virtio channel.
+// the run's isolated network, serial console and the virtio channels of the probe and the observer.
 #pragma once
 
 #include <string>

@@ -24,6 +24,9 @@ class DomainEvents {
   virtual void OnChannelData(std::string_view bytes) = 0;
   /// The channel ended (the domain stopped, or a stream error).
   virtual void OnChannelClosed(const std::string& reason) = 0;
+  /// Bytes from the observer's virtio-serial channel (history.h). A guest
+  /// without the observer sends none; its end is the domain's stop.
+  virtual void OnHistoryData(std::string_view bytes) = 0;
   /// Bytes from the serial console.
   virtual void OnConsoleData(std::string_view bytes) = 0;
   /// The domain stopped; `reason` is e.g. "shutdown", "destroyed", "crashed".
@@ -118,7 +121,7 @@ class Hypervisor {
   virtual void RemoveResource(const HypervisorResource& resource) = 0;
 
   /// Starts a transient domain and attaches `events` (which must outlive the
-  /// returned object) to its lifecycle, probe channel and console.
+  /// returned object) to its lifecycle, probe and history channels and console.
   virtual std::unique_ptr<RunningDomain> StartDomain(const std::string& name,
                                                      const std::string& xml,
                                                      DomainEvents* events) = 0;

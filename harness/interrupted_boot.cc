@@ -56,6 +56,9 @@ InterruptedRun RunUntilInterrupted(BootSession& session, RunningDomain& domain, 
       case BootEvent::Kind::kLine:
         run.lines.push_back(std::move(event->text));
         break;
+      case BootEvent::Kind::kHistoryLine:
+        run.history_lines.push_back(std::move(event->text));
+        break;
       case BootEvent::Kind::kOversizedLine:
       case BootEvent::Kind::kFlood:
         run.error = GuestChannelError(*event);

@@ -20,7 +20,8 @@ namespace bootstorm {
 
 /// How the interrupted part of a boot went.
 struct InterruptedRun {
-  std::vector<std::string> lines;  ///< probe lines, in arrival order
+  std::vector<std::string> lines;          ///< probe lines, in arrival order
+  std::vector<std::string> history_lines;  ///< the observer's lines, in arrival order
   /// The shutdown or power cut, timed since the domain's start (for a
   /// shutdown, which the guest requests itself: when the domain stopped).
   std::vector<FaultInjection> injections;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "history.h"
 #include "observation.h"
 #include "ownership_mark.h"
 #include "xml_escape.h"
@@ -149,6 +150,7 @@ class LibvirtDomain : public RunningDomain {
     }
     bool connected = hv_->connection().IsCurrent(*link_);
     StopPump(channel_, connected);
+    StopPump(history_, connected);
     StopPump(console_, connected);
     hv_->Unwatch(name_);
   }
@@ -189,16 +191,12 @@ class LibvirtDomain : public RunningDomain {
   }
 
   void Attach(DomainEvents* events) {
-    virStreamPtr channel = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
-    if (!channel) hv_->connection().Fail(*link_, "virStreamNew");
-    if (virDomainOpenChannel(dom_.get(), std::string(kProbeChannelName).c_str(), channel,
-                             VIR_DOMAIN_CHANNEL_FORCE) < 0) {
-      StreamHandle freed(channel);
-      hv_->connection().Fail(*link_, "opening the probe channel of " + name_);
-    }
     channel_ = StartPump(
-        channel, [events](std::string_view b) { events->OnChannelData(b); },
+        OpenChannel(kProbeChannelName), [events](std::string_view b) { events->OnChannelData(b); },
         [events](const std::string& why) { events->OnChannelClosed(why); });
+    history_ = StartPump(
+        OpenChannel(kHistoryChannelName),
+        [events](std::string_view b) { events->OnHistoryData(b); }, nullptr);
     virStreamPtr console = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
     if (!console) hv_->connection().Fail(*link_, "virStreamNew");
     if (virDomainOpenConsole(dom_.get(), nullptr, console, VIR_DOMAIN_CONSOLE_FORCE) < 0) {
@@ -210,11 +208,24 @@ class LibvirtDomain : public RunningDomain {
   }
 
  private:
+  // A stream of the domain's virtio-serial channel `channel`.
+  virStreamPtr OpenChannel(std::string_view channel) {
+    virStreamPtr stream = virStreamNew(link_->conn, VIR_STREAM_NONBLOCK);
+    if (!stream) hv_->connection().Fail(*link_, "virStreamNew");
+    if (virDomainOpenChannel(dom_.get(), std::string(channel).c_str(), stream,
+                             VIR_DOMAIN_CHANNEL_FORCE) < 0) {
+      StreamHandle freed(stream);
+      hv_->connection().Fail(*link_, fmt::format("opening the channel {} of {}", channel, name_));
+    }
+    return stream;
+  }
+
   LibvirtHypervisor* hv_;
   std::shared_ptr<LibvirtLink> link_;  ///< the connection dom_ and the streams belong to
   std::string name_;
   DomainHandle dom_;
   std::shared_ptr<StreamPump> channel_;
+  std::shared_ptr<StreamPump> history_;
   std::shared_ptr<StreamPump> console_;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "boot_evaluation.h"
+#include "boot_history.h"
 #include "boots_log.h"
 #include "expectation.h"
 #include "guest_network.h"
@@ -40,7 +41,8 @@ RecheckedRun RecheckRun(const std::filesystem::path& run_dir) {
       RunNetwork net = MakeRunNetwork(manifest.run_id, host.subnet_slot, options);
       std::vector<std::string> macs =
           VmMacs(manifest.run_id, r.vm, static_cast<int>(scenario.network.nics.size()));
-      b.rechecked.checks = EvaluateBoot(scenario, net, macs, r.boot.plan, r.boot.observations);
+      b.rechecked.checks = EvaluateBoot(scenario, net, macs, r.boot.plan, r.boot.observations,
+                                        ReadBootHistory(run_dir, r.boot.console_log));
       b.rechecked.outcome = BootOutcomeFromChecks(b.rechecked.checks);
     }
     result.boots.push_back(std::move(b));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "boot_history.h"
 #include "scenario.h"
 
 namespace bootstorm {
@@ -21,6 +22,81 @@ bool Applies(const Observation& o, const BootExpectation& expected) {
 std::string Describe(const DnsConfig& dns) {
   return fmt::format("name servers [{}], search [{}]", fmt::join(dns.nameservers, " "),
                      fmt::join(dns.search, " "));
+}
+
+double Seconds(std::int64_t us) { return static_cast<double>(us) / 1e6; }
+
+bool Holds(const HistoryEvent& e, const DnsConfig& dns) {
+  return e.content && ParseResolvConf(*e.content) == dns;
+}
+
+bool IsResolvConf(const HistoryEvent& e) { return e.kind == kHistoryResolvConf; }
+
+/// The end checkpoint's time, or the last event's when the history has none.
+std::int64_t EndOf(const std::vector<HistoryEvent>& history) {
+  for (const HistoryEvent& e : history)
+    if (e.kind == kHistoryMarker && e.name == kCheckpointEnd) return e.monotonic_us;
+  return history.empty() ? 0 : history.back().monotonic_us;
+}
+
+/// "between checkpoints after-network and final", "after checkpoint final"
+/// for the event at `at` in `history`.
+std::string Between(const std::vector<HistoryEvent>& history, std::size_t at) {
+  std::string before, after;
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    if (history[i].kind != kHistoryMarker) continue;
+    if (i < at) before = history[i].name;
+    if (i > at && after.empty()) after = history[i].name;
+  }
+  if (!before.empty() && !after.empty())
+    return fmt::format("between checkpoints {} and {}", before, after);
+  if (!before.empty()) return "after checkpoint " + before;
+  return after.empty() ? "" : "before checkpoint " + after;
+}
+
+/// The last checkpoint before event `at`; "" when none.
+std::string CheckpointBefore(const std::vector<HistoryEvent>& history, std::size_t at) {
+  std::string name;
+  for (std::size_t i = 0; i < at; ++i)
+    if (history[i].kind == kHistoryMarker) name = history[i].name;
+  return name;
+}
+
+/// ", 0.30 s after reload job of NetworkManager.service queued": the race
+/// event closest before event `at`; "" when there is none.
+std::string AfterWhat(const std::vector<HistoryEvent>& history, std::size_t at) {
+  for (std::size_t i = at; i-- > 0;) {
+    std::string what = DescribeRaceEvent(history[i]);
+    if (!what.empty())
+      return fmt::format(", {:.2f} s after {}",
+                         Seconds(history[at].monotonic_us - history[i].monotonic_us), what);
+  }
+  return "";
+}
+
+/// "; restored 0.30 s later by bootstorm-agent (pid 700)" when a later
+/// change before `end_us` put the expected content back.
+std::string Restored(const std::vector<HistoryEvent>& history, std::size_t at, const DnsConfig& dns,
+                     std::int64_t end_us) {
+  for (std::size_t i = at + 1; i < history.size() && history[i].monotonic_us <= end_us; ++i) {
+    if (IsResolvConf(history[i]) && Holds(history[i], dns))
+      return fmt::format("; restored {:.2f} s later by {}",
+                         Seconds(history[i].monotonic_us - history[at].monotonic_us),
+                         DescribeWriter(history[i].writer));
+  }
+  return "";
+}
+
+/// The change that broke the invariant at event `at`, as one line.
+std::string DescribeBreak(const std::vector<HistoryEvent>& history, std::size_t at,
+                          const DnsConfig& dns, std::int64_t end_us) {
+  const HistoryEvent& e = history[at];
+  std::string what =
+      e.content ? Describe(ParseResolvConf(*e.content)) : std::string("/etc/resolv.conf missing");
+  return fmt::format("{} by {} at {:.2f} s ({}): {} instead of {}{}{}",
+                     e.content ? "rewritten" : "removed", DescribeWriter(e.writer),
+                     Seconds(e.monotonic_us), Between(history, at), what, Describe(dns),
+                     AfterWhat(history, at), Restored(history, at, dns, end_us));
 }
 
 }  // namespace
@@ -60,6 +136,38 @@ CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
     result.passed = false;
     result.checkpoint = std::string(required);
     result.message = fmt::format("no observation at {}", required);
+  }
+  return result;
+}
+
+CheckResult ResolvConfChecker::CheckHistory(const BootExpectation& expected,
+                                            const std::vector<Observation>& observations,
+                                            const std::vector<HistoryEvent>& history) const {
+  CheckResult result = Check(expected, observations);
+  // NetworkManager owning DNS may drop and rewrite it on any link event:
+  // there the checkpoints from the final stage on are the invariant.
+  if (!expected.agent_manages_network) return result;
+  std::int64_t end_us = EndOf(history);
+  bool rendered = false;
+  for (std::size_t i = 0; i < history.size() && history[i].monotonic_us <= end_us; ++i) {
+    const HistoryEvent& e = history[i];
+    if (!IsResolvConf(e)) continue;
+    if (!rendered || Holds(e, expected.dns)) {
+      rendered = rendered || Holds(e, expected.dns);
+      continue;
+    }
+    // The first change away from the rendered file: the cause of a failure
+    // at a checkpoint too, whose message then names it.
+    std::string cause = DescribeBreak(history, i, expected.dns, end_us);
+    if (result.passed) {
+      result.passed = false;
+      result.checkpoint = CheckpointBefore(history, i);
+      result.actual = e.content ? nlohmann::json(*e.content) : nlohmann::json();
+      result.message = cause;
+    } else {
+      result.message += "; first " + cause;
+    }
+    return result;
   }
   return result;
 }

@@ -1,6 +1,8 @@
 // resolv-conf-intact: at every checkpoint (early in a later boot, after the
 // network stage, after the final stage, after a DNS event) /etc/resolv.conf
-// holds the name servers and search domains the agent rendered.
+// holds the name servers and search domains the agent rendered; with the
+// boot's event history, also at every change from the moment the SUT first
+// rendered them to the end checkpoint, and a failure names who wrote it.
 #pragma once
 
 #include "checker.h"
@@ -12,6 +14,9 @@ class ResolvConfChecker : public Checker {
   std::string_view name() const override;
   CheckResult Check(const BootExpectation& expected,
                     const std::vector<Observation>& observations) const override;
+  CheckResult CheckHistory(const BootExpectation& expected,
+                           const std::vector<Observation>& observations,
+                           const std::vector<HistoryEvent>& history) const override;
 };
 
 }  // namespace bootstorm

@@ -96,5 +96,106 @@ TEST(ResolvConfChecker, ComparesContentNotFormatting) {
                   .passed);
 }
 
+HistoryEvent Write(std::int64_t us, std::optional<std::string> content,
+                   std::optional<HistoryWriter> w) {
+  HistoryEvent e;
+  e.kind = std::string(kHistoryResolvConf);
+  e.monotonic_us = us;
+  e.op = "moved-to";
+  e.path = "/etc/resolv.conf";
+  e.content = std::move(content);
+  e.writer = std::move(w);
+  return e;
+}
+
+// The history of a boot whose checkpoints all see the rendered file: the
+// agent renders it at 5 s, the checkpoints are at 6, 8 and 9 s, and whatever
+// `between` adds happens between the after-network and final checkpoints.
+std::vector<HistoryEvent> HistoryWith(std::vector<HistoryEvent> between) {
+  auto marker = [](std::int64_t us, std::string_view name) {
+    HistoryEvent e;
+    e.kind = std::string(kHistoryMarker);
+    e.monotonic_us = us;
+    e.name = std::string(name);
+    return e;
+  };
+  std::vector<HistoryEvent> h = {
+      Write(1'000'000, "# image default\n", HistoryWriter{1, "systemd", "", ""}),
+      Write(5'000'000, RenderResolvConf(kDns), HistoryWriter{300, "bootstorm-agent", "", ""}),
+      marker(6'000'000, kCheckpointAfterNetwork)};
+  h.insert(h.end(), between.begin(), between.end());
+  h.push_back(marker(8'000'000, kCheckpointFinal));
+  // After `end` (the shutdown) NetworkManager may do as it likes.
+  h.push_back(marker(9'000'000, kCheckpointEnd));
+  h.push_back(Write(9'500'000, std::nullopt, HistoryWriter{512, "NetworkManager", "", ""}));
+  return h;
+}
+
+std::vector<Observation> GoodCheckpoints() {
+  std::string good = RenderResolvConf(kDns);
+  return {At(kCheckpointAfterNetwork, good), At(kCheckpointFinal, good), At(kCheckpointEnd, good)};
+}
+
+TEST(ResolvConfHistory, PassesWhenNothingChangesTheRenderedFile) {
+  CheckResult r = ResolvConfChecker().CheckHistory(Boot(1), GoodCheckpoints(), HistoryWith({}));
+  EXPECT_TRUE(r.passed) << r.message;
+}
+
+TEST(ResolvConfHistory, CatchesARewriteRepairedBeforeTheNextCheckpointAndNamesItsWriter) {
+  HistoryEvent job;
+  job.kind = std::string(kHistoryJob);
+  job.monotonic_us = 7'000'000;
+  job.op = "new";
+  job.unit = "NetworkManager.service";
+  job.job_type = "reload";
+  std::vector<HistoryEvent> between = {
+      job,
+      Write(7'300'000, kNmRewrite,
+            HistoryWriter{512, "NetworkManager", "", "NetworkManager.service"}),
+      Write(7'600'000, RenderResolvConf(kDns), HistoryWriter{700, "bootstorm-agent", "", ""})};
+  // The checkpoints alone pass it.
+  ASSERT_TRUE(ResolvConfChecker().Check(Boot(1), GoodCheckpoints()).passed);
+  CheckResult r =
+      ResolvConfChecker().CheckHistory(Boot(1), GoodCheckpoints(), HistoryWith(between));
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.checkpoint, kCheckpointAfterNetwork);
+  EXPECT_EQ(r.actual, kNmRewrite);
+  EXPECT_EQ(r.message,
+            "rewritten by NetworkManager (pid 512, NetworkManager.service) at 7.30 s (between "
+            "checkpoints after-network and final): name servers [198.51.100.1], search [] "
+            "instead of name servers [192.0.2.53], search [example.test], 0.30 s after reload "
+            "job of NetworkManager.service queued; restored 0.30 s later by bootstorm-agent "
+            "(pid 700)");
+}
+
+TEST(ResolvConfHistory, ARemovalIsABreakToo) {
+  CheckResult r = ResolvConfChecker().CheckHistory(
+      Boot(1), GoodCheckpoints(), HistoryWith({Write(7'000'000, std::nullopt, std::nullopt)}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("removed by an unknown process at 7.00 s"), std::string::npos)
+      << r.message;
+}
+
+TEST(ResolvConfHistory, AFailedCheckpointNamesTheChangeThatCausedIt) {
+  std::vector<Observation> observations = GoodCheckpoints();
+  observations[1].resolv_conf = kNmRewrite;  // final
+  CheckResult r = ResolvConfChecker().CheckHistory(
+      Boot(1), observations,
+      HistoryWith({Write(7'300'000, kNmRewrite, HistoryWriter{512, "NetworkManager", "", ""})}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.checkpoint, kCheckpointFinal);
+  EXPECT_NE(r.message.find("; first rewritten by NetworkManager (pid 512) at 7.30 s"),
+            std::string::npos)
+      << r.message;
+}
+
+TEST(ResolvConfHistory, NetworkManagerOwningDnsIsJudgedAtTheCheckpointsOnly) {
+  BootExpectation e = Boot(1);
+  e.agent_manages_network = false;
+  CheckResult r = ResolvConfChecker().CheckHistory(
+      e, GoodCheckpoints(), HistoryWith({Write(7'000'000, std::nullopt, std::nullopt)}));
+  EXPECT_TRUE(r.passed) << r.message;
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "boot_history.h"
 #include "boots_log.h"
 #include "cancellation.h"
 #include "disk_archive.h"
@@ -186,6 +187,61 @@ TEST_F(RunCoreTest, LostConnectionIsAnInfraErrorNamingTheHostWithoutAVerdict) {
   EXPECT_TRUE(b.checks.empty());  // no verdict on the system under test
   EXPECT_EQ(b.retried_infra_errors.size(), 2u);
   EXPECT_TRUE(hv_->Existing().empty());
+}
+
+/// One line of the observer: an address added at guest time `us`.
+std::string HistoryLine(std::uint64_t seq, std::int64_t us) {
+  HistoryEvent e;
+  e.kind = std::string(kHistoryAddress);
+  e.seq = seq;
+  e.monotonic_us = us;
+  e.op = "add";
+  e.address = "198.51.100.20/24";
+  return SerializeHistoryEvent(e) + "\n";
+}
+
+TEST_F(RunCoreTest, StoresTheObserversHistoryWithTheCheckpointsBesideTheConsoleLog) {
+  hv_->Script([](FakeBoot& b) {
+    // The observation's guest time is 0 (Line): the observer's events come
+    // after the final checkpoint, and one arrives after `end`, at shutdown.
+    b.events->OnHistoryData(HistoryLine(1, 5));
+    b.events->OnChannelData(Line(0, 1, kCheckpointFinal));
+    b.events->OnHistoryData(HistoryLine(2, 7).substr(0, 10));  // split across reads
+    b.events->OnHistoryData(HistoryLine(2, 7).substr(10));
+    b.events->OnChannelData(Line(0, 1, kCheckpointEnd));
+    b.events->OnHistoryData(HistoryLine(3, 9));
+  });
+  Run(1);
+
+  std::vector<RecordedBoot> boots = Boots();
+  ASSERT_EQ(boots.size(), 1u);
+  EXPECT_EQ(boots[0].boot.outcome, Outcome::kPass) << boots[0].boot.infra_error;
+  std::vector<HistoryEvent> history = ReadBootHistory(dir_, boots[0].boot.console_log);
+  ASSERT_EQ(history.size(), 5u);
+  EXPECT_EQ(history[0].name, kCheckpointFinal);  // guest time 0
+  EXPECT_EQ(history[1].name, kCheckpointEnd);
+  EXPECT_EQ(history[2].seq, 1u);
+  EXPECT_EQ(history[3].seq, 2u);
+  EXPECT_EQ(history[4].seq, 3u);
+}
+
+TEST_F(RunCoreTest, AMalformedHistoryLineIsAnInfraErrorOfTheBoot) {
+  hv_->Script([](FakeBoot& b) {
+    b.events->OnHistoryData("{\"v\": 1, \"kind\": \"resolv-conf\"}\n");
+    b.events->OnChannelData(Line(0, 1, kCheckpointEnd));
+  });
+  hv_->Script(Completes(0, 1));
+  Run(1);
+
+  std::vector<RecordedBoot> boots = Boots();
+  ASSERT_EQ(boots.size(), 1u);
+  ASSERT_EQ(boots[0].boot.retried_infra_errors.size(), 1u);
+  EXPECT_NE(boots[0].boot.retried_infra_errors[0].find("malformed history event from the guest"),
+            std::string::npos)
+      << boots[0].boot.retried_infra_errors[0];
+  EXPECT_EQ(boots[0].boot.outcome, Outcome::kPass);
+  // The retry's guest sent no history: it has no file.
+  EXPECT_FALSE(std::filesystem::exists(dir_ / HistoryLogName(boots[0].boot.console_log)));
 }
 
 }  // namespace

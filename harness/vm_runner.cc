@@ -6,7 +6,9 @@
 #include <chrono>
 #include <fstream>
 
+#include "atomic_file.h"
 #include "boot_evaluation.h"
+#include "boot_history.h"
 #include "boot_session.h"
 #include "checker.h"
 #include "disk_archive.h"
@@ -147,7 +149,8 @@ class BootRunner {
     } catch (const std::exception& e) {
       Infra(e.what());
     }
-    if (record_.infra_error.empty()) Evaluate();
+    std::vector<HistoryEvent> history = StoreHistory();
+    if (record_.infra_error.empty()) Evaluate(history);
     record_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return record_;
   }
@@ -192,6 +195,9 @@ class BootRunner {
         Clock::now() + std::chrono::seconds(ctx_.scenario->shutdown_timeout_seconds);
     while (auto event = part.session.WaitUntil(off_deadline)) {
       if (event->kind == BootEvent::Kind::kStopped) return;
+      // The shutdown's events are kept; the checks end at the `end` checkpoint.
+      if (event->kind == BootEvent::Kind::kHistoryLine && !AcceptHistory(event->text, history_))
+        return;
       if (event->kind == BootEvent::Kind::kCancelled)
         return Interrupted("interrupted during shutdown");
       // Without the stop event the disk layer may be unclean: not a base for the next boot.
@@ -226,6 +232,11 @@ class BootRunner {
     for (const std::string& line : run.lines) {
       if (!Accept(line, kPartInterrupted)) return false;
     }
+    std::vector<HistoryEvent> history;
+    for (const std::string& line : run.history_lines) {
+      if (!AcceptHistory(line, history)) return false;
+    }
+    WriteHistory(HistoryLogName(record_.interrupted_console_log), history);
     if (!run.error.empty()) Infra(run.error);
     return run.error.empty();
   }
@@ -265,6 +276,9 @@ class BootRunner {
           if (!Accept(event->text, "")) return false;
           if (record_.observations.back().checkpoint == kCheckpointEnd) return true;
           faults.OnCheckpoint(record_.observations.back().checkpoint, Clock::now());
+          break;
+        case BootEvent::Kind::kHistoryLine:
+          if (!AcceptHistory(event->text, history_)) return false;
           break;
         case BootEvent::Kind::kOversizedLine:
         case BootEvent::Kind::kFlood:
@@ -310,9 +324,46 @@ class BootRunner {
     return true;
   }
 
-  void Evaluate() {
-    record_.checks =
-        EvaluateBoot(*ctx_.scenario, ctx_.network, macs_, record_.plan, record_.observations);
+  // Records one line of the observer as an event of `history`.
+  bool AcceptHistory(const std::string& line, std::vector<HistoryEvent>& history) {
+    if (history.size() >= kMaxHistoryEventsPerBoot) {
+      Infra(fmt::format("the guest sent more than {} history events in one boot",
+                        kMaxHistoryEventsPerBoot));
+      return false;
+    }
+    try {
+      history.push_back(ParseHistoryEvent(line));
+    } catch (const std::invalid_argument& e) {
+      Infra(fmt::format("malformed history event from the guest: {}", e.what()));
+      return false;
+    }
+    return true;
+  }
+
+  // Writes `history` into the run folder as `name`; nothing when empty (a
+  // guest without the observer). A failed write is an infra error: the
+  // boot's record would lack what its verdict was based on.
+  void WriteHistory(const std::string& name, const std::vector<HistoryEvent>& history) {
+    if (history.empty()) return;
+    try {
+      WriteFileAtomically(ctx_.store->dir() / name, SerializeHistory(history));
+    } catch (const std::exception& e) {
+      Infra(fmt::format("cannot store the boot's history: {}", e.what()));
+    }
+  }
+
+  // The boot's history with its checkpoints, stored beside its console log.
+  std::vector<HistoryEvent> StoreHistory() {
+    if (history_.empty()) return {};
+    std::vector<HistoryEvent> history =
+        WithCheckpointMarkers(std::move(history_), record_.observations);
+    WriteHistory(HistoryLogName(record_.console_log), history);
+    return history;
+  }
+
+  void Evaluate(const std::vector<HistoryEvent>& history) {
+    record_.checks = EvaluateBoot(*ctx_.scenario, ctx_.network, macs_, record_.plan,
+                                  record_.observations, history);
     record_.outcome = BootOutcomeFromChecks(record_.checks);
   }
 
@@ -323,6 +374,7 @@ class BootRunner {
   const std::string& config_drive_;
   const std::vector<std::string>& macs_;
   BootRecord record_;
+  std::vector<HistoryEvent> history_;  ///< the recovery boot's events, in arrival order
   bool retryable_ = true;
 };
 

@@ -1,10 +1,14 @@
 #include "boot_timeline.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <set>
 #include <tuple>
+
+#include "boot_history.h"
+#include "resolv_conf.h"
 
 namespace bootstorm {
 namespace {
@@ -99,9 +103,38 @@ BootTimeline TimelineOf(const std::string& part,
   return t;
 }
 
+/// The name servers and search domains of a resolv.conf text, or "missing".
+std::string Summary(const std::optional<std::string>& content) {
+  if (!content) return "missing";
+  DnsConfig dns = ParseResolvConf(*content);
+  return fmt::format("name servers [{}], search [{}]", fmt::join(dns.nameservers, " "),
+                     fmt::join(dns.search, " "));
+}
+
+void AddHistoryPoints(const std::vector<HistoryEvent>& history, BootTimeline& t) {
+  std::optional<std::string> before;
+  for (const HistoryEvent& e : history) {
+    double at = Seconds(e.monotonic_us);
+    if (e.kind == kHistoryResolvConf) {
+      std::string label = fmt::format(
+          "{} by {}: {}", e.op, DescribeWriter(e.writer),
+          e.op == "initial" ? Summary(e.content) : Summary(before) + " -> " + Summary(e.content));
+      t.points.push_back({PointKind::kResolvConfWrite, std::string(kResolvConfLane), at, label});
+      before = e.content;
+    } else if (e.kind == kHistoryNmDns) {
+      std::string label = "mode " + e.mode + (e.detail.empty() ? "" : ": " + e.detail);
+      t.points.push_back({PointKind::kNmDns, std::string(kNmDnsLane), at, label});
+    } else {
+      continue;
+    }
+    t.end_s = std::max(t.end_s, at);
+  }
+}
+
 }  // namespace
 
-std::vector<BootTimeline> BootTimelines(const BootRecord& boot) {
+std::vector<BootTimeline> BootTimelines(const BootRecord& boot,
+                                        const std::vector<HistoryEvent>& history) {
   std::set<std::string> failed_checkpoints;
   for (const CheckResult& c : boot.checks) {
     if (!c.passed) failed_checkpoints.insert(c.checkpoint);
@@ -122,6 +155,7 @@ std::vector<BootTimeline> BootTimelines(const BootRecord& boot) {
     }
     timelines.push_back(TimelineOf(part, observations, failed_checkpoints));
   }
+  AddHistoryPoints(history, timelines.back());
   BootTimeline& first = timelines.front();
   for (const FaultInjection& f : boot.injections) {
     std::string label = f.what.empty() ? f.kind : fmt::format("{}: {}", f.kind, f.what);

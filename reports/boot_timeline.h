@@ -1,12 +1,16 @@
 // What a boot's timeline shows, on the guest's clock: from the observations'
 // unit timestamps the spans each unit spent activating, active and
 // deactivating, and as points the units' failures, NetworkManager's reloads,
-// the faults injected and the checkpoints. Pure; drawn by timeline_svg.h.
+// the faults injected and the checkpoints; from the boot's event history
+// (boot_history.h) every write of resolv.conf and every change of
+// NetworkManager's DNS, each on a lane of its own. Pure; drawn by
+// timeline_svg.h.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "history.h"
 #include "run_record.h"
 
 namespace bootstorm {
@@ -23,13 +27,28 @@ struct TimelineSpan {
   bool operator==(const TimelineSpan&) const = default;
 };
 
-enum class PointKind { kUnitFailed, kNmReload, kHostFault, kCheckpoint };
+enum class PointKind {
+  kUnitFailed,
+  kNmReload,
+  kHostFault,
+  kCheckpoint,
+  kResolvConfWrite,  ///< on lane kResolvConfLane
+  kNmDns,            ///< on lane kNmDnsLane
+};
+
+/// The lanes of the event history's points, drawn below the units' lanes.
+inline constexpr std::string_view kResolvConfLane = "resolv.conf";
+inline constexpr std::string_view kNmDnsLane = "NetworkManager DNS";
+inline constexpr std::string_view kHistoryLanes[] = {kResolvConfLane, kNmDnsLane};
 
 struct TimelinePoint {
   PointKind kind = PointKind::kCheckpoint;
   std::string unit;  ///< the lane; "" for host faults and checkpoints
   double at_s = 0;
-  std::string label;    ///< reload action and who asked, fault, checkpoint name
+  /// Reload action and who asked, fault, checkpoint name; for history
+  /// points what changed ("moved-to by NetworkManager (pid 512): name
+  /// servers [a] -> [b]").
+  std::string label;
   bool failed = false;  ///< a checkpoint at which a check failed
   bool operator==(const TimelinePoint&) const = default;
 };
@@ -48,7 +67,10 @@ struct BootTimeline {
 /// since the domain started, are put on the first part's clock, which starts
 /// about as the domain does (direct kernel boot). The same event seen by
 /// several observations counts once. A boot without observations gives one
-/// timeline with only its host faults.
-std::vector<BootTimeline> BootTimelines(const BootRecord& boot);
+/// timeline with only its host faults. `history`, the boot's event history
+/// (of the recovery boot, for an interrupted one), adds its points to the
+/// last timeline.
+std::vector<BootTimeline> BootTimelines(const BootRecord& boot,
+                                        const std::vector<HistoryEvent>& history = {});
 
 }  // namespace bootstorm

@@ -87,5 +87,39 @@ TEST(BootTimelineTest, BootWithoutObservationsShowsItsHostFaults) {
   EXPECT_EQ(t[0].points, (std::vector<TimelinePoint>{{PointKind::kHostFault, "", 2, "power-cut"}}));
 }
 
+TEST(BootTimelineTest, TheHistorysResolvConfWritesAndDnsChangesGoOnTheRecoveryBootsLanes) {
+  BootRecord boot;
+  boot.observations = {At("early", 1'000'000, {}, "interrupted"), At("final", 9'000'000, {})};
+  HistoryEvent initial;
+  initial.kind = std::string(kHistoryResolvConf);
+  initial.op = "initial";
+  initial.monotonic_us = 2'000'000;
+  initial.content = "nameserver 192.0.2.53\n";
+  HistoryEvent rewrite = initial;
+  rewrite.op = "moved-to";
+  rewrite.monotonic_us = 12'000'000;
+  rewrite.content = "nameserver 198.51.100.1\n";
+  rewrite.writer = HistoryWriter{512, "NetworkManager", "", "NetworkManager.service"};
+  HistoryEvent dns;
+  dns.kind = std::string(kHistoryNmDns);
+  dns.monotonic_us = 3'000'000;
+  dns.mode = "default";
+  std::vector<BootTimeline> t = BootTimelines(boot, {initial, dns, rewrite});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].part, "interrupted");
+  EXPECT_EQ(t[1].end_s, 12);  // the history reaches past the last checkpoint
+  std::vector<TimelinePoint> history;
+  for (const TimelinePoint& p : t[1].points)
+    if (p.kind == PointKind::kResolvConfWrite || p.kind == PointKind::kNmDns) history.push_back(p);
+  EXPECT_EQ(history,
+            (std::vector<TimelinePoint>{
+                {PointKind::kResolvConfWrite, "resolv.conf", 2,
+                 "initial by an unknown process: name servers [192.0.2.53], search []"},
+                {PointKind::kNmDns, "NetworkManager DNS", 3, "mode default"},
+                {PointKind::kResolvConfWrite, "resolv.conf", 12,
+                 "moved-to by NetworkManager (pid 512, NetworkManager.service): name servers "
+                 "[192.0.2.53], search [] -> name servers [198.51.100.1], search []"}}));
+}
+
 }  // namespace
 }  // namespace bootstorm

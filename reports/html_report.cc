@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "bad_input.h"
+#include "boot_history.h"
 #include "boot_timeline.h"
 #include "console_excerpt.h"
 #include "expectation.h"
@@ -186,6 +188,16 @@ std::string Toolbar(const RunRecord& run) {
          "<span class=\"shown\"></span></div>";
 }
 
+/// The boot's stored event history; none when it has none or the file is
+/// unreadable (the timeline then shows the checkpoints only).
+std::vector<HistoryEvent> HistoryOf(const BootRecord& boot, const std::filesystem::path& run_dir) {
+  try {
+    return ReadBootHistory(run_dir, boot.console_log);
+  } catch (const BadInput&) {
+    return {};
+  }
+}
+
 std::string Boot(const BootRecord& boot, int vm, double axis_end,
                  const std::vector<BootTimeline>& timelines, const std::filesystem::path& run_dir) {
   std::string faults;
@@ -196,7 +208,10 @@ std::string Boot(const BootRecord& boot, int vm, double axis_end,
       "<div class=\"chips\">",
       OutcomeName(boot.outcome), vm, boot.boot, Badge(boot.outcome), boot.seconds,
       ActivatorName(boot.plan.activator), faults.empty() ? "none" : XmlEscape(faults),
-      RunFileLink(boot.console_log, "console log"),
+      RunFileLink(boot.console_log, "console log") +
+          (std::filesystem::exists(run_dir / HistoryLogName(boot.console_log))
+               ? ", " + RunFileLink(HistoryLogName(boot.console_log), "event history")
+               : ""),
       boot.interrupted_console_log.empty()
           ? ""
           : ", " + RunFileLink(boot.interrupted_console_log, "interrupted part's console log"));
@@ -221,7 +236,7 @@ std::string Vm(const VmRecord& vm, const std::filesystem::path& run_dir) {
   std::vector<std::vector<BootTimeline>> timelines;
   double axis_end = 0;  // shared by the VM's boots
   for (const BootRecord& b : vm.boots) {
-    timelines.push_back(BootTimelines(b));
+    timelines.push_back(BootTimelines(b, HistoryOf(b, run_dir)));
     for (const BootTimeline& t : timelines.back()) axis_end = std::max(axis_end, t.end_s);
   }
   Outcome outcome = VmOutcome(vm);

@@ -67,6 +67,16 @@ class Drawing {
             "<path class=\"mark host-fault\" d=\"M{:.1f},{:.1f}l6,6l-6,6l-6,-6z\"><title>host "
             "fault {}</title></path>",
             x, mid - 6, title);
+      case PointKind::kResolvConfWrite:
+        return fmt::format(
+            "<circle class=\"mark resolv-write\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\"><title>{}"
+            "</title></circle>",
+            x, mid, title);
+      case PointKind::kNmDns:
+        return fmt::format(
+            "<rect class=\"mark nm-dns\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\">"
+            "<title>NetworkManager DNS {}</title></rect>",
+            x - 4, mid - 4, title);
       case PointKind::kCheckpoint:
         break;
     }
@@ -91,8 +101,14 @@ std::string LaneName(std::string_view unit) {
 std::string RenderTimelineSvg(const BootTimeline& t, double axis_end_s, bool failed) {
   double axis_end = std::max({axis_end_s, t.end_s, 1.0});
   Drawing d(axis_end);
+  // The units' lanes, then the history's when the boot has one.
+  std::vector<std::string_view> lanes(std::begin(kTimelineUnits), std::end(kTimelineUnits));
+  bool has_history = std::any_of(t.points.begin(), t.points.end(), [](const TimelinePoint& p) {
+    return p.kind == PointKind::kResolvConfWrite || p.kind == PointKind::kNmDns;
+  });
+  if (has_history) lanes.insert(lanes.end(), std::begin(kHistoryLanes), std::end(kHistoryLanes));
   double lanes_top = kAxisHeight + kRowHeight + kRowGap;
-  double lanes_bottom = lanes_top + std::size(kTimelineUnits) * (kRowHeight + kRowGap);
+  double lanes_bottom = lanes_top + lanes.size() * (kRowHeight + kRowGap);
   double height = lanes_bottom + kCheckpointLabels;
   std::string svg = fmt::format(
       "<svg class=\"timeline{}\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" "
@@ -129,7 +145,7 @@ std::string RenderTimelineSvg(const BootTimeline& t, double axis_end_s, bool fai
   svg += "</g>";
 
   double y = lanes_top;
-  for (std::string_view unit : kTimelineUnits) {
+  for (std::string_view unit : lanes) {
     svg += fmt::format(
         "<g class=\"lane\" data-unit=\"{0}\"><rect class=\"lane-bg\" x=\"{1:.1f}\" y=\"{2:.1f}\" "
         "width=\"{3:.1f}\" height=\"{4:.1f}\"/><text class=\"lane-label\" x=\"{5:.1f}\" "
@@ -178,6 +194,10 @@ std::string RenderTimelineLegend() {
        "fault injected in the guest"},
       {"<path class=\"mark host-fault\" d=\"M9,2l6,6l-6,6l-6,-6z\"/>",
        "fault injected by the host (its clock: since the domain started)"},
+      {"<circle class=\"mark resolv-write\" cx=\"9\" cy=\"8\" r=\"4\"/>",
+       "resolv.conf written (event history: writer, before and after)"},
+      {"<rect class=\"mark nm-dns\" x=\"5\" y=\"4\" width=\"8\" height=\"8\"/>",
+       "NetworkManager DNS changed (event history)"},
       {"<g class=\"checkpoint\"><line x1=\"9\" y1=\"0\" x2=\"9\" y2=\"16\"/></g>", "checkpoint"},
       {"<g class=\"checkpoint failed\"><line x1=\"9\" y1=\"0\" x2=\"9\" y2=\"16\"/></g>",
        "checkpoint where a check failed"},

@@ -12,8 +12,9 @@ namespace bootstorm {
 
 /// The <svg class="timeline"> of `t`, its axis from 0 to `axis_end_s` (give
 /// timelines shown together the same end so they line up). Each lane is
-/// `<g class="lane" data-unit="UNIT">`, in kTimelineUnits order; guest faults
-/// on other units go to the fault row. `failed` marks the whole drawing as a
+/// `<g class="lane" data-unit="UNIT">`, in kTimelineUnits order, then the
+/// lanes of kHistoryLanes when `t` has points of the event history; guest
+/// faults on other units go to the fault row. `failed` marks the whole drawing as a
 /// failing boot. All text is escaped.
 std::string RenderTimelineSvg(const BootTimeline& t, double axis_end_s, bool failed);
 

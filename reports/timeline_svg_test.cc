@@ -64,5 +64,17 @@ TEST(TimelineSvgTest, LaneNamesAreShort) {
   EXPECT_EQ(LaneName("dbus.service"), "dbus");
 }
 
+TEST(TimelineSvgTest, TheHistorysLanesComeAfterTheUnitsOnlyWhenThereIsAHistory) {
+  BootTimeline t;
+  t.points = {{PointKind::kResolvConfWrite, std::string(kResolvConfLane), 4, "moved-to by <x>"}};
+  std::vector<std::string> lanes(std::begin(kTimelineUnits), std::end(kTimelineUnits));
+  lanes.insert(lanes.end(), std::begin(kHistoryLanes), std::end(kHistoryLanes));
+  std::string svg = RenderTimelineSvg(t, 10, false);
+  EXPECT_EQ(LaneUnits(svg), lanes);
+  EXPECT_NE(svg.find("<circle class=\"mark resolv-write\""), std::string::npos) << svg;
+  EXPECT_NE(svg.find("moved-to by &lt;x&gt; at 4.00 s"), std::string::npos) << svg;
+  EXPECT_EQ(LaneUnits(RenderTimelineSvg({}, 10, false)).size(), std::size(kTimelineUnits));
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -61,6 +61,7 @@ constexpr FaultKind kFaultKinds[] = {
     {kFaultNmRestart},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
+    {.name = kFaultResolvConfBlip, .takes_ms = true},
     {.name = kFaultShutdown, .takes_unit = true},
     {.name = kFaultPowerCut, .takes_ms = true},
     {.name = kFaultLateConfig, .takes_ms = true},

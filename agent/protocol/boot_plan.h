@@ -60,6 +60,11 @@ inline constexpr std::string_view kFaultNmRestart = "nm-restart";
 /// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
 inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
 inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
+/// Harness self-test, a transient rewrite: between the after-network and final
+/// checkpoints the guest replaces resolv.conf by NetworkManager's kind of file
+/// (rename over it) and puts the original back `ms` later. Every checkpoint
+/// sees the right file; only the event history shows the rewrite.
+inline constexpr std::string_view kFaultResolvConfBlip = "resolv-conf-blip";
 /// A graceful shutdown as unit `unit` starts (the generator gives it an
 /// ExecStartPre that requests poweroff), then a recovery boot on that disk.
 inline constexpr std::string_view kFaultShutdown = "shutdown";
