@@ -159,12 +159,34 @@ void NmWatch::DnsProperties(sd_bus_message* m) {
     }
     if (sd_bus_message_exit_container(m) < 0) return;
   }
-  if (!changed) return;
+  if (!changed || mode_query_pending_) return;
+  // A signal names only what changed: learn the mode first when it is unknown.
+  if (dns_mode_.empty() &&
+      sd_bus_call_method_async(bus_, nullptr, kNmService, kDnsPath, kProperties, "Get", OnMode,
+                               this, "ss", "org.freedesktop.NetworkManager.DnsManager",
+                               "Mode") >= 0) {
+    mode_query_pending_ = true;
+    return;
+  }
+  EmitDns();
+}
+
+void NmWatch::EmitDns() {
   HistoryEvent e;
   e.kind = kHistoryNmDns;
   e.mode = Bounded(dns_mode_, kMaxNameBytes);
   e.detail = Bounded("nameservers: " + dns_servers_, kMaxDetailBytes);
   sink_.Submit(std::move(e));
+}
+
+int NmWatch::OnMode(sd_bus_message* m, void* self, sd_bus_error*) {
+  auto* watch = static_cast<NmWatch*>(self);
+  watch->mode_query_pending_ = false;
+  const char* mode = nullptr;
+  if (!sd_bus_message_is_method_error(m, nullptr) && sd_bus_message_read(m, "v", "s", &mode) >= 0)
+    watch->dns_mode_ = mode;
+  watch->EmitDns();  // with the servers as they are now
+  return 0;
 }
 
 int NmWatch::OnDisconnected(sd_bus_message*, void* self, sd_bus_error*) {

@@ -38,6 +38,8 @@ class NmWatch {
   struct Query;
   /// Asks NM for its DNS state and active connections (the answers are events).
   void QueryState();
+  void EmitDns();
+  static int OnMode(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnNameOwner(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDisconnected(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnDnsChanged(sd_bus_message* m, void* self, sd_bus_error* error);
@@ -58,6 +60,7 @@ class NmWatch {
   sd_bus* bus_ = nullptr;
   std::string dns_mode_;
   std::string dns_servers_;
+  bool mode_query_pending_ = false;             ///< the next nm-dns waits for the mode
   std::map<std::string, std::string> ifnames_;  ///< device path -> Interface
   std::set<std::string> active_;                ///< active connection paths
   std::map<std::string, std::string> ids_;      ///< active connection path -> Id
