@@ -43,10 +43,8 @@ void PortOutput::OpenPort(std::string_view name, std::chrono::milliseconds wait)
   port_name_ = name;
   // Watch first, then look, so a port made in between is not missed.
   inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  VirtioPortDirs dirs;
   if (inotify_fd_ >= 0) {
-    inotify_add_watch(inotify_fd_, dirs.dev.c_str(), IN_CREATE | IN_ATTRIB);
-    inotify_add_watch(inotify_fd_, dirs.links.c_str(), IN_CREATE);
+    inotify_add_watch(inotify_fd_, VirtioPortDirs().dev.c_str(), IN_CREATE | IN_ATTRIB);
     sd_event_add_io(loop_, &dev_watch_, inotify_fd_, EPOLLIN, OnDevChange, this);
     sd_event_add_time_relative(loop_, &port_timeout_, CLOCK_MONOTONIC,
                                static_cast<std::uint64_t>(wait.count()) * 1000, 0, OnPortTimeout,
@@ -56,6 +54,9 @@ void PortOutput::OpenPort(std::string_view name, std::chrono::milliseconds wait)
 }
 
 void PortOutput::TryPort() {
+  // The kernel names a port after making its node (sysfs has no inotify):
+  // udev's link in /dev/virtio-ports, once that folder exists, is the event.
+  if (inotify_fd_ >= 0) inotify_add_watch(inotify_fd_, VirtioPortDirs().links.c_str(), IN_CREATE);
   std::optional<std::string> path = FindVirtioPort(port_name_);
   if (!path) return;
   int fd = open(path->c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
