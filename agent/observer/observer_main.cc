@@ -47,6 +47,7 @@ int Run(const Options& options) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   sigprocmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a write error is an errno, never the observer's end
   // A null handler exits the loop.
   sd_event_add_signal(loop, nullptr, SIGTERM, nullptr, nullptr);
   sd_event_add_signal(loop, nullptr, SIGINT, nullptr, nullptr);

@@ -83,9 +83,9 @@ void PortOutput::StopWaitingForPort() {
   inotify_fd_ = -1;
 }
 
-void PortOutput::Open(int fd, bool is_port) {
+void PortOutput::Open(int fd, bool wait_writable) {
   fd_ = fd;
-  is_port_ = is_port;
+  wait_writable_ = wait_writable;
   WriteNow();
 }
 
@@ -103,7 +103,7 @@ int PortOutput::WritePending() {
 
 void PortOutput::WriteNow() {
   int error = WritePending();
-  if (error == EAGAIN && is_port_ && writable_ == nullptr) {
+  if (error == EAGAIN && wait_writable_ && writable_ == nullptr) {
     sd_event_add_io(loop_, &writable_, fd_, EPOLLOUT, OnWritable, this);
   } else if (error != 0 && error != EAGAIN) {
     std::fprintf(stderr, "bootstorm-observer: write: %s\n", std::strerror(error));

@@ -30,12 +30,15 @@ class PortOutput {
   /// and the lines stay queued until the sink's bound drops them.
   void OpenPort(std::string_view name, std::chrono::milliseconds wait);
 
+  /// Writes to `fd` (owned, O_NONBLOCK) from now on. `wait_writable`: on
+  /// EAGAIN, wait for EPOLLOUT (a port or pipe; a regular file never blocks).
+  void Open(int fd, bool wait_writable);
+
   /// Writes what is pending until done, the output refuses, or `budget`
   /// passed (blocking in poll): for shutdown.
   void Drain(std::chrono::milliseconds budget);
 
  private:
-  void Open(int fd, bool is_port);
   void TryPort();
   /// Writes until nothing is pending (0) or write fails (its errno).
   int WritePending();
@@ -51,7 +54,7 @@ class PortOutput {
   sd_event* loop_;
   EventSink& sink_;
   int fd_ = -1;
-  bool is_port_ = false;
+  bool wait_writable_ = false;
   std::string port_name_;
   sd_event_source* defer_ = nullptr;     ///< one write per loop iteration
   sd_event_source* writable_ = nullptr;  ///< EPOLLOUT while the port is full
