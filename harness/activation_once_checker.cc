@@ -71,6 +71,8 @@ std::optional<std::vector<NmReload>> NmReloadsFromHistory(
     return unit;
   };
   for (const HistoryEvent& e : history) {
+    // What the shutdown does (NetworkManager's stop job) is past the boot.
+    if (e.kind == kHistoryMarker && e.name == kCheckpointEnd) break;
     if (e.kind == kHistoryUnit) {
       systemd_seen = true;
       if (e.unit == kNm && e.active_state == "active") nm_started = true;

@@ -20,7 +20,8 @@ namespace bootstorm {
 /// systemd jobs queued after its first start (a reload counts when its job
 /// finished `done`; a stop is a restart when a start job follows), each with
 /// the system under test's unit (bootstorm-*, cloud-*) that was activating
-/// when the job was queued, the latest to start when several were. nullopt
+/// when the job was queued, the latest to start when several were; up to
+/// the `end` checkpoint (the shutdown's stop is none of them). nullopt
 /// when the history holds no systemd events (no observer, or it could not
 /// watch systemd).
 std::optional<std::vector<NmReload>> NmReloadsFromHistory(const std::vector<HistoryEvent>& history);

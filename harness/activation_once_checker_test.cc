@@ -114,8 +114,16 @@ HistoryEvent Job(std::int64_t us, std::string op, std::uint32_t id, std::string 
   return e;
 }
 
+HistoryEvent End(std::int64_t us) {
+  HistoryEvent e;
+  e.kind = std::string(kHistoryMarker);
+  e.monotonic_us = us;
+  e.name = std::string(kCheckpointEnd);
+  return e;
+}
+
 // NetworkManager started by the boot's transaction, then the network stage
-// (activating since 30 s) asks for a reload.
+// (activating since 30 s) asks for a reload; the shutdown stops it.
 std::vector<HistoryEvent> NetworkStageReload(std::string reload_result) {
   return {Job(1'000'000, "queued", 5, "start"),
           UnitState(2'000'000, "NetworkManager.service", "active"),
@@ -123,7 +131,9 @@ std::vector<HistoryEvent> NetworkStageReload(std::string reload_result) {
           UnitState(30'000'000, "bootstorm-network.service", "activating"),
           Job(40'000'000, "new", 90, "reload"),
           Job(40'500'000, "removed", 90, "reload", reload_result),
-          UnitState(45'000'000, "bootstorm-network.service", "active")};
+          UnitState(45'000'000, "bootstorm-network.service", "active"),
+          End(50'000'000),
+          Job(55'000'000, "new", 95, "stop")};  // the shutdown
 }
 
 TEST(NmReloadsFromHistory, AReloadJobAfterTheFirstStartWithTheUnitThatAsked) {
