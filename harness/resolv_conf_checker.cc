@@ -98,15 +98,17 @@ std::string Restored(const std::vector<HistoryEvent>& history, std::size_t at, c
   return "";
 }
 
-/// The change that broke the invariant at event `at`, as one line.
+/// The change that broke the invariant at event `at`, as one line; with
+/// what the file then held unless a checkpoint's message already says it.
 std::string DescribeBreak(const std::vector<HistoryEvent>& history, std::size_t at,
-                          const DnsConfig& dns, std::int64_t end_us) {
+                          const DnsConfig& dns, std::int64_t end_us, bool with_content) {
   const HistoryEvent& e = history[at];
-  std::string what =
-      e.content ? Describe(ParseResolvConf(*e.content)) : std::string("/etc/resolv.conf missing");
-  return fmt::format("{} by {} at {:.2f} s ({}): {} instead of {}{}{}",
-                     e.content ? "rewritten" : "removed", DescribeWriter(e.writer),
-                     Seconds(e.monotonic_us), Between(history, at), what, Describe(dns),
+  std::string what;
+  if (with_content)
+    what = e.content ? ": " + Describe(ParseResolvConf(*e.content)) + " instead of " + Describe(dns)
+                     : ": /etc/resolv.conf missing";
+  return fmt::format("{} by {} at {:.2f} s ({}){}{}{}", e.content ? "rewritten" : "removed",
+                     DescribeWriter(e.writer), Seconds(e.monotonic_us), Between(history, at), what,
                      AfterWhat(history, at), Restored(history, at, dns, end_us));
 }
 
@@ -168,7 +170,7 @@ CheckResult ResolvConfChecker::CheckHistory(const BootExpectation& expected,
     }
     // The first change away from the rendered file: the cause of a failure
     // at a checkpoint too, whose message then names it.
-    std::string cause = DescribeBreak(history, i, expected.dns, end_us);
+    std::string cause = DescribeBreak(history, i, expected.dns, end_us, result.passed);
     if (result.passed) {
       result.passed = false;
       result.checkpoint = CheckpointBefore(history, i);

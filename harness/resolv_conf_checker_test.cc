@@ -187,6 +187,8 @@ TEST(ResolvConfHistory, AFailedCheckpointNamesTheChangeThatCausedIt) {
   EXPECT_NE(r.message.find("; first rewritten by NetworkManager (pid 512) at 7.30 s"),
             std::string::npos)
       << r.message;
+  // The content is said once, by the checkpoint's part.
+  EXPECT_EQ(r.message.find("instead of"), r.message.rfind("instead of")) << r.message;
   // The guess from the file's header gives way to the history's writer.
   EXPECT_EQ(r.message.find("(rewritten by NetworkManager)"), std::string::npos) << r.message;
 }
