@@ -45,8 +45,6 @@ std::vector<std::string> Problems(const BootExpectation& expected, const std::ve
   return problems;
 }
 
-constexpr std::string_view kNm = kUnitNetworkManager;
-
 bool IsSutUnit(const std::string& unit) {
   return (unit.starts_with(kAgentUnitPrefix) && unit != kUnitObserver) ||
          unit.starts_with("cloud-");
@@ -75,7 +73,7 @@ std::optional<std::vector<NmReload>> NmReloadsFromHistory(
     if (e.kind == kHistoryMarker && e.name == kCheckpointEnd) break;
     if (e.kind == kHistoryUnit) {
       systemd_seen = true;
-      if (e.unit == kNm && e.active_state == "active") nm_started = true;
+      if (e.unit == kUnitNetworkManager && e.active_state == "active") nm_started = true;
       if (!IsSutUnit(e.unit)) continue;
       if (e.active_state == "activating")
         activating.try_emplace(e.unit, e.monotonic_us);
@@ -85,7 +83,7 @@ std::optional<std::vector<NmReload>> NmReloadsFromHistory(
     }
     if (e.kind != kHistoryJob) continue;
     systemd_seen = true;
-    if (e.unit != kNm || !nm_started) continue;
+    if (e.unit != kUnitNetworkManager || !nm_started) continue;
     if (e.op == "removed") {
       auto it = reload_jobs.find(e.job_id);
       if (it != reload_jobs.end() && e.result == "done") counted[it->second] = true;

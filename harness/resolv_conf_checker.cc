@@ -44,27 +44,24 @@ std::int64_t EndOf(const std::vector<HistoryEvent>& history) {
   return history.empty() ? 0 : history.back().monotonic_us;
 }
 
-/// "between checkpoints after-network and final", "after checkpoint final"
-/// for the event at `at` in `history`.
-std::string Between(const std::vector<HistoryEvent>& history, std::size_t at) {
-  std::string before, after;
-  for (std::size_t i = 0; i < history.size(); ++i) {
-    if (history[i].kind != kHistoryMarker) continue;
-    if (i < at) before = history[i].name;
-    if (i > at && after.empty()) after = history[i].name;
-  }
-  if (!before.empty() && !after.empty())
-    return fmt::format("between checkpoints {} and {}", before, after);
-  if (!before.empty()) return "after checkpoint " + before;
-  return after.empty() ? "" : "before checkpoint " + after;
-}
-
 /// The last checkpoint before event `at`; "" when none.
 std::string CheckpointBefore(const std::vector<HistoryEvent>& history, std::size_t at) {
   std::string name;
   for (std::size_t i = 0; i < at; ++i)
     if (history[i].kind == kHistoryMarker) name = history[i].name;
   return name;
+}
+
+/// "between checkpoints after-network and final", "after checkpoint final"
+/// for the event at `at` in `history`.
+std::string Between(const std::vector<HistoryEvent>& history, std::size_t at) {
+  std::string before = CheckpointBefore(history, at), after;
+  for (std::size_t i = at + 1; i < history.size() && after.empty(); ++i)
+    if (history[i].kind == kHistoryMarker) after = history[i].name;
+  if (!before.empty() && !after.empty())
+    return fmt::format("between checkpoints {} and {}", before, after);
+  if (!before.empty()) return "after checkpoint " + before;
+  return after.empty() ? "" : "before checkpoint " + after;
 }
 
 /// ", 0.30 s after reload job of NetworkManager.service queued": the race

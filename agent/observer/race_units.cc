@@ -1,5 +1,7 @@
 #include "race_units.h"
 
+#include "units.h"
+
 namespace bootstorm {
 namespace {
 
@@ -11,8 +13,8 @@ struct Pattern {
 // The one list. A prefix alone, with suffix "", matches the name exactly.
 constexpr Pattern kRaceUnits[] = {
     {"NetworkManager", ".service"},  // NetworkManager, -wait-online, -dispatcher
-    {"bootstorm-", ".service"},       {"cloud-init", ".service"},  // cloud-init-local, cloud-init
-    {"cloud-config.service", ""},     {"cloud-final.service", ""}, {kSystemBusUnit, ""},
+    {kAgentUnitPrefix, ".service"},   {"cloud-init", ".service"},  // cloud-init-local, cloud-init
+    {"cloud-config.service", ""},     {"cloud-final.service", ""}, {kUnitDbus, ""},
     {"systemd-resolved.service", ""}, {"network", ".target"},  // network-pre, network,
                                                                // network-online
 };

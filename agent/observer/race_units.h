@@ -6,9 +6,6 @@
 
 namespace bootstorm {
 
-/// The unit the observer needs to see active before it connects to the system bus.
-inline constexpr std::string_view kSystemBusUnit = "dbus.service";
-
 /// Whether the history records `unit`'s jobs and state changes.
 bool IsUnitOfTheRace(std::string_view unit);
 

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "race_units.h"
+#include "units.h"
 
 namespace bootstorm {
 namespace {
@@ -215,7 +216,7 @@ void SystemdWatch::UnitState(const std::string& unit, std::string active, std::s
   e.active_state = active;
   e.sub_state = sub;
   sink_.Submit(std::move(e));
-  if (unit == kSystemBusUnit && active == "active" && on_bus_active_) on_bus_active_();
+  if (unit == kUnitDbus && active == "active" && on_bus_active_) on_bus_active_();
 }
 
 int SystemdWatch::OnBusUnitState(sd_bus_message* m, void* self, sd_bus_error*) {
