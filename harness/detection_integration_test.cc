@@ -73,8 +73,9 @@ TEST(DetectionIntegration, ARewriteRepairedBetweenCheckpointsIsCaughtByTheHistor
   auto boots = Boots(run.results);
   ASSERT_EQ(boots.size(), 1u);
   for (const nlohmann::json& o : boots.front().second["observations"]) {
-    if (o["resolv_conf"].is_string())
+    if (o["resolv_conf"].is_string()) {
       EXPECT_EQ(o["resolv_conf"].get<std::string>().find("203.0.113.53"), std::string::npos);
+    }
   }
   std::filesystem::path history =
       run.out / HistoryLogName(boots.front().second["console_log"].get<std::string>());
