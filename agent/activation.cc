@@ -58,6 +58,7 @@ std::vector<CommandStep> ActivationCommands(Activator activator,
       }
       break;
     case Activator::kNone:
+    case Activator::kCloudInit:  // cloud-init activates; the agent observes
       break;
   }
   return steps;

@@ -69,6 +69,10 @@ TEST(ActivationCommands, NoneRunsNothing) {
   EXPECT_TRUE(ActivationCommands(Activator::kNone, kConnections).empty());
 }
 
+TEST(ActivationCommands, CloudInitRunsNothing) {
+  EXPECT_TRUE(ActivationCommands(Activator::kCloudInit, kConnections).empty());
+}
+
 TEST(ActivationCommands, EveryCommandHasATimeout) {
   for (Activator a : kAllActivators)
     for (const CommandStep& s : ActivationCommands(a, kConnections))

@@ -29,6 +29,9 @@ int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const Agent
   if (plan.plan.HasFault(kFaultNmBeforeLocal)) changes += "; NetworkManager before local";
   if (plan.plan.HasFault(kFaultLocalAfterOnline)) changes += "; local after network-online";
   if (plan.plan.HasFault(kFaultNetworkBeforeNm)) changes += "; network not after NetworkManager";
+  if (plan.plan.HasFault(kFaultOrderingCycle))
+    changes += "; an ordering cycle through bootstorm-early (self-test)";
+  if (plan.plan.activator == Activator::kCloudInit) changes += "; checkpoints around cloud-init";
   for (const Fault& f : plan.plan.faults) {
     if (f.kind == kFaultDelay) changes += fmt::format("; {} delayed {} ms", f.unit, f.ms);
   }

@@ -20,5 +20,7 @@ inline constexpr std::string_view kConfigDriveDevice = "/dev/disk/by-label/confi
 inline constexpr std::string_view kProbePortName = "org.bootstorm.probe.0";
 inline constexpr std::string_view kResolvConfPath = "/etc/resolv.conf";
 inline constexpr std::string_view kKernelCmdlinePath = "/proc/cmdline";
+/// cloud-init's log (activator cloud-init: the probe ships its network lines).
+inline constexpr std::string_view kCloudInitLogPath = "/var/log/cloud-init.log";
 
 }  // namespace bootstorm

@@ -19,7 +19,8 @@ int RunLocalStage(const KernelPlan& plan, const AgentLog& log) {
                         plan.plan.run_id, plan.plan.vm, plan.plan.boot,
                         ActivatorName(plan.plan.activator), nm_active_state));
   if (!AgentManagesNetwork(plan.plan.activator)) {
-    log.Write("activator none: the agent does not manage the network; nothing rendered");
+    log.Write(fmt::format("activator {}: the agent does not manage the network; nothing rendered",
+                          ActivatorName(plan.plan.activator)));
     return 0;
   }
   // The host hot-plugs the drive later: the network stage renders it then.

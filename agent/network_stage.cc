@@ -45,7 +45,8 @@ bool WaitUntilNmAnswers(const AgentLog& log) {
 // step worked. `hooks` run around the steps (faults, waiting for NM).
 bool Activate(Activator activator, const StepHooks& hooks, const AgentLog& log) {
   if (!AgentManagesNetwork(activator)) {
-    log.Write("activation skipped: activator none, the agent does not manage the network");
+    log.Write(fmt::format("activation skipped: activator {}, the agent does not manage the network",
+                          ActivatorName(activator)));
     return true;
   }
   std::optional<std::string> text = ReadFileBounded(std::string(kLocalStatePath), 1024 * 1024);

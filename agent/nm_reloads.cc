@@ -26,13 +26,14 @@ std::int64_t ParseMicros(const std::string& text) {
   return error == std::errc() && end == text.data() + text.size() ? value : 0;
 }
 
-// The agent unit activating at `us`: the latest to start among those whose
-// activation window holds it.
+// The SUT's unit (the agent's or cloud-init's) activating at `us`: the
+// latest to start among those whose activation window holds it.
 std::string RequestedBy(std::int64_t us, const std::vector<TimelineEvent>& timeline) {
   std::string unit;
   std::int64_t unit_start = -1;
   for (const TimelineEvent& start : timeline) {
-    if (start.event != kEventInactiveExit || !start.unit.starts_with(kAgentUnitPrefix) ||
+    if (start.event != kEventInactiveExit ||
+        !(start.unit.starts_with(kAgentUnitPrefix) || IsCloudInitUnit(start.unit)) ||
         start.monotonic_us > us || start.monotonic_us <= unit_start)
       continue;
     std::int64_t end = std::numeric_limits<std::int64_t>::max();

@@ -42,10 +42,12 @@ std::string TrimNewline(std::string text) {
   return text;
 }
 
-// Runs a read-only query; "" (and a log line) when it fails.
-std::string Query(const std::vector<std::string>& argv, const AgentLog& log) {
+// Runs a read-only query; "" (and a log line) when it fails. A search
+// (grep, journalctl --grep) that matched nothing exits 1: that is no failure.
+std::string Query(const std::vector<std::string>& argv, const AgentLog& log, bool search = false) {
   CommandResult r = RunCommand(argv, kNmCallTimeout);
   if (r.ok()) return r.output;
+  if (search && r.exit_code == 1 && !r.timed_out) return "";
   log.Write(fmt::format("{}: exit {}{}: {}", CommandLine(argv), r.exit_code,
                         r.timed_out ? " (timed out)" : "", r.output.substr(0, 200)));
   return "";
@@ -73,6 +75,26 @@ std::vector<std::string> QueryNmDnsJournal(const AgentLog& log) {
                            "-o", "short-monotonic", "--case-sensitive=false", "--grep=dns|resolv"},
                           log);
   return LastLines(out, kNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
+}
+
+/// systemd's own lines of this boot about ordering cycles it broke.
+std::vector<std::string> QueryOrderingCycles(const AgentLog& log) {
+  // No _PID=1: what PID 1 logged before journald ran comes from kmsg, without it.
+  std::string out = Query(
+      {"journalctl", "-b", "-q", "--no-pager", "-o", "short-monotonic", "--grep=ordering cycle"},
+      log, true);
+  return LastLines(out, kMaxOrderingCycleLines, kMaxEvidenceLineBytes);
+}
+
+/// cloud-init's log lines about the network, DNS and trouble.
+std::vector<std::string> QueryCloudInitLog(const AgentLog& log) {
+  std::string out =
+      Query({"grep", "-a", "-E",
+             "[Nn]etwork|resolv|dns|DNS|nameserver|activat|reload|restart|WARNING|ERROR|"
+             "Traceback| running '",
+             std::string(kCloudInitLogPath)},
+            log, true);
+  return LastLines(out, kMaxSutLogLines, kMaxEvidenceLineBytes);
 }
 
 }  // namespace
@@ -120,6 +142,9 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
     o.nm_reloads = ParseNmJobJournal(Query(NmJobJournalQuery(), log), o.timeline);
     o.nm_dns_journal = QueryNmDnsJournal(log);
   }
+  if (checkpoint != kCheckpointEarly) o.ordering_cycles = QueryOrderingCycles(log);
+  if (plan.activator == Activator::kCloudInit && checkpoint != kCheckpointEarly)
+    o.sut_log = QueryCloudInitLog(log);
   o.agent_log = log.Tail(kObservationLogLines);
   o.faults = ReadFaultEvents(std::string(kFaultEventsPath));
   return o;

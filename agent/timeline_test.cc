@@ -67,7 +67,7 @@ TEST(ParseActiveState, ReadsTheNamedUnitsBlockOnly) {
 
 TEST(ParseSystemctlShow, IsBounded) {
   std::string text;
-  for (int i = 0; i < 100; ++i)
+  for (std::size_t i = 0; i < kMaxTimelineEvents + 10; ++i)
     text += "Id=u" + std::to_string(i) +
             ".service\nActiveEnterTimestampMonotonic=" + std::to_string(i + 1) + "\n\n";
   EXPECT_EQ(ParseSystemctlShow(text).size(), kMaxTimelineEvents);

@@ -1,6 +1,9 @@
 #include "unit_ordering.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <span>
 
 namespace bootstorm {
 namespace {
@@ -49,9 +52,51 @@ std::string NetworkOrdering(const BootPlan& plan) {
   return "[Unit]\n" + after + drive + before;
 }
 
-}  // namespace
+/// "A B C" of `units`.
+std::string UnitList(std::span<const std::string_view> units) {
+  return fmt::format("{}", fmt::join(units, " "));
+}
 
-std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
+// The checkpoints around cloud-init's units. Both releases' unit names are
+// listed: an ordering on a unit the image lacks is no ordering. None of
+// these adds an edge to cloud-init's units that they do not already allow
+// (early needs only the root file system remounted, as cloud-init-local
+// does), so no ordering cycle can come from them.
+std::map<std::string, std::string> CloudInitCheckpointDropIns() {
+  constexpr std::string_view kBeforeCloudInit[] = {kUnitCloudInitMain, kUnitCloudInitLocal,
+                                                   kUnitNetworkManager};
+  constexpr std::string_view kNetworkStages[] = {kUnitCloudInitNetwork22, kUnitCloudInitNetwork};
+  std::map<std::string, std::string> drop_ins;
+  drop_ins[DropInPath(kUnitEarly)] =
+      fmt::format("{}[Unit]\nDefaultDependencies=no\nAfter=systemd-remount-fs.service\nBefore={}\n",
+                  kHeader, UnitList(kBeforeCloudInit));
+  drop_ins[DropInPath(kUnitNetwork)] = fmt::format("{}[Unit]\nDefaultDependencies=no\nAfter={}\n",
+                                                   kHeader, UnitList(kNetworkStages));
+  drop_ins[DropInPath(kUnitFinal)] =
+      fmt::format("{}[Unit]\nWants={}\nAfter={} {} {}\n", kHeader, kTargetNetworkOnline,
+                  kTargetNetworkOnline, kUnitCloudFinal, kUnitNetwork);
+  // cloud-final is After=multi-user.target: a final stage wanted by that
+  // target (which orders itself after what it wants) would close a cycle.
+  // The image leaves the final stage out of multi-user.target; cloud-final
+  // pulls it in.
+  drop_ins[DropInPath(kUnitCloudFinal)] = fmt::format("{}[Unit]\nWants={}\n", kHeader, kUnitFinal);
+  return drop_ins;
+}
+
+// Fault ordering-cycle: a unit both before and after the early checkpoint,
+// which early wants.
+std::map<std::string, std::string> OrderingCycleUnits() {
+  constexpr std::string_view kCycleUnit = "bootstorm-cycle.service";
+  return {{std::string(kCycleUnit),
+           fmt::format("{}[Unit]\nDefaultDependencies=no\nAfter={}\nBefore={}\n\n[Service]\n"
+                       "Type=oneshot\nExecStart=/bin/true\n",
+                       kHeader, kUnitEarly, kUnitEarly)},
+          {fmt::format("{}.d/60-cycle.conf", kUnitEarly),
+           fmt::format("{}[Unit]\nWants={}\n", kHeader, kCycleUnit)}};
+}
+
+std::map<std::string, std::string> CheckpointDropIns(const BootPlan& plan) {
+  if (plan.activator == Activator::kCloudInit) return CloudInitCheckpointDropIns();
   std::map<std::string, std::string> drop_ins;
   drop_ins[DropInPath("bootstorm-early.service")] =
       std::string(kHeader) +
@@ -69,6 +114,14 @@ std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
       std::string(kHeader) +
       "[Unit]\nWants=network-online.target\n"
       "After=network-online.target bootstorm-network.service\n";
+  return drop_ins;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
+  std::map<std::string, std::string> drop_ins = CheckpointDropIns(plan);
+  if (plan.HasFault(kFaultOrderingCycle)) drop_ins.merge(OrderingCycleUnits());
   return drop_ins;
 }
 

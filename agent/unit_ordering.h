@@ -26,6 +26,14 @@ inline constexpr int kLateConfigDriveTimeoutSeconds = 300;
 /// ordered after NetworkManager.service. Fault late-config: the network stage,
 /// not local, wants and waits for the config drive's device, at most
 /// kLateConfigDriveTimeoutSeconds.
+///
+/// Activator cloud-init: the agent only observes, around cloud-init's own
+/// units, which keep their orderings: early before cloud-init's first unit
+/// and NetworkManager, network (checkpoint after-network) after cloud-init's
+/// network stage, final after cloud-final and network-online.target and
+/// wanted by cloud-final (cloud-final is after multi-user.target, so the
+/// image does not have multi-user.target want it). No local stage (the
+/// image does not install it).
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
 
 }  // namespace bootstorm

@@ -103,5 +103,42 @@ TEST(RenderOrderingDropIns, NetworkBeforeNmDropsOnlyTheNetworkManagerEdge) {
                        "After=NetworkManager.service bootstorm-local.service dbus.service\n"));
 }
 
+TEST(RenderOrderingDropIns, CloudInitCheckpointsSurroundCloudInitsUnitsWithoutALocalStage) {
+  BootPlan plan;
+  plan.activator = Activator::kCloudInit;
+  std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan);
+  EXPECT_FALSE(drop_ins.contains(kLocal));
+  std::string early = drop_ins.at("bootstorm-early.service.d/50-order.conf");
+  EXPECT_TRUE(Contains(early, "DefaultDependencies=no\n"));
+  EXPECT_TRUE(Contains(early, "After=systemd-remount-fs.service\n"));
+  EXPECT_TRUE(Contains(early,
+                       "Before=cloud-init-main.service cloud-init-local.service "
+                       "NetworkManager.service\n"));
+  std::string network = drop_ins.at("bootstorm-network.service.d/50-order.conf");
+  EXPECT_TRUE(Contains(network, "After=cloud-init.service cloud-init-network.service\n"));
+  EXPECT_FALSE(Contains(network, "Before="));
+  std::string final_stage = drop_ins.at("bootstorm-final.service.d/50-order.conf");
+  EXPECT_TRUE(Contains(final_stage,
+                       "After=network-online.target cloud-final.service "
+                       "bootstorm-network.service\n"));
+  EXPECT_TRUE(Contains(drop_ins.at("cloud-final.service.d/50-order.conf"),
+                       "Wants=bootstorm-final.service\n"));
+}
+
+TEST(RenderOrderingDropIns, OrderingCycleFaultAddsAUnitBothBeforeAndAfterEarly) {
+  for (Activator activator : {Activator::kReference, Activator::kCloudInit}) {
+    BootPlan plan;
+    plan.activator = activator;
+    plan.faults = {{std::string(kFaultOrderingCycle)}};
+    std::map<std::string, std::string> drop_ins = RenderOrderingDropIns(plan);
+    std::string cycle = drop_ins.at("bootstorm-cycle.service");
+    EXPECT_TRUE(Contains(cycle, "After=bootstorm-early.service\n"));
+    EXPECT_TRUE(Contains(cycle, "Before=bootstorm-early.service\n"));
+    EXPECT_TRUE(Contains(drop_ins.at("bootstorm-early.service.d/60-cycle.conf"),
+                         "Wants=bootstorm-cycle.service\n"));
+    EXPECT_FALSE(RenderOrderingDropIns(BootPlan{}).contains("bootstorm-cycle.service"));
+  }
+}
+
 }  // namespace
 }  // namespace bootstorm

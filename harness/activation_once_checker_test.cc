@@ -174,5 +174,20 @@ TEST(ActivationOnceChecker, TheHistorysJobsAreTheEvidenceWhenThereAreAny) {
   EXPECT_TRUE(ActivationOnceChecker().CheckHistory(Expect(true, false), EndingWith({}), {}).passed);
 }
 
+TEST(ActivationOnceChecker, CloudInitMayReloadOnceFromItsOwnUnits) {
+  BootExpectation e = Expect(false, false);
+  e.sut_is_cloud_init = true;
+  const NmReload by_network_stage{"reload", 40'000'000, "cloud-init-network.service"};
+  CheckResult r = ActivationOnceChecker().Check(e, EndingWith({by_network_stage}));
+  EXPECT_TRUE(r.passed) << r.message;
+  EXPECT_EQ(r.expected["requested_by"], "a cloud-init unit");
+  r = ActivationOnceChecker().Check(e, EndingWith({by_network_stage, by_network_stage}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("2 reloads or restarts in one boot"), std::string::npos) << r.message;
+  r = ActivationOnceChecker().Check(e, EndingWith({kByFinal}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("only cloud-init's stages may"), std::string::npos) << r.message;
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -63,5 +63,34 @@ TEST(BootCompletesChecker, FailedAgentUnitFailsOtherFailedUnitsDoNot) {
   EXPECT_EQ(r.message, "bootstorm-local.service failed");
 }
 
+std::vector<TimelineEvent> CloudInitTimeline(std::string_view network_stage) {
+  std::vector<TimelineEvent> t;
+  std::int64_t at = 0;
+  for (std::string_view unit : {kUnitEarly, kUnitCloudInitLocal, network_stage, kUnitNetwork,
+                                kUnitCloudConfig, kUnitCloudFinal}) {
+    t.push_back({std::string(unit), "inactive-exit", ++at});
+    t.push_back({std::string(unit), "active-enter", ++at});
+  }
+  t.push_back({std::string(kUnitFinal), "inactive-exit", ++at});
+  return t;
+}
+
+TEST(BootCompletesChecker, CloudInitNeedsItsFourStagesUnderEitherNetworkStageName) {
+  BootExpectation e;
+  e.sut_is_cloud_init = true;
+  for (std::string_view stage : {kUnitCloudInitNetwork22, kUnitCloudInitNetwork})
+    EXPECT_TRUE(BootCompletesChecker().Check(e, Boot(CloudInitTimeline(stage))).passed) << stage;
+  // No local stage of the agent's is needed, and the agent's default would want one.
+  EXPECT_FALSE(
+      BootCompletesChecker().Check({}, Boot(CloudInitTimeline(kUnitCloudInitNetwork))).passed);
+  std::vector<TimelineEvent> t = CloudInitTimeline(kUnitCloudInitNetwork22);
+  std::erase(t, TimelineEvent{std::string(kUnitCloudFinal), "active-enter", 12});
+  t.push_back({std::string(kUnitCloudConfig), "failed", 13});
+  CheckResult r = BootCompletesChecker().Check(e, Boot(t));
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.message,
+            "cloud-final.service shows no active-enter at end; cloud-config.service failed");
+}
+
 }  // namespace
 }  // namespace bootstorm

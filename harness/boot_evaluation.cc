@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "interrupted_boot.h"
 
 namespace bootstorm {
@@ -11,6 +13,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   BootExpectation e;
   e.boot = plan.boot;
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
+  e.sut_is_cloud_init = plan.activator == Activator::kCloudInit;
+  bool rendered = RendersConfigDrive(plan.activator);
   // The renderer path misses when NM starts first, the local stage comes
   // late, or the config drive arrives after NM (late-config): the network
   // stage must activate then.
@@ -18,12 +22,17 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
                            plan.HasFault(kFaultLocalAfterOnline) || plan.HasFault(kFaultLateConfig);
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
-  e.dns = e.agent_manages_network ? scenario.network.dns : DnsConfig{{net.gateway}, {}};
+  e.dns = rendered ? scenario.network.dns : DnsConfig{{net.gateway}, {}};
+  // OpenStack's network_data.json has no search domains: cloud-init (22.4
+  // and 25.1, sources/helpers/openstack.py) reads only the name servers of
+  // its dns services. The config drive's dns_search is the agent's own
+  // extension (scenarios/README.md, Invariants per SUT).
+  if (e.sut_is_cloud_init) e.dns.search.clear();
   const std::vector<NicSpec>& nics = scenario.network.nics;
   for (std::size_t n = 0; n < nics.size(); ++n) {
     int nic = static_cast<int>(n);
     // What NetworkManager's default connection does: a DHCPv4 lease.
-    NicSpec spec = e.agent_manages_network && nics[n].managed ? nics[n] : NicSpec{};
+    NicSpec spec = rendered && nics[n].managed ? nics[n] : NicSpec{};
     ExpectedInterface i;
     i.mac = macs.at(n);
     i.ipv4 = {spec.ipv4 != AddressMode::kOff, "", net.Ipv4Cidr()};
@@ -51,6 +60,41 @@ std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork
     checks.push_back(checker->CheckHistory(
         expected, checker->ChecksInterruptedPart() ? observations : recovery, history));
   return checks;
+}
+
+std::vector<std::string> OrderingCycleLines(std::string_view console) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < console.size() && lines.size() < kMaxOrderingCycleLines) {
+    std::size_t end = std::min(console.find('\n', start), console.size());
+    std::string_view line = console.substr(start, end - start);
+    if (line.find("Found ordering cycle") != std::string_view::npos ||
+        line.find("to break ordering cycle") != std::string_view::npos) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      lines.emplace_back(line.substr(0, kMaxEvidenceLineBytes));
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string UnjudgeableBoot(const std::vector<Observation>& observations,
+                            const std::vector<std::string>& console_cycles) {
+  auto verdict = [](std::string_view where, const std::vector<std::string>& lines) {
+    return fmt::format(
+        "systemd broke an ordering cycle in the guest ({}): \"{}\"{}; the plan's units did not "
+        "all run, so no SUT verdict",
+        where, lines.front(),
+        lines.size() > 1 ? fmt::format(" and {} more line(s)", lines.size() - 1) : "");
+  };
+  if (!console_cycles.empty()) return verdict("serial console", console_cycles);
+  for (const Observation& o : observations) {
+    if (!o.ordering_cycles.empty())
+      return verdict(fmt::format("journal at {}{}", o.checkpoint,
+                                 o.part.empty() ? "" : ", " + o.part + " part"),
+                     o.ordering_cycles);
+  }
+  return "";
 }
 
 }  // namespace bootstorm

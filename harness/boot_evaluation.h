@@ -31,4 +31,17 @@ std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork
                                       const std::vector<Observation>& observations,
                                       const std::vector<HistoryEvent>& history);
 
+/// systemd's lines about an ordering cycle in a boot's serial console
+/// ("Found ordering cycle", "Job ... deleted to break ordering cycle"), in
+/// order, at most kMaxOrderingCycleLines.
+std::vector<std::string> OrderingCycleLines(std::string_view console);
+
+/// Why the boot cannot be judged as the SUT's, or "": systemd broke an
+/// ordering cycle (it deleted a job, so the boot did not run the units the
+/// plan asked for), as its console (`console_cycles`, OrderingCycleLines) or
+/// the guest's journal (the observations' ordering_cycles) says; the line is
+/// named. Such a boot is an infra error, never a SUT verdict.
+std::string UnjudgeableBoot(const std::vector<Observation>& observations,
+                            const std::vector<std::string>& console_cycles);
+
 }  // namespace bootstorm

@@ -36,13 +36,19 @@ struct ExpectedInterface {
 /// What the harness expects of one boot.
 struct BootExpectation {
   int boot = 1;
-  /// What resolv.conf must hold: the scenario's DNS when the agent manages
-  /// the network; otherwise what NetworkManager got from DHCP.
+  /// What resolv.conf must hold: the scenario's DNS when the agent or
+  /// cloud-init renders the network; otherwise what NetworkManager got from DHCP.
   DnsConfig dns;
   std::vector<ExpectedInterface> interfaces;
   /// False with activator none: NetworkManager owns DNS and the interfaces,
-  /// and nothing may reload or restart it for the agent.
+  /// and nothing may reload or restart it for the agent; and with cloud-init.
   bool agent_manages_network = true;
+  /// The SUT is the image's cloud-init (activator cloud-init): it renders
+  /// the config drive's network for NetworkManager, which owns resolv.conf:
+  /// the scenario's name servers and search domains must be in it from the
+  /// network stage on (others, e.g. a DHCP lease's, may be there too); at
+  /// most one reload or restart of NetworkManager, by a cloud-init unit.
+  bool sut_is_cloud_init = false;
   /// The plan makes the configuration miss the renderer path: NetworkManager
   /// started before the local stage rendered (fault nm-before-local or
   /// local-after-online), or the config drive is hot-plugged after it

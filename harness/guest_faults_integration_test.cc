@@ -229,5 +229,23 @@ TEST(GuestFaultsIntegration, ReferenceSurvivesNetworkManagerRestartedDuringActiv
   EXPECT_TRUE(journal_restart) << End(restart.boot)["nm_reloads"].dump();
 }
 
+// A plan that makes systemd break an ordering cycle: the boot still reaches
+// its end, but it did not run what the plan asked for, so the harness must
+// call it an infra error naming the journal line, never judge it.
+TEST(GuestFaultsIntegration, AnOrderingCycleInTheGuestIsAnInfraErrorNamingIt) {
+  ScenarioRun run = RunScenario("ordering-cycle", "detect-ordering-cycle.json", {"--retries", "0"});
+  EXPECT_EQ(run.cli.exit_code, 3) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  auto boots = Boots(run.results);
+  ASSERT_EQ(boots.size(), 1u);
+  const nlohmann::json& boot = boots.front().second;
+  EXPECT_EQ(boot["outcome"], "infra_error") << boot.dump(2);
+  std::string why = boot.value("infra_error", "");
+  EXPECT_NE(why.find("systemd broke an ordering cycle in the guest"), std::string::npos) << why;
+  EXPECT_NE(why.find("bootstorm-cycle.service"), std::string::npos) << why;
+  EXPECT_NE(why.find("no SUT verdict"), std::string::npos) << why;
+  ExpectNothingLeft(run);
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "boot_plan.h"
 #include "bounded_file.h"
 #include "exit_code.h"
 #include "strict_json.h"
@@ -30,20 +31,46 @@ std::string GuestImageKey(const std::filesystem::path& dir) {
 }
 
 GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
-  // Informational: a missing or odd file gives empty versions.
+  // Informational: a missing or odd file gives empty versions. sut.json
+  // (every image since cloud-init images) says more than guest-versions.json.
   constexpr std::size_t kMaxVersionsBytes = 64 << 10;
-  nlohmann::json j;
-  try {
-    j = ParseJsonText(ReadFileBounded(dir / "guest-versions.json", kMaxVersionsBytes), "versions");
-  } catch (const std::invalid_argument&) {  // FileReadError, JsonPathError
-  }
+  auto read = [&dir](const char* name) {
+    try {
+      return ParseJsonText(ReadFileBounded(dir / name, kMaxVersionsBytes), name);
+    } catch (const std::invalid_argument&) {  // FileReadError, JsonPathError
+      return nlohmann::json();
+    }
+  };
+  nlohmann::json j = read(kSutFile);
+  if (!j.is_object()) j = read("guest-versions.json");
   auto field = [&j](const char* key) -> std::string {
     constexpr std::size_t kMaxVersionLength = 100;
     if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return "";
     std::string v = j[key].get<std::string>();
     return v.size() <= kMaxVersionLength ? v : "";
   };
-  return {field("network_manager"), field("systemd"), KernelVersion(dir / "vmlinuz")};
+  return {
+      field("network_manager"), field("systemd"),   KernelVersion(dir / "vmlinuz"), field("kind"),
+      field("suite"),           field("cloud_init")};
+}
+
+std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir) {
+  std::string sut = ReadGuestVersions(dir).sut;
+  std::string cloud_init(ActivatorName(Activator::kCloudInit));
+  if (sut == kSutCloudInit) {
+    if (!requested.empty() && requested != cloud_init)
+      throw BadInput(fmt::format(
+          "--activator {}: {} holds cloud-init as its system under test ({}); its boots run "
+          "activator {}",
+          requested, dir.string(), kSutFile, cloud_init));
+    return cloud_init;
+  }
+  if (requested == cloud_init)
+    throw BadInput(
+        fmt::format("--activator {}: {} is no cloud-init image ({} kind \"{}\"); build one with "
+                    "agent/image/build-image --sut cloud-init (README: Test your cloud-init)",
+                    cloud_init, dir.string(), kSutFile, sut.empty() ? "unknown" : sut));
+  return requested;
 }
 
 std::string KernelVersion(const std::filesystem::path& vmlinuz) {

@@ -16,10 +16,21 @@ void RequireGuestImage(const std::filesystem::path& dir);
 /// recipe and packages); "" when there is none.
 std::string GuestImageKey(const std::filesystem::path& dir);
 
-/// The package versions <dir>/guest-versions.json records (written by
-/// agent/image/build-image); a field is "" when the file, or it, is missing
-/// or not a short string (images from before it was written).
+/// The file of an image folder that says what it holds (agent/image/build-image).
+inline constexpr const char* kSutFile = "sut.json";
+/// sut.json's "kind" of an image whose initialiser is cloud-init.
+inline constexpr std::string_view kSutCloudInit = "cloud-init";
+
+/// What <dir>/sut.json records (written by agent/image/build-image), or for
+/// older images guest-versions.json; a field is "" when the file, or it, is
+/// missing or not a short string.
 GuestVersions ReadGuestVersions(const std::filesystem::path& dir);
+
+/// The activator override a run on image `dir` uses, given the one asked
+/// for (`requested`, "" for the scenario's): a cloud-init image runs
+/// activator cloud-init whatever the scenario says, and only it; an image
+/// without cloud-init cannot. Throws BadInput naming the conflict.
+std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir);
 
 /// The kernel release (`uname -r`) of the x86 bzImage `vmlinuz`, from its
 /// boot header; "" when it cannot be read or is not one.

@@ -44,6 +44,11 @@ RecheckedRun RecheckRun(const std::filesystem::path& run_dir) {
       b.rechecked.checks = EvaluateBoot(scenario, net, macs, r.boot.plan, r.boot.observations,
                                         ReadBootHistory(run_dir, r.boot.console_log));
       b.rechecked.outcome = BootOutcomeFromChecks(b.rechecked.checks);
+      std::string unjudgeable = UnjudgeableBoot(r.boot.observations, {});
+      if (!unjudgeable.empty()) {
+        b.rechecked.outcome = Outcome::kInfraError;
+        b.rechecked.infra_error = unjudgeable;
+      }
     }
     result.boots.push_back(std::move(b));
   }

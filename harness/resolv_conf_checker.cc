@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "boot_history.h"
@@ -17,7 +18,8 @@ namespace {
 bool Applies(const Observation& o, const BootExpectation& expected) {
   if (o.checkpoint == kCheckpointEarly)
     return expected.boot > 1 || expected.interrupted_after_render;
-  if (o.checkpoint == kCheckpointAfterNetwork) return expected.agent_manages_network;
+  if (o.checkpoint == kCheckpointAfterNetwork)
+    return expected.agent_manages_network || expected.sut_is_cloud_init;
   return o.checkpoint == kCheckpointFinal || o.checkpoint == kCheckpointAfterDnsEvent;
 }
 
@@ -31,8 +33,21 @@ constexpr std::string_view kNmGuess = " (rewritten by NetworkManager)";
 
 double Seconds(std::int64_t us) { return static_cast<double>(us) / 1e6; }
 
-bool Holds(const HistoryEvent& e, const DnsConfig& dns) {
-  return e.content && ParseResolvConf(*e.content) == dns;
+/// Whether `actual` is what resolv.conf must hold: exactly the expected DNS,
+/// or with cloud-init at least its name servers and search domains.
+bool Satisfies(const DnsConfig& actual, const BootExpectation& expected) {
+  if (!expected.sut_is_cloud_init) return actual == expected.dns;
+  auto has_all = [](const std::vector<std::string>& have, const std::vector<std::string>& want) {
+    return std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+      return std::find(have.begin(), have.end(), w) != have.end();
+    });
+  };
+  return has_all(actual.nameservers, expected.dns.nameservers) &&
+         has_all(actual.search, expected.dns.search);
+}
+
+bool Holds(const HistoryEvent& e, const BootExpectation& expected) {
+  return e.content && Satisfies(ParseResolvConf(*e.content), expected);
 }
 
 bool IsResolvConf(const HistoryEvent& e) { return e.kind == kHistoryResolvConf; }
@@ -84,10 +99,10 @@ std::string AfterWhat(const std::vector<HistoryEvent>& history, std::size_t at) 
 
 /// "; restored 0.30 s later by bootstorm-agent (pid 700)" when a later
 /// change before `end_us` put the expected content back.
-std::string Restored(const std::vector<HistoryEvent>& history, std::size_t at, const DnsConfig& dns,
-                     std::int64_t end_us) {
+std::string Restored(const std::vector<HistoryEvent>& history, std::size_t at,
+                     const BootExpectation& expected, std::int64_t end_us) {
   for (std::size_t i = at + 1; i < history.size() && history[i].monotonic_us <= end_us; ++i) {
-    if (IsResolvConf(history[i]) && Holds(history[i], dns))
+    if (IsResolvConf(history[i]) && Holds(history[i], expected))
       return fmt::format("; restored {:.2f} s later by {}",
                          Seconds(history[i].monotonic_us - history[at].monotonic_us),
                          DescribeWriter(history[i].writer));
@@ -98,15 +113,16 @@ std::string Restored(const std::vector<HistoryEvent>& history, std::size_t at, c
 /// The change that broke the invariant at event `at`, as one line; with
 /// what the file then held unless a checkpoint's message already says it.
 std::string DescribeBreak(const std::vector<HistoryEvent>& history, std::size_t at,
-                          const DnsConfig& dns, std::int64_t end_us, bool with_content) {
+                          const BootExpectation& expected, std::int64_t end_us, bool with_content) {
   const HistoryEvent& e = history[at];
   std::string what;
   if (with_content)
-    what = e.content ? ": " + Describe(ParseResolvConf(*e.content)) + " instead of " + Describe(dns)
+    what = e.content ? ": " + Describe(ParseResolvConf(*e.content)) + " instead of " +
+                           Describe(expected.dns)
                      : ": /etc/resolv.conf missing";
   return fmt::format("{} by {} at {:.2f} s ({}){}{}{}", e.content ? "rewritten" : "removed",
                      DescribeWriter(e.writer), Seconds(e.monotonic_us), Between(history, at), what,
-                     AfterWhat(history, at), Restored(history, at, dns, end_us));
+                     AfterWhat(history, at), Restored(history, at, expected, end_us));
 }
 
 }  // namespace
@@ -116,8 +132,9 @@ std::string_view ResolvConfChecker::name() const { return kCheckResolvConfIntact
 CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
                                      const std::vector<Observation>& observations) const {
   CheckResult result{std::string(name()), true, "", RenderResolvConf(expected.dns), nullptr, ""};
-  std::string_view required =
-      expected.agent_manages_network ? kCheckpointAfterNetwork : kCheckpointFinal;
+  std::string_view required = expected.agent_manages_network || expected.sut_is_cloud_init
+                                  ? kCheckpointAfterNetwork
+                                  : kCheckpointFinal;
   bool saw_required = false;
   for (const Observation& o : observations) {
     if (!Applies(o, expected)) continue;
@@ -129,13 +146,17 @@ CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
       return result;
     }
     DnsConfig actual = ParseResolvConf(*o.resolv_conf);
-    if (actual != expected.dns) {
+    if (!Satisfies(actual, expected)) {
       result.passed = false;
       result.checkpoint = o.checkpoint;
       result.actual = *o.resolv_conf;
-      std::string writer =
-          o.resolv_conf->starts_with("# Generated by NetworkManager") ? std::string(kNmGuess) : "";
-      result.message = fmt::format("at {}: {} instead of {}{}", o.checkpoint, Describe(actual),
+      // With cloud-init NetworkManager is meant to write it.
+      std::string writer = expected.agent_manages_network &&
+                                   o.resolv_conf->starts_with("# Generated by NetworkManager")
+                               ? std::string(kNmGuess)
+                               : "";
+      result.message = fmt::format("at {}: {} {} {}{}", o.checkpoint, Describe(actual),
+                                   expected.sut_is_cloud_init ? "without all of" : "instead of",
                                    Describe(expected.dns), writer);
       return result;
     }
@@ -155,19 +176,19 @@ CheckResult ResolvConfChecker::CheckHistory(const BootExpectation& expected,
   CheckResult result = Check(expected, observations);
   // NetworkManager owning DNS may drop and rewrite it on any link event:
   // there the checkpoints from the final stage on are the invariant.
-  if (!expected.agent_manages_network) return result;
+  if (!expected.agent_manages_network && !expected.sut_is_cloud_init) return result;
   std::int64_t end_us = EndOf(history);
   bool rendered = false;
   for (std::size_t i = 0; i < history.size() && history[i].monotonic_us <= end_us; ++i) {
     const HistoryEvent& e = history[i];
     if (!IsResolvConf(e)) continue;
-    if (!rendered || Holds(e, expected.dns)) {
-      rendered = rendered || Holds(e, expected.dns);
+    if (!rendered || Holds(e, expected)) {
+      rendered = rendered || Holds(e, expected);
       continue;
     }
     // The first change away from the rendered file: the cause of a failure
     // at a checkpoint too, whose message then names it.
-    std::string cause = DescribeBreak(history, i, expected.dns, end_us, result.passed);
+    std::string cause = DescribeBreak(history, i, expected, end_us, result.passed);
     if (result.passed) {
       result.passed = false;
       result.checkpoint = CheckpointBefore(history, i);

@@ -167,8 +167,30 @@ Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& sour
   if (!activator.empty()) {
     auto parsed = ParseActivator(activator);
     if (!parsed) throw BadInput(fmt::format("--activator: unknown activator \"{}\"", activator));
+    // A scenario about one of the agent's known-bad variants says nothing of cloud-init.
+    if (*parsed == Activator::kCloudInit && scenario.activator != Activator::kReference &&
+        scenario.activator != Activator::kCloudInit)
+      throw ScenarioError(fmt::format(
+          "{}: activator: the scenario is about activator {}, which a cloud-init image has not",
+          source.string(), ActivatorName(scenario.activator)));
     scenario.activator = *parsed;
   }
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
+    std::string why = FaultUnsupportedReason(scenario.faults[i].kind, scenario.faults[i].unit,
+                                             scenario.activator);
+    if (!why.empty())
+      throw ScenarioError(fmt::format("{}: faults[{}].kind: {}", source.string(), i, why));
+  }
+  return scenario;
+}
+
+Scenario ScenarioForImage(std::string_view text, const std::filesystem::path& source,
+                          std::string& activator, const std::filesystem::path& image_dir) {
+  activator = ActivatorForImage(activator, image_dir);
+  Scenario scenario = ScenarioForRun(text, source, activator);
+  // A scenario that names cloud-init itself needs a cloud-init image too.
+  if (scenario.activator == Activator::kCloudInit)
+    ActivatorForImage(std::string(ActivatorName(Activator::kCloudInit)), image_dir);
   return scenario;
 }
 
@@ -199,9 +221,10 @@ ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellatio
   if (!options.out.empty()) RequireNoRunIn(options.out, "--out");
   RunSession session;
   std::string text = ReadScenarioText(options.scenario);
-  session.scenario = ScenarioForRun(text, options.scenario, options.activator);
-  session.manifest = NewRunManifest(std::move(text), options.scenario, options.activator,
-                                    options.hosts, options.image_dir, options.infra_retries);
+  std::string activator = options.activator;
+  session.scenario = ScenarioForImage(text, options.scenario, activator, options.image_dir);
+  session.manifest = NewRunManifest(std::move(text), options.scenario, activator, options.hosts,
+                                    options.image_dir, options.infra_retries);
   session.dir = options.out.empty() ? DefaultRunDir(session.scenario.name, session.manifest.run_id)
                                     : options.out;
   session.pending = PendingVms(session.scenario, {}, "");

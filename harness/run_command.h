@@ -38,6 +38,13 @@ ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellatio
 Scenario ScenarioForRun(std::string_view text, const std::filesystem::path& source,
                         const std::string& activator);
 
+/// ScenarioForRun for a run on image `image_dir`: `activator` (the
+/// override asked for, "" for none) becomes the one ActivatorForImage gives,
+/// which the run's manifest records. Throws BadInput when the scenario or the
+/// override does not fit the image's system under test.
+Scenario ScenarioForImage(std::string_view text, const std::filesystem::path& source,
+                          std::string& activator, const std::filesystem::path& image_dir);
+
 /// The manifest of a new run of `scenario_text` (from `scenario_file`): a
 /// fresh run id, the start time, and the guest image in `image_dir` with its
 /// key. Throws BadInput when the image is incomplete.

@@ -83,10 +83,7 @@ nlohmann::json ToJson(const RunManifest& m) {
                       {"retries", m.infra_retries},       {"virt_type", m.virt_type},
                       {"started_at", m.started_at},       {"resumes", m.resumes}};
   if (!m.plans.empty()) j["plans"] = PlansToJson(m.plans);
-  if (m.guest_versions != GuestVersions{})
-    j["guest_versions"] = {{"network_manager", m.guest_versions.network_manager},
-                           {"systemd", m.guest_versions.systemd},
-                           {"kernel", m.guest_versions.kernel}};
+  if (m.guest_versions != GuestVersions{}) j["guest_versions"] = ToJson(m.guest_versions);
   return j;
 }
 
@@ -115,13 +112,9 @@ RunManifest RunManifestFromJson(const nlohmann::json& j, const std::string& file
     m.resumes = static_cast<int>(o.Integer("resumes", 0, 1'000'000));
     if (const nlohmann::json* plans = o.OptionalArray("plans"))
       m.plans = PlansFromJson(*plans, o.PathOf("plans"));
-    if (o.Has("guest_versions")) {
-      StrictObject g(o.Member("guest_versions"), o.PathOf("guest_versions"));
-      m.guest_versions.network_manager = g.String("network_manager");
-      m.guest_versions.systemd = g.String("systemd");
-      m.guest_versions.kernel = g.OptionalString("kernel").value_or("");
-      g.Finish();
-    }
+    if (o.Has("guest_versions"))
+      m.guest_versions =
+          GuestVersionsFromJson(o.Member("guest_versions"), o.PathOf("guest_versions"));
     o.Finish();
     return m;
   } catch (const JsonPathError& e) {

@@ -191,7 +191,8 @@ TEST(Scenario, FaultParametersAndTheirErrors) {
             "scenarios/t.json: scenario.faults[1].unit: unit 'ssh.service' cannot be used with "
             "fault 'delay' (allowed: bootstorm-early.service, bootstorm-local.service, "
             "bootstorm-network.service, bootstorm-final.service, NetworkManager.service, "
-            "dbus.service)");
+            "dbus.service, cloud-init-main.service, cloud-init-local.service, cloud-init.service, "
+            "cloud-init-network.service, cloud-config.service, cloud-final.service)");
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "connection-reup", "ms": 5})")),
             "scenarios/t.json: scenario.faults[1].ms: unknown key");
 }
@@ -249,7 +250,9 @@ TEST(Scenario, InterruptingFaults) {
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "shutdown", "unit": "../x.service"})")),
             "scenarios/t.json: scenario.faults[0].unit: expected one of bootstorm-early.service, "
             "bootstorm-local.service, bootstorm-network.service, bootstorm-final.service, "
-            "NetworkManager.service, NetworkManager-wait-online.service, dbus.service");
+            "NetworkManager.service, NetworkManager-wait-online.service, dbus.service, "
+            "cloud-init-local.service, cloud-init.service, cloud-init-network.service, "
+            "cloud-config.service, cloud-final.service");
   EXPECT_EQ(ErrorOf(with_fault(R"({"kind": "power-cut"})")),
             "scenarios/t.json: scenario.faults[0].ms: missing");
 }

@@ -27,7 +27,8 @@ struct SuiteScenario {
 std::vector<SuiteScenario> LoadScenarios(const Suite& suite, const VerifyOptions& options) {
   std::vector<SuiteScenario> scenarios;
   for (const std::filesystem::path& file : suite.scenarios) {
-    Scenario s = ScenarioForRun(ReadScenarioText(file), file, options.run.activator);
+    std::string activator = options.run.activator;
+    Scenario s = ScenarioForImage(ReadScenarioText(file), file, activator, options.run.image_dir);
     for (const SuiteScenario& earlier : scenarios) {
       if (earlier.scenario.name == s.name)
         throw BadInput(

@@ -10,6 +10,7 @@
 #include "boot_evaluation.h"
 #include "boot_history.h"
 #include "boot_session.h"
+#include "bounded_file.h"
 #include "checker.h"
 #include "disk_archive.h"
 #include "domain_xml.h"
@@ -365,6 +366,24 @@ class BootRunner {
     record_.checks = EvaluateBoot(*ctx_.scenario, ctx_.network, macs_, record_.plan,
                                   record_.observations, history);
     record_.outcome = BootOutcomeFromChecks(record_.checks);
+    std::string unjudgeable = UnjudgeableBoot(record_.observations, ConsoleCycles());
+    if (!unjudgeable.empty()) Infra(unjudgeable);
+  }
+
+  /// The ordering cycle lines of the boot's consoles (both parts).
+  std::vector<std::string> ConsoleCycles() const {
+    std::vector<std::string> lines;
+    for (const std::string& log : {record_.interrupted_console_log, record_.console_log}) {
+      if (log.empty()) continue;
+      try {
+        // The session capped the file at kConsoleLimitBytes.
+        for (std::string& line : OrderingCycleLines(
+                 ReadFileBounded(ctx_.store->dir() / log, kConsoleLimitBytes + (64 << 10))))
+          lines.push_back(std::move(line));
+      } catch (const FileReadError&) {  // no console: nothing to say
+      }
+    }
+    return lines;
   }
 
   const RunContext& ctx_;

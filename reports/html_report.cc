@@ -54,12 +54,14 @@ std::string Header(const RunRecord& run) {
   std::string html = fmt::format(
       "<header><h1>bootstorm report: {}</h1><p class=\"meta\">run <code>{}</code> of "
       "<code>{}</code>, started {} UTC, {:.0f} s; hypervisor <code>{}</code> ({}){}{}; "
-      "<a href=\"results.json\">results.json</a></p>",
+      "system under test {}; <a href=\"results.json\">results.json</a></p>",
       XmlEscape(run.scenario_name), XmlEscape(run.run_id), XmlEscape(run.scenario_file),
       XmlEscape(run.started_at), run.wall_seconds, XmlEscape(run.uri),
       XmlEscape(run.virt_type.empty() ? "unknown" : run.virt_type),
       run.hosts.size() > 1 ? fmt::format(" and {} more hosts", run.hosts.size() - 1) : "",
-      run.resumes > 0 ? fmt::format("; resumed {} times", run.resumes) : "");
+      run.resumes > 0 ? fmt::format("; resumed {} times", run.resumes) : "",
+      XmlEscape(DescribeSut(run.guest_versions).empty() ? "unknown"
+                                                        : DescribeSut(run.guest_versions)));
   if (run.interrupted)
     html += fmt::format(
         "<p class=\"banner infra\">The run was interrupted ({}): not every boot ran.</p>",

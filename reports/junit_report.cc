@@ -228,6 +228,7 @@ std::string RenderSuite(const ReportedRun& r, int id) {
       {"hypervisor", run.uri},
       {"accelerator", AcceleratorOf(run.virt_type)},
       {"image_key", VersionOrUnknown(run.image_key)},
+      {"system_under_test", VersionOrUnknown(DescribeSut(run.guest_versions))},
       {"guest_network_manager", VersionOrUnknown(run.guest_versions.network_manager)},
       {"guest_systemd", VersionOrUnknown(run.guest_versions.systemd)},
       {"started_at", run.started_at},

@@ -239,6 +239,10 @@ void Environment(std::string& md, std::span<const ReportedRun> runs) {
   md += "- accelerator: " + list(Distinct(runs, accelerators)) + "\n";
   md += "- guest image: " +
         list(Distinct(runs, field([](const RunRecord& r) { return r.image_key; }))) + "\n";
+  md += "- system under test: " + list(Distinct(runs, field([](const RunRecord& r) {
+                                                  return DescribeSut(r.guest_versions);
+                                                }))) +
+        "\n";
   md += "- guest NetworkManager: " + list(Distinct(runs, field([](const RunRecord& r) {
                                                      return r.guest_versions.network_manager;
                                                    }))) +

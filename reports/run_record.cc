@@ -61,6 +61,37 @@ RunSummary Summarize(const RunRecord& run) {
   return s;
 }
 
+std::string DescribeSut(const GuestVersions& v) {
+  if (v.sut.empty()) return "";
+  std::string text = v.sut;
+  if (!v.cloud_init.empty()) text += " " + v.cloud_init;
+  if (!v.suite.empty()) text += " (" + v.suite + ")";
+  return text;
+}
+
+nlohmann::json ToJson(const GuestVersions& v) {
+  nlohmann::json j = {
+      {"network_manager", v.network_manager}, {"systemd", v.systemd}, {"kernel", v.kernel}};
+  // Written only when known, so records of images without sut.json stay as they were.
+  if (!v.sut.empty()) j["sut"] = v.sut;
+  if (!v.suite.empty()) j["suite"] = v.suite;
+  if (!v.cloud_init.empty()) j["cloud_init"] = v.cloud_init;
+  return j;
+}
+
+GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject g(j, path);
+  GuestVersions v;
+  v.network_manager = g.String("network_manager");
+  v.systemd = g.String("systemd");
+  v.kernel = g.OptionalString("kernel").value_or("");
+  v.sut = g.OptionalString("sut").value_or("");
+  v.suite = g.OptionalString("suite").value_or("");
+  v.cloud_init = g.OptionalString("cloud_init").value_or("");
+  g.Finish();
+  return v;
+}
+
 nlohmann::json ToJson(const CheckResult& c) {
   return {{"name", c.name},
           {"verdict", c.passed ? "pass" : "fail"},
@@ -129,10 +160,7 @@ nlohmann::json ToJson(const RunRecord& r) {
       {"hypervisor", {{"uri", r.uri}, {"virt_type", r.virt_type}}},
       {"environment",
        {{"image_key", r.image_key},
-        {"guest",
-         {{"network_manager", r.guest_versions.network_manager},
-          {"systemd", r.guest_versions.systemd},
-          {"kernel", r.guest_versions.kernel}}},
+        {"guest", ToJson(r.guest_versions)},
         {"bootstorm", {{"version", r.bootstorm_version}, {"commit", r.bootstorm_commit}}}}},
       {"hosts", hosts},
       {"started_at", r.started_at},
@@ -288,11 +316,7 @@ RunRecord RunRecordFromJson(const nlohmann::json& j, const std::string& path) {
   if (o.Has("environment")) {
     StrictObject e(o.Member("environment"), o.PathOf("environment"));
     r.image_key = e.String("image_key");
-    StrictObject g(e.Member("guest"), e.PathOf("guest"));
-    r.guest_versions.network_manager = g.String("network_manager");
-    r.guest_versions.systemd = g.String("systemd");
-    r.guest_versions.kernel = g.OptionalString("kernel").value_or("");
-    g.Finish();
+    r.guest_versions = GuestVersionsFromJson(e.Member("guest"), e.PathOf("guest"));
     if (e.Has("bootstorm")) {
       StrictObject b(e.Member("bootstorm"), e.PathOf("bootstorm"));
       r.bootstorm_version = b.String("version");

@@ -99,6 +99,11 @@ struct GuestVersions {
   std::string network_manager;
   std::string systemd;
   std::string kernel;  ///< the guest's `uname -r`, from the image's vmlinuz; "" unknown
+  /// The image's system under test (sut.json "kind"): "bootstorm-agent" or
+  /// "cloud-init"; "" unknown (images from before sut.json).
+  std::string sut;
+  std::string suite;       ///< Debian suite of the guest, e.g. "bookworm"; "" unknown
+  std::string cloud_init;  ///< the cloud-init package's version; "" none or unknown
   bool operator==(const GuestVersions&) const = default;
 };
 
@@ -125,6 +130,13 @@ struct RunRecord {
   std::vector<HostRecord> hosts;  ///< `uri` and `virt_type` above are the first one's
   bool operator==(const RunRecord&) const = default;
 };
+
+/// The image's SUT as people read it: "cloud-init 22.4.2-1+deb12u4 (bookworm)",
+/// "bootstorm-agent (bookworm)"; "" when unknown.
+std::string DescribeSut(const GuestVersions& v);
+nlohmann::json ToJson(const GuestVersions& v);
+/// Strict; errors name `path`.
+GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& path);
 
 /// Outcome of a boot from its checks (any failed check: SUT failure).
 Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);

@@ -52,16 +52,17 @@ std::string Base64UrlDecode(std::string_view in) {
 
 // The catalog. Documentation for users is in scenarios/README.md.
 constexpr FaultKind kFaultKinds[] = {
-    {kFaultNmBeforeLocal},
+    {.name = kFaultNmBeforeLocal, .agent_stages_only = true},
     {kFaultConnectionReup},
     {.name = kFaultDelay, .takes_unit = true, .takes_ms = true, .units = kDelayableUnits},
-    {kFaultLocalAfterOnline},
-    {kFaultNetworkBeforeNm},
-    {kFaultNmKill},
-    {kFaultNmRestart},
+    {.name = kFaultLocalAfterOnline, .agent_stages_only = true},
+    {.name = kFaultNetworkBeforeNm, .agent_stages_only = true},
+    {.name = kFaultNmKill, .agent_stages_only = true},
+    {.name = kFaultNmRestart, .agent_stages_only = true},
     {kFaultProbeGarbage},
     {kFaultProbeHugeLine},
     {.name = kFaultResolvConfBlip, .takes_ms = true},
+    {kFaultOrderingCycle},
     {.name = kFaultShutdown, .takes_unit = true},
     {.name = kFaultPowerCut, .takes_ms = true},
     {.name = kFaultLateConfig, .takes_ms = true},
@@ -78,6 +79,19 @@ const FaultKind* FindFaultKind(std::string_view kind) {
 }
 
 bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
+
+std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
+                                   Activator activator) {
+  const FaultKind* k = FindFaultKind(kind);
+  if (!k) return "unknown fault '" + std::string(kind) + "'";
+  if (activator != Activator::kCloudInit) return "";
+  if (k->agent_stages_only)
+    return "fault '" + std::string(kind) +
+           "' acts on the agent's own stages; it is not defined for activator cloud-init yet";
+  if (unit == kUnitLocal)
+    return "a cloud-init image has no " + std::string(kUnitLocal) + " (cloud-init renders)";
+  return "";
+}
 
 bool FaultUnitAllowed(const FaultKind& kind, std::string_view unit) {
   return kind.units.empty() ||
@@ -138,11 +152,17 @@ std::string_view ActivatorName(Activator a) {
       return "legacy-final-restart";
     case Activator::kNone:
       return "none";
+    case Activator::kCloudInit:
+      return "cloud-init";
   }
   return "unknown";
 }
 
-bool AgentManagesNetwork(Activator a) { return a != Activator::kNone; }
+bool AgentManagesNetwork(Activator a) {
+  return a != Activator::kNone && a != Activator::kCloudInit;
+}
+
+bool RendersConfigDrive(Activator a) { return a != Activator::kNone; }
 
 std::optional<Activator> ParseActivator(std::string_view name) {
   for (Activator a : kAllActivators) {

@@ -22,16 +22,25 @@ enum class Activator {
   kLegacyInterfaces,    ///< per-interface `nmcli connection load` + `up`, no reload
   kLegacyFinalRestart,  ///< as legacy-interfaces, and the final unit reloads or restarts NM
   kNone,                ///< renders and activates nothing: NetworkManager owns the network
+  /// The image's own cloud-init renders and activates (images built with
+  /// --sut cloud-init); the agent only observes, at checkpoints placed
+  /// around cloud-init's units.
+  kCloudInit,
 };
 
 /// Every activator, in documentation order.
 inline constexpr Activator kAllActivators[] = {Activator::kReference, Activator::kLegacyInterfaces,
-                                               Activator::kLegacyFinalRestart, Activator::kNone};
+                                               Activator::kLegacyFinalRestart, Activator::kNone,
+                                               Activator::kCloudInit};
 
 std::string_view ActivatorName(Activator a);
-/// Whether the agent renders and activates the network (all but kNone). When
-/// it does not, NetworkManager owns DNS and the interfaces.
+/// Whether the agent renders and activates the network (the reference and
+/// legacy activators). When it does not, NetworkManager owns DNS and the
+/// interfaces (kNone), or cloud-init configures them (kCloudInit).
 bool AgentManagesNetwork(Activator a);
+/// Whether something renders the config drive's network configuration: the
+/// agent, or cloud-init (every activator but kNone).
+bool RendersConfigDrive(Activator a);
 /// Parses an activator name; nullopt when unknown.
 std::optional<Activator> ParseActivator(std::string_view name);
 
@@ -42,9 +51,12 @@ inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
 /// Before unit `unit` starts (an agent stage, NetworkManager.service or
 /// dbus.service), the guest waits `ms` milliseconds.
 inline constexpr std::string_view kFaultDelay = "delay";
-/// The units a `delay` may name: the agent's stages, NetworkManager and dbus.
-inline constexpr std::string_view kDelayableUnits[] = {
-    kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal, kUnitNetworkManager, kUnitDbus};
+/// The units a `delay` may name: the agent's stages, NetworkManager, dbus and
+/// cloud-init's stages.
+inline constexpr auto kDelayableUnits =
+    JoinUnits(std::array<std::string_view, 6>{kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal,
+                                              kUnitNetworkManager, kUnitDbus},
+              kCloudInitUnits);
 /// The local stage runs after network-online.target: NetworkManager has
 /// activated a connection before the configuration is rendered (activator path).
 inline constexpr std::string_view kFaultLocalAfterOnline = "local-after-online";
@@ -66,6 +78,11 @@ inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
 /// (rename over it) and puts the original back `ms` later. Every checkpoint
 /// sees the right file; only the event history shows the rewrite.
 inline constexpr std::string_view kFaultResolvConfBlip = "resolv-conf-blip";
+/// Harness self-test, a broken plan: the generator adds a unit ordered both
+/// before and after bootstorm-early.service, an ordering cycle that systemd
+/// breaks by deleting a job. The harness must call the boot an infra error
+/// naming the cycle, never judge it.
+inline constexpr std::string_view kFaultOrderingCycle = "ordering-cycle";
 /// A graceful shutdown as unit `unit` starts (the generator gives it an
 /// ExecStartPre that requests poweroff), then a recovery boot on that disk.
 inline constexpr std::string_view kFaultShutdown = "shutdown";
@@ -94,6 +111,9 @@ struct FaultKind {
   bool takes_percent = false;  ///< a share of something, `Fault::percent` (1..100)
   /// The units `Fault::unit` may name; empty: any.
   std::span<const std::string_view> units = {};
+  /// The fault acts on the agent's own stages (their ordering, its
+  /// activation steps) and means nothing yet for activator cloud-init.
+  bool agent_stages_only = false;
 };
 
 /// Whether `unit` is one that fault `kind` may name.
@@ -106,6 +126,10 @@ std::string FaultUnitError(const FaultKind& kind, std::string_view unit);
 const FaultKind* FindFaultKind(std::string_view kind);
 /// Whether the guest understands fault `kind`.
 bool IsKnownFault(std::string_view kind);
+/// "" when a boot with `activator` can have fault `kind` on `unit` ("" when
+/// the kind takes none); otherwise why not.
+std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
+                                   Activator activator);
 
 /// Bounds that keep a plan (and the kernel command line) sane.
 inline constexpr int kMaxVms = 10000;

@@ -62,6 +62,28 @@ TEST(BootPlan, UnknownKeyAndWrongTypeAreRejected) {
   EXPECT_THROW(BootPlanFromJson(j), JsonPathError);
 }
 
+TEST(Activator, CloudInitRendersButTheAgentDoesNotManageTheNetwork) {
+  EXPECT_EQ(ParseActivator("cloud-init"), Activator::kCloudInit);
+  EXPECT_FALSE(AgentManagesNetwork(Activator::kCloudInit));
+  EXPECT_TRUE(RendersConfigDrive(Activator::kCloudInit));
+  EXPECT_FALSE(RendersConfigDrive(Activator::kNone));
+  EXPECT_TRUE(RendersConfigDrive(Activator::kReference));
+}
+
+TEST(FaultUnsupportedReason, RefusesWhatActsOnTheAgentsOwnStagesUnderCloudInit) {
+  EXPECT_EQ(FaultUnsupportedReason(kFaultNmBeforeLocal, "", Activator::kReference), "");
+  EXPECT_NE(FaultUnsupportedReason(kFaultNmBeforeLocal, "", Activator::kCloudInit)
+                .find("acts on the agent's own stages"),
+            std::string::npos);
+  EXPECT_NE(FaultUnsupportedReason(kFaultNmKill, "", Activator::kCloudInit), "");
+  EXPECT_NE(FaultUnsupportedReason(kFaultShutdown, kUnitLocal, Activator::kCloudInit)
+                .find("has no bootstorm-local.service"),
+            std::string::npos);
+  EXPECT_EQ(FaultUnsupportedReason(kFaultShutdown, kUnitCloudFinal, Activator::kCloudInit), "");
+  EXPECT_EQ(FaultUnsupportedReason(kFaultConnectionReup, "", Activator::kCloudInit), "");
+  EXPECT_NE(FaultUnsupportedReason("no-such-fault", "", Activator::kCloudInit), "");
+}
+
 TEST(Activator, EveryNameRoundTrips) {
   for (Activator a : kAllActivators) EXPECT_EQ(ParseActivator(ActivatorName(a)), a);
   EXPECT_EQ(ParseActivator("legacy-final-restart"), Activator::kLegacyFinalRestart);

@@ -13,12 +13,12 @@
 namespace bootstorm {
 
 /// Units at whose start fault shutdown may request the poweroff: the agent's
-/// stages and the services of the race. A closed list, because the guest
-/// writes a drop-in named after the unit.
-inline constexpr std::string_view kShutdownPointUnits[] = {
-    kUnitEarly,          kUnitLocal,        kUnitNetwork, kUnitFinal,
-    kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus,
-};
+/// stages, the services of the race and cloud-init's stages. A closed list,
+/// because the guest writes a drop-in named after the unit.
+inline constexpr auto kShutdownPointUnits =
+    JoinUnits(std::array<std::string_view, 7>{kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal,
+                                              kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus},
+              kCloudInitStageUnits);
 
 /// Whether fault shutdown may name `unit`.
 bool IsShutdownPointUnit(std::string_view unit);

@@ -149,6 +149,9 @@ nlohmann::json ToJson(const NetworkData& n) {
     if (l.mtu > 0) link["mtu"] = l.mtu;
     links.push_back(link);
   }
+  nlohmann::json services = nlohmann::json::array();
+  for (const std::string& ns : n.dns.nameservers)
+    services.push_back({{"type", "dns"}, {"address", ns}});
   nlohmann::json networks = nlohmann::json::array();
   for (const NetworkEntry& e : n.networks) {
     nlohmann::json network = {{"id", e.id}, {"link", e.link}, {"type", e.type}};
@@ -158,11 +161,13 @@ nlohmann::json ToJson(const NetworkData& n) {
     for (const Route& r : e.routes)
       routes.push_back({{"network", r.network}, {"netmask", r.netmask}, {"gateway", r.gateway}});
     network["routes"] = routes;
+    // As Nova writes it: each network's name servers, and all of them at
+    // the top (cloud-init reads only these two; the agent the top-level ones).
+    network["services"] = services;
     networks.push_back(network);
   }
-  nlohmann::json services = nlohmann::json::array();
-  for (const std::string& ns : n.dns.nameservers)
-    services.push_back({{"type", "dns"}, {"address", ns}});
+  // Not OpenStack's format (which has no search domains): the agent's own
+  // extension; cloud-init does not read it.
   nlohmann::json j = {{"links", links}, {"networks", networks}, {"services", services}};
   if (!n.dns.search.empty()) j["dns_search"] = n.dns.search;
   return j;

@@ -36,6 +36,13 @@ TEST(NetworkData, JsonRoundTrip) {
   EXPECT_EQ(ParseNetworkData(ToJson(n).dump()), n);
 }
 
+TEST(NetworkData, EachNetworkCarriesTheNameServersAsNovaWritesThem) {
+  NetworkData n = SampleNetworkData();
+  nlohmann::json j = ToJson(n);
+  ASSERT_FALSE(n.dns.nameservers.empty());
+  for (const nlohmann::json& network : j["networks"]) EXPECT_EQ(network["services"], j["services"]);
+}
+
 TEST(NetworkData, ReadsOpenStackFileWithExtraKeysAndNullMtu) {
   NetworkData n = ParseNetworkData(R"({
     "links": [{"id": "tap1", "vif_id": "x", "type": "ovs",

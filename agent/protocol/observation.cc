@@ -155,6 +155,8 @@ nlohmann::json ToJson(const Observation& o) {
       {"nm_dns_journal", o.nm_dns_journal},
       {"agent_log", o.agent_log},
       {"faults", faults}};
+  if (!o.ordering_cycles.empty()) j["ordering_cycles"] = o.ordering_cycles;
+  if (!o.sut_log.empty()) j["sut_log"] = o.sut_log;
   if (!o.part.empty()) j["part"] = o.part;
   return j;
 }
@@ -193,6 +195,11 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
       StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);
   if (o.Has("faults")) obs.faults = ObjectList(o, "faults", kMaxFaultEvents, FaultEventFromJson);
+  if (o.Has("ordering_cycles"))
+    obs.ordering_cycles =
+        StringList(o, "ordering_cycles", kMaxOrderingCycleLines, kMaxEvidenceLineBytes);
+  if (o.Has("sut_log"))
+    obs.sut_log = StringList(o, "sut_log", kMaxSutLogLines, kMaxEvidenceLineBytes);
   if (o.Has("part")) obs.part = OneOf(o, "part", std::array{kPartInterrupted});
   o.Finish();
   return obs;

@@ -41,9 +41,11 @@ inline constexpr std::string_view kPartInterrupted = "interrupted";
 /// when it appears shows when the drive arrived (late-config).
 inline constexpr std::string_view kConfigDriveDeviceUnit =
     "dev-disk-by\\x2dlabel-config\\x2d2.device";
-inline constexpr std::string_view kTimelineUnits[] = {
-    kUnitEarly,          kUnitLocal,        kUnitNetwork, kUnitFinal,
-    kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus,    kConfigDriveDeviceUnit};
+inline constexpr auto kTimelineUnits = JoinUnits(
+    JoinUnits(std::array<std::string_view, 7>{kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal,
+                                              kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus},
+              kCloudInitUnits),
+    std::array<std::string_view, 1>{kConfigDriveDeviceUnit});
 
 /// Timeline events, named after systemd's unit timestamps.
 inline constexpr std::string_view kEventInactiveExit = "inactive-exit";    ///< began activating
@@ -63,11 +65,15 @@ inline constexpr std::string_view kNmStop = "stop";
 inline constexpr std::string_view kNmReloadActions[] = {kNmReload, kNmRestart, kNmStop};
 
 /// Bounds on the lists of one observation (the agent keeps within them).
-inline constexpr std::size_t kMaxTimelineEvents = 64;
+inline constexpr std::size_t kMaxTimelineEvents = 128;
 inline constexpr std::size_t kMaxNmReloads = 32;
 inline constexpr std::size_t kMaxNmDnsJournalLines = 50;
 inline constexpr std::size_t kMaxNmDnsJournalLineBytes = 512;
 inline constexpr std::size_t kMaxFaultEvents = 32;
+inline constexpr std::size_t kMaxOrderingCycleLines = 20;
+inline constexpr std::size_t kMaxSutLogLines = 80;
+/// Bytes of one journal or log line an observation carries (the rest is cut).
+inline constexpr std::size_t kMaxEvidenceLineBytes = 512;
 
 /// Upper bound on one observation line; anything longer is hostile or broken.
 inline constexpr std::size_t kMaxObservationBytes = 256 * 1024;
@@ -122,7 +128,7 @@ struct Observation {
   std::string nm_active_state;  ///< systemd ActiveState of NetworkManager.service
   std::string nm_dns_mode;      ///< DnsManager.Mode over D-Bus; "" when unknown
   std::vector<DeviceState> devices;
-  /// This boot's timestamps of the agent's units, NetworkManager,
+  /// This boot's timestamps of the agent's units, NetworkManager, cloud-init's,
   /// NetworkManager-wait-online and dbus, in time order.
   std::vector<TimelineEvent> timeline;
   /// NetworkManager's reloads and restarts this boot so far, in order.
@@ -136,6 +142,14 @@ struct Observation {
   /// The faults injected inside the guest this boot so far, in order. Absent
   /// in the JSON of observations recorded before it existed (then empty).
   std::vector<FaultEvent> faults;
+  /// systemd's journal lines of this boot about an ordering cycle ("Found
+  /// ordering cycle", "Job ... deleted to break ordering cycle"): the boot
+  /// did not run the units the plan asked for. Absent in the JSON when empty.
+  std::vector<std::string> ordering_cycles;
+  /// The last lines of the SUT's own log about the network and DNS
+  /// (/var/log/cloud-init.log with cloud-init; empty with the agent, whose
+  /// log is agent_log), as evidence. Absent in the JSON when empty.
+  std::vector<std::string> sut_log;
   /// Set by the host, not the guest: kPartInterrupted when the observation
   /// came from the interrupted part of its boot, "" otherwise.
   std::string part;

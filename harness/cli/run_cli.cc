@@ -21,7 +21,7 @@ Command RegisterRunCommand(CLI::App& app) {
   flags->run.Add(cmd);
   cmd->add_option("--activator", flags->run.options.activator,
                   "override the scenario's activator (reference, legacy-interfaces, "
-                  "legacy-final-restart, none)");
+                  "legacy-final-restart, none; a cloud-init image runs cloud-init)");
   CLI::Option* resume = cmd->add_option(
       "--resume", flags->resume.dir,
       "continue the killed or interrupted run in this folder (with --jobs, --timeout, --retries)");

@@ -1,0 +1,77 @@
+// Real cloud-init as the system under test, on real VMs (CTest label
+// "integration", not tier 1: a cloud-init boot takes minutes under TCG):
+// the images ci/build-cloud-init-images builds beside the agent's, smoke on
+// each. The tests assert what the harness must do with any cloud-init (every
+// check judged, the SUT's versions and log in the results, the checkpoints
+// around cloud-init's units), never which verdict cloud-init earns: that is
+// the measurement (scenarios/README.md, detection matrix).
+#include <gtest/gtest.h>
+
+#include "cli_test_support.h"
+#include "scenario.h"
+
+namespace bootstorm {
+namespace {
+
+/// The cloud-init image of Debian `suite` beside the bootstorm binary.
+std::filesystem::path CloudInitImage(const std::string& suite) {
+  return std::filesystem::path(BOOTSTORM_BINARY).parent_path() / ("image-cloud-init-" + suite);
+}
+
+/// The observation of `boot` at `checkpoint`; null when there is none.
+nlohmann::json At(const nlohmann::json& boot, std::string_view checkpoint) {
+  for (const auto& o : boot["observations"])
+    if (o["checkpoint"] == checkpoint) return o;
+  return nullptr;
+}
+
+bool TimelineHas(const nlohmann::json& observation, const std::string& unit,
+                 const std::string& event) {
+  for (const auto& e : observation["timeline"])
+    if (e["unit"] == unit && e["event"] == event) return true;
+  return false;
+}
+
+void ExpectSmokeJudged(const std::string& suite, const std::string& cloud_init_version) {
+  std::filesystem::path image = CloudInitImage(suite);
+  ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
+      << image << ": build it with ci/build-cloud-init-images";
+  ScenarioRun run = RunScenario("cloud-init-smoke-" + suite, "smoke.json",
+                                {"--image", image.string(), "--retries", "0"});
+  // 0 or 1: a verdict on cloud-init either way; 2 or 3 would be the harness's.
+  EXPECT_TRUE(run.cli.exit_code == 0 || run.cli.exit_code == 1) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  EXPECT_EQ(run.results["scenario"]["activator"], "cloud-init");
+  const nlohmann::json& guest = run.results["environment"]["guest"];
+  EXPECT_EQ(guest["sut"], "cloud-init");
+  EXPECT_EQ(guest["suite"], suite);
+  EXPECT_TRUE(guest["cloud_init"].get<std::string>().starts_with(cloud_init_version)) << guest;
+  auto boots = Boots(run.results);
+  EXPECT_EQ(boots.size(), 4u);
+  for (const auto& [vm, boot] : boots) {
+    EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
+    EXPECT_EQ(boot["checks"].size(), kAllChecks.size());
+    for (std::string_view checkpoint :
+         {kCheckpointEarly, kCheckpointAfterNetwork, kCheckpointFinal, kCheckpointEnd})
+      EXPECT_TRUE(At(boot, checkpoint).is_object()) << checkpoint;
+    nlohmann::json end = At(boot, kCheckpointEnd);
+    ASSERT_TRUE(end.is_object());
+    // The agent observed around cloud-init: after cloud-final, with its log.
+    EXPECT_TRUE(TimelineHas(end, std::string(kUnitCloudFinal), "active-enter")) << end.dump(2);
+    EXPECT_FALSE(TimelineHas(end, std::string(kUnitLocal), "active-enter"));
+    EXPECT_FALSE(end.value("sut_log", nlohmann::json::array()).empty()) << end.dump(2);
+    EXPECT_FALSE(end.contains("ordering_cycles")) << end["ordering_cycles"];
+  }
+  ExpectNothingLeft(run);
+}
+
+TEST(CloudInitIntegration, SmokeOnDebian12sCloudInitIsJudgedByEveryCheck) {
+  ExpectSmokeJudged("bookworm", "22.4");
+}
+
+TEST(CloudInitIntegration, SmokeOnDebian13sCloudInitIsJudgedByEveryCheck) {
+  ExpectSmokeJudged("trixie", "25.1");
+}
+
+}  // namespace
+}  // namespace bootstorm
