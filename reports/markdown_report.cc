@@ -42,6 +42,15 @@ std::string Bound(int failures, int judged) {
 
 std::string OrUnknown(const std::string& s) { return s.empty() ? "unknown" : s; }
 
+/// The value of `key` in `groups` (kept in order of first appearance), added
+/// empty when new.
+template <typename V>
+V& GroupOf(std::vector<std::pair<std::string, V>>& groups, const std::string& key) {
+  auto it =
+      std::find_if(groups.begin(), groups.end(), [&key](const auto& g) { return g.first == key; });
+  return it != groups.end() ? it->second : groups.emplace_back(key, V{}).second;
+}
+
 /// Distinct values of `f` over `runs`, in order of first appearance.
 template <typename F>
 std::vector<std::string> Distinct(std::span<const ReportedRun> runs, F f) {
@@ -112,16 +121,9 @@ void NotApplicableReasons(std::string& md, std::span<const ReportedRun> runs) {
   for (const ReportedRun& r : runs) {
     for (const VmRecord& vm : r.record.vms) {
       for (const BootRecord& boot : vm.boots) {
+        if (boot.outcome == Outcome::kInfraError) continue;  // judged nothing
         for (const CheckResult& c : boot.checks) {
-          if (c.applicable) continue;
-          auto it = std::find_if(by_invariant.begin(), by_invariant.end(),
-                                 [&c](const auto& g) { return g.first == c.name; });
-          if (it == by_invariant.end()) it = by_invariant.insert(by_invariant.end(), {c.name, {}});
-          auto reason = std::find_if(it->second.begin(), it->second.end(),
-                                     [&c](const auto& g) { return g.first == c.message; });
-          if (reason == it->second.end())
-            reason = it->second.insert(it->second.end(), {c.message, 0});
-          ++reason->second;
+          if (!c.applicable) ++GroupOf(GroupOf(by_invariant, c.name), c.message);
         }
       }
     }
@@ -151,11 +153,7 @@ void SutFailures(std::string& md, std::span<const ReportedRun> runs) {
     for (const VmRecord& vm : r.record.vms) {
       for (const BootRecord& boot : vm.boots) {
         for (const CheckResult& c : boot.checks) {
-          if (!CheckFailed(c)) continue;
-          auto it = std::find_if(by_invariant.begin(), by_invariant.end(),
-                                 [&c](const auto& g) { return g.first == c.name; });
-          if (it == by_invariant.end()) it = by_invariant.insert(it, {c.name, {}});
-          it->second.push_back({&r, vm.vm, &boot, &c});
+          if (CheckFailed(c)) GroupOf(by_invariant, c.name).push_back({&r, vm.vm, &boot, &c});
         }
       }
     }
