@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sample_runs.h"
+
 namespace bootstorm {
 namespace {
 
@@ -150,6 +152,21 @@ TEST(RunRecord, NotApplicableCheckRoundTripsAndOthersKeepTheirLayout) {
   CheckResult ok{"a", true, "", nullptr, nullptr, ""};
   EXPECT_FALSE(ToJson(ok).contains("applicable"));
   EXPECT_TRUE(CheckResultFromJson(ToJson(ok), "check").applicable);
+}
+
+TEST(RunRecord, ResultsJsonCarriesApplicableOnlyWhereACheckDoesNotApply) {
+  RunRecord run = SampleRunWithNotApplicable();
+  nlohmann::json j = ToJson(run);
+  const nlohmann::json& check = j["vms"][0]["boots"][0]["checks"][2];
+  EXPECT_EQ(check["name"], "atomic-write");
+  EXPECT_EQ(check["applicable"], false);
+  EXPECT_EQ(check["verdict"], "fail");  // means nothing, and never reads as a pass
+  EXPECT_EQ(check["message"], kNotApplicableReason);
+  EXPECT_FALSE(j["vms"][0]["boots"][0]["checks"][0].contains("applicable"));
+  EXPECT_EQ(RunRecordFromJson(j, "results"), run);
+  std::string text =
+      ToJson(SampleRun()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  EXPECT_EQ(text.find("applicable"), std::string::npos);
 }
 
 TEST(RunRecord, NotApplicableCheckThatPassedIsMalformed) {
