@@ -75,7 +75,8 @@ std::vector<nlohmann::json> FailedChecks(const nlohmann::json& results, std::str
   std::vector<nlohmann::json> failed;
   for (const auto& [vm, boot] : Boots(results)) {
     for (const auto& check : boot["checks"]) {
-      if (check["verdict"] == "fail" && (name.empty() || check["name"] == name))
+      if (check["verdict"] == "fail" && check.value("applicable", true) &&
+          (name.empty() || check["name"] == name))
         failed.push_back(check);
     }
   }

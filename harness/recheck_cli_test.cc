@@ -53,6 +53,27 @@ TEST(RecheckCli, ATamperedObservationChangesTheVerdictAndSaysSo) {
   EXPECT_EQ(run.out.find("0 verdicts differ"), std::string::npos) << run.out;
 }
 
+TEST(RecheckCli, ARecordedCheckThatDidNotApplyReadsAsNaWithItsReason) {
+  std::filesystem::path dir = FreshTestDir("recheck-not-applicable") / "run";
+  std::filesystem::copy(kRecordedRun, dir, std::filesystem::copy_options::recursive);
+  // Boot 1's recorded resolv-conf-intact, made a check that did not apply.
+  std::string text = ReadFileText(dir / "boots.jsonl");
+  std::string failed = "\"message\":\"at after-network: ";
+  std::size_t at = text.find(failed);
+  ASSERT_NE(at, std::string::npos);
+  std::size_t end = text.find("\"name\":\"resolv-conf-intact\",\"verdict\":\"fail\"}", at);
+  ASSERT_NE(end, std::string::npos);
+  text.replace(at, end - at, "\"applicable\":false,\"message\":\"<not> for this SUT\",");
+  std::ofstream(dir / "boots.jsonl", std::ios::trunc) << text;
+  CliRun run = RunBootstorm({"recheck", dir.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("n/a: resolv-conf-intact (<not> for this SUT); now failed: "
+                         "resolv-conf-intact"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("1 verdicts differ"), std::string::npos) << run.out;
+}
+
 TEST(RecheckCli, NotARunFolderExits2NamingTheFile) {
   std::filesystem::path dir = FreshTestDir("recheck-none");
   CliRun run = RunBootstorm({"recheck", dir.string()});

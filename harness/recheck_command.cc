@@ -14,12 +14,19 @@
 namespace bootstorm {
 namespace {
 
+/// "failed: a, b" or "every check passed", then any checks that did not
+/// apply: "every applicable check passed; n/a: c (reason)".
 std::string Verdicts(const std::vector<CheckResult>& checks) {
-  std::string failed;
+  std::string failed, not_applicable;
   for (const CheckResult& c : checks) {
-    if (!c.passed) failed += (failed.empty() ? "" : ", ") + c.name;
+    if (CheckFailed(c)) failed += (failed.empty() ? "" : ", ") + c.name;
+    if (!c.applicable)
+      not_applicable += fmt::format("{}{} ({})", not_applicable.empty() ? "" : ", ", c.name,
+                                    TerminalSafe(c.message));
   }
-  return failed.empty() ? "every check passed" : "failed: " + failed;
+  if (not_applicable.empty()) return failed.empty() ? "every check passed" : "failed: " + failed;
+  return (failed.empty() ? "every applicable check passed" : "failed: " + failed) +
+         "; n/a: " + not_applicable;
 }
 
 }  // namespace
@@ -71,7 +78,7 @@ ExitCode RecheckCommand(const std::filesystem::path& run_dir, std::FILE* out) {
       fmt::print(out, "{} (recorded {}: {}; now {})\n", head, OutcomeName(b.recorded.outcome),
                  Verdicts(b.recorded.checks), Verdicts(b.rechecked.checks));
       for (const CheckResult& c : b.rechecked.checks) {
-        if (!c.passed) fmt::print(out, "  {} failed: {}\n", c.name, TerminalSafe(c.message));
+        if (CheckFailed(c)) fmt::print(out, "  {} failed: {}\n", c.name, TerminalSafe(c.message));
       }
     }
     rechecked.push_back({b.vm, 0, b.rechecked});

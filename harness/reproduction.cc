@@ -21,7 +21,7 @@ BootBehaviour BehaviourOf(const BootRecord& boot) {
   b.outcome = boot.outcome;
   if (boot.outcome != Outcome::kSutFailure) return b;
   for (const CheckResult& c : boot.checks) {
-    if (!c.passed) b.failed.insert(c.name);
+    if (CheckFailed(c)) b.failed.insert(c.name);
   }
   return b;
 }

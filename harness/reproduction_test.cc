@@ -43,6 +43,12 @@ TEST(Reproduction, BehaviourIsTheClassAndTheFailedInvariants) {
             "sut_failure (activation-once, resolv-conf-intact)");
 }
 
+TEST(Reproduction, ACheckThatDidNotApplyIsNotAFailedInvariant) {
+  BootRecord b = Failing(1, {"resolv-conf-intact"});
+  b.checks.push_back(NotApplicable("atomic-write", "cloud-init renders it"));
+  EXPECT_EQ(FormatBehaviour(BehaviourOf(b)), "sut_failure (resolv-conf-intact)");
+}
+
 TEST(Reproduction, SameBehaviourOnEveryBootReproduces) {
   std::vector<BootRecord> original = {Failing(1, {"resolv-conf-intact"}), Pass(2)};
   ReplayComparison c = CompareReplay(original, {Failing(1, {"resolv-conf-intact"}), Pass(2)});

@@ -452,7 +452,8 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
   progress.Log(fmt::format("vm {} boot {}: {}{} ({:.1f} s)", vm, b.boot, OutcomeName(b.outcome),
                            b.infra_error.empty() ? "" : ": " + b.infra_error, b.seconds));
   for (const CheckResult& c : b.checks) {
-    if (!c.passed) progress.Log(fmt::format("  {} failed: {}", c.name, c.message));
+    if (CheckFailed(c)) progress.Log(fmt::format("  {} failed: {}", c.name, c.message));
+    if (!c.applicable) progress.Log(fmt::format("  {} n/a ({})", c.name, c.message));
   }
 }
 

@@ -137,7 +137,7 @@ std::vector<BootTimeline> BootTimelines(const BootRecord& boot,
                                         const std::vector<HistoryEvent>& history) {
   std::set<std::string> failed_checkpoints;
   for (const CheckResult& c : boot.checks) {
-    if (!c.passed) failed_checkpoints.insert(c.checkpoint);
+    if (CheckFailed(c)) failed_checkpoints.insert(c.checkpoint);
   }
   std::vector<std::string> parts;  // the interrupted part first
   for (const Observation& o : boot.observations) {

@@ -22,7 +22,7 @@ std::string PrettyJson(const nlohmann::json& j) {
 std::string FailedChecks(const BootRecord& boot) {
   std::string rows;
   for (const CheckResult& c : boot.checks) {
-    if (c.passed) continue;
+    if (!CheckFailed(c)) continue;
     rows += fmt::format(
         "<tr><td class=\"invariant\">{}</td><td>{}</td><td>{}<details><summary>expected and "
         "actual</summary><div class=\"pair\"><div><h6>expected</h6><pre>{}</pre></div><div>"
@@ -127,7 +127,7 @@ std::string Console(const std::filesystem::path& run_dir, const std::string& log
 const Observation* ObservationOfFailure(const BootRecord& boot) {
   const Observation* last = boot.observations.empty() ? nullptr : &boot.observations.back();
   for (const CheckResult& c : boot.checks) {
-    if (c.passed) continue;
+    if (!CheckFailed(c)) continue;
     const Observation* at = nullptr;
     for (const Observation& o : boot.observations) {
       if (o.checkpoint == c.checkpoint) at = &o;

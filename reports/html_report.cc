@@ -150,7 +150,7 @@ std::string FailureIndex(const RunRecord& run) {
       if (b.outcome == Outcome::kPass) continue;
       std::string what;
       for (const CheckResult& c : b.checks) {
-        if (c.passed) continue;
+        if (!CheckFailed(c)) continue;
         ++by_invariant[c.name];
         what += (what.empty() ? "" : ", ") + c.name;
       }
@@ -217,12 +217,20 @@ std::string Boot(const BootRecord& boot, int vm, double axis_end,
       boot.interrupted_console_log.empty()
           ? ""
           : ", " + RunFileLink(boot.interrupted_console_log, "interrupted part's console log"));
+  std::string reasons;  // of the checks that do not apply: neither pass nor fail
   for (const CheckResult& c : boot.checks) {
+    if (!c.applicable) {
+      html += fmt::format("<span class=\"chip na\" title=\"not applicable: {}\">{} n/a</span>",
+                          XmlEscape(c.message), XmlEscape(c.name));
+      reasons += fmt::format("<li>{} n/a: {}</li>", XmlEscape(c.name), XmlEscape(c.message));
+      continue;
+    }
     html += fmt::format("<span class=\"chip {}\" title=\"{}\">{}</span>",
                         c.passed ? "passed" : "failed", XmlEscape(c.passed ? "passed" : c.message),
                         XmlEscape(c.name));
   }
   html += "</div>";
+  if (!reasons.empty()) html += "<ul class=\"na-reasons\">" + reasons + "</ul>";
   bool failed = boot.outcome != Outcome::kPass;
   for (const BootTimeline& t : timelines) {
     if (timelines.size() > 1)

@@ -105,6 +105,30 @@ TEST_F(HtmlReportTest, LeadsWithTheExpectationAndLinksTheRecords) {
   EXPECT_NE(html_.find("<a href=\"vm-000/boot-2.console.log\">console log</a>"), std::string::npos);
 }
 
+TEST_F(HtmlReportTest, NotApplicableChecksShowAsNaWithTheirReason) {
+  RunRecord run = run_;
+  for (BootRecord& b : run.vms[0].boots)
+    b.checks.push_back(NotApplicable("atomic-write", "<b>cloud-init</b> renders it"));
+  std::string html = RenderHtmlReport(run, HostileRunDir());
+  EXPECT_EQ(CountOf(html,
+                    "<span class=\"chip na\" title=\"not applicable: &lt;b&gt;cloud-init"
+                    "&lt;/b&gt; renders it\">atomic-write n/a</span>"),
+            2u)
+      << html;
+  EXPECT_EQ(CountOf(html, "<li>atomic-write n/a: &lt;b&gt;cloud-init&lt;/b&gt; renders it</li>"),
+            2u);
+  EXPECT_EQ(CountOf(html, "<b>cloud-init</b>"), 0u);
+  EXPECT_EQ(html.find("title=\"passed\">atomic-write<"), std::string::npos);
+  EXPECT_EQ(html.find("title=\"not applicable: &lt;b&gt;cloud-init&lt;/b&gt; renders it\">"
+                      "atomic-write</span>"),
+            std::string::npos);
+  // Counted neither as a failure nor as a pass: the same verdicts and rate.
+  EXPECT_EQ(CountOf(html, "<td class=\"invariant\">atomic-write</td>"), 0u);
+  EXPECT_NE(html.find("<td class=\"bound\">1 failure in 2 boots: &lt; 98%</td>"),
+            std::string::npos);
+  EXPECT_EQ(CountOf(html, "<div class=\"failure\">"), 2u);
+}
+
 TEST_F(HtmlReportTest, MetDetectionIsNotShownAsAFailedPassRate) {
   RunRecord detect = run_;
   detect.expect = "detect";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "console_excerpt.h"
@@ -28,9 +29,10 @@ struct TestCase {
   std::string classname;
   std::string name;
   double seconds = 0;
-  enum { kPassed, kFailure, kError } result = kPassed;
+  /// kSkipped: no check of the boot applied, it judged nothing.
+  enum { kPassed, kFailure, kError, kSkipped } result = kPassed;
   std::string type = {};     ///< of the failure or error
-  std::string message = {};  ///< one line
+  std::string message = {};  ///< one line; a skipped case's only text
   std::string details = {};  ///< the element's text
   /// Infra errors of earlier attempts, retried with the same plan: Surefire's
   /// flakyError when the case passed, rerunError when it failed or erred.
@@ -55,7 +57,9 @@ std::string Render(const TestCase& t) {
   if (t.result == TestCase::kPassed && t.retried_infra_errors.empty() && t.output.empty())
     return xml + "/>\n";
   xml += ">\n";
-  if (t.result != TestCase::kPassed) {
+  if (t.result == TestCase::kSkipped) {
+    xml += fmt::format("      <skipped message=\"{}\"/>\n", XmlEscape(t.message));
+  } else if (t.result != TestCase::kPassed) {
     const char* element = t.result == TestCase::kFailure ? "failure" : "error";
     xml += fmt::format("      <{} type=\"{}\" message=\"{}\">{}</{}>\n", element, XmlEscape(t.type),
                        XmlEscape(t.message), XmlEscape(t.details), element);
@@ -63,7 +67,9 @@ std::string Render(const TestCase& t) {
   // The recorded attempt is the last one; the retried ones came before it.
   int attempts = static_cast<int>(t.retried_infra_errors.size()) + 1;
   for (std::size_t i = 0; i < t.retried_infra_errors.size(); ++i)
-    xml += RenderRetriedAttempt(t.result == TestCase::kPassed ? "flakyError" : "rerunError",
+    xml += RenderRetriedAttempt(t.result == TestCase::kPassed || t.result == TestCase::kSkipped
+                                    ? "flakyError"
+                                    : "rerunError",
                                 static_cast<int>(i) + 1, attempts, t.retried_infra_errors[i]);
   if (!t.output.empty())
     xml += fmt::format("      <system-out>{}</system-out>\n", XmlEscape(t.output));
@@ -79,7 +85,7 @@ std::string Json(const nlohmann::json& j) {
 std::string FailedChecksText(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot) {
   std::string text;
   for (const CheckResult& c : boot.checks) {
-    if (c.passed) continue;
+    if (!CheckFailed(c)) continue;
     text += fmt::format("{}: {}\ncheckpoint: {}\nexpected: {}\nactual: {}\n", c.name, c.message,
                         c.checkpoint, Json(c.expected), Json(c.actual));
   }
@@ -89,14 +95,20 @@ std::string FailedChecksText(const ReportedRun& r, const VmRecord& vm, const Boo
 }
 
 /// What a boot's case records beyond its result, one line each: in a detect
-/// run the checks that caught the activator, and retried infra errors before
-/// a recorded pass or failure (flaky infrastructure).
+/// run the checks that caught the activator, the checks that did not apply
+/// (neither pass nor failure) and retried infra errors before a recorded pass
+/// or failure (flaky infrastructure).
 std::vector<std::string> BootNotes(bool detect, const BootRecord& boot) {
   std::vector<std::string> notes;
   if (detect && boot.outcome == Outcome::kSutFailure) {
     for (const CheckResult& c : boot.checks) {
-      if (!c.passed)
+      if (CheckFailed(c))
         notes.push_back(fmt::format("caught by {} at {}: {}", c.name, c.checkpoint, c.message));
+    }
+  }
+  if (boot.outcome != Outcome::kInfraError) {
+    for (const CheckResult& c : boot.checks) {
+      if (!c.applicable) notes.push_back(fmt::format("{} not applicable: {}", c.name, c.message));
     }
   }
   if (!boot.retried_infra_errors.empty() && boot.outcome != Outcome::kInfraError)
@@ -126,7 +138,8 @@ std::string BootOutput(const ReportedRun& r, const BootRecord& boot) {
 /// One case per boot, timed by the boot (domain start to verdict): the
 /// checks judge the same boot and have no time of their own. In a detect
 /// run a boot that failed a check caught the activator: a passing case; the
-/// run's "expectation" case says whether any boot did.
+/// run's "expectation" case says whether any boot did. A boot none of whose
+/// checks applied judged nothing: a skipped case, never a pass.
 void AddBootCase(const ReportedRun& r, const VmRecord& vm, const BootRecord& boot,
                  const std::string& classname, std::vector<TestCase>& cases) {
   TestCase t{classname, fmt::format("boot-{}", boot.boot), boot.seconds};
@@ -144,12 +157,20 @@ void AddBootCase(const ReportedRun& r, const VmRecord& vm, const BootRecord& boo
   } else if (boot.outcome == Outcome::kSutFailure && r.record.expect != kExpectDetect) {
     std::vector<std::string> failed;
     for (const CheckResult& c : boot.checks) {
-      if (!c.passed) failed.push_back(c.name);
+      if (CheckFailed(c)) failed.push_back(c.name);
     }
     t.result = TestCase::kFailure;
     t.type = fmt::format("{}", fmt::join(failed, ","));
     t.message = fmt::format("{} failed", fmt::join(failed, ", "));
     t.details = FailedChecksText(r, vm, boot);
+  } else if (!boot.checks.empty() &&
+             std::none_of(boot.checks.begin(), boot.checks.end(),
+                          [](const CheckResult& c) { return c.applicable; })) {
+    std::vector<std::string> reasons;
+    for (const CheckResult& c : boot.checks)
+      reasons.push_back(fmt::format("{}: {}", c.name, c.message));
+    t.result = TestCase::kSkipped;
+    t.message = fmt::format("not applicable: {}", fmt::join(reasons, "; "));
   }
   cases.push_back(std::move(t));
 }
@@ -215,10 +236,11 @@ std::string SuiteOutput(const ReportedRun& r, const ExpectationVerdict& verdict)
 std::string RenderSuite(const ReportedRun& r, int id) {
   const RunRecord& run = r.record;
   std::vector<TestCase> cases = CasesOf(r);
-  int failures = 0, errors = 0;
+  int failures = 0, errors = 0, skipped = 0;
   for (const TestCase& t : cases) {
     failures += t.result == TestCase::kFailure;
     errors += t.result == TestCase::kError;
+    skipped += t.result == TestCase::kSkipped;
   }
   std::vector<std::pair<std::string, std::string>> properties = {
       {"run_id", run.run_id},
@@ -243,10 +265,10 @@ std::string RenderSuite(const ReportedRun& r, int id) {
   std::string name = "bootstorm." + run.scenario_name;
   std::string xml = fmt::format(
       "  <testsuite name=\"{}\" package=\"bootstorm\" id=\"{}\" timestamp=\"{}\" "
-      "hostname=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" "
+      "hostname=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" "
       "time=\"{:.3f}\">\n    <properties>\n",
       XmlEscape(name), id, JunitTimestamp(run.started_at),
-      XmlEscape(run.uri.empty() ? "localhost" : run.uri), cases.size(), failures, errors,
+      XmlEscape(run.uri.empty() ? "localhost" : run.uri), cases.size(), failures, errors, skipped,
       run.wall_seconds);
   for (const auto& [key, value] : properties)
     xml += fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", key, XmlEscape(value));

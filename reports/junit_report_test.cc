@@ -45,6 +45,13 @@ std::string CaseXml(const std::string& xml, const std::string& classname, const 
   return xml.substr(start, end + std::string("</testcase>").size() - start);
 }
 
+std::string ReplacedAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
 std::string ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
@@ -151,6 +158,44 @@ TEST(JunitReport, InfraErrorsAreErrorsNeverFailures) {
   EXPECT_EQ(Count(xml, "<error "), 2);  // vm 1's boot, vm 2 never ran
   EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"2\""), std::string::npos);
   EXPECT_NE(xml.find("earlier attempt: libvirt connection lost"), std::string::npos);
+}
+
+TEST(JunitReport, NotApplicableChecksAreNotedAndNeverFailOrPass) {
+  std::string xml = RenderRunJunitReport(SampleRunWithNotApplicable(), "out/sample");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"2\" skipped=\"0\""), std::string::npos);
+  // Boot 2 failed resolv-conf-intact alone; boot 1 passed what applied.
+  std::string failed = CaseXml(xml, "bootstorm.sample.vm-000", "boot-2");
+  EXPECT_NE(failed.find("<failure type=\"resolv-conf-intact\" message=\"resolv-conf-intact "
+                        "failed\">"),
+            std::string::npos)
+      << failed;
+  std::string note =
+      "atomic-write not applicable: &lt;SUT&gt; &amp; not the agent renders resolv.conf\n";
+  EXPECT_NE(failed.find(note), std::string::npos) << failed;
+  std::string passed = CaseXml(xml, "bootstorm.sample.vm-000", "boot-1");
+  EXPECT_EQ(passed.find("<failure"), std::string::npos) << passed;
+  EXPECT_EQ(passed.find("<skipped"), std::string::npos) << passed;
+  EXPECT_NE(passed.find("<system-out>" + note), std::string::npos) << passed;
+}
+
+TEST(JunitReport, BootWhereNoCheckAppliedIsSkippedWithTheReason) {
+  RunRecord run = SampleRunWithNotApplicable();
+  std::vector<CheckResult>& checks = run.vms[0].boots[0].checks;
+  checks.erase(checks.begin(), checks.end() - 1);  // only atomic-write, not applicable
+  std::string xml = RenderRunJunitReport(run, "out/sample");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"2\" skipped=\"1\""), std::string::npos);
+  EXPECT_NE(CaseXml(xml, "bootstorm.sample.vm-000", "boot-1")
+                .find("<skipped message=\"not applicable: atomic-write: &lt;SUT&gt; &amp; not the "
+                      "agent renders resolv.conf\"/>"),
+            std::string::npos)
+      << xml;
+  // Skipped, not failed: a skipped case's retried attempts are flaky ones.
+  run.vms[0].boots[0].retried_infra_errors = {"libvirt connection lost"};
+  xml = RenderRunJunitReport(run, "out/sample");
+  EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
+  EXPECT_FALSE(ValidatesAgainstSchema(ReplacedAll(xml, "flakyError", "rerunError")));
 }
 
 TEST(JunitReport, PassAfterARetriedInfraErrorIsAPassWithAFlakyErrorPerAttempt) {
@@ -272,13 +317,6 @@ TEST(JunitReport, ConsoleLogsOutsideTheRunFolderAreNotAttached) {
   EXPECT_EQ(xml.find("passwd]]"), std::string::npos);
   EXPECT_EQ(CaseXml(xml, "bootstorm.sample.vm-000", "boot-1").find("<system-out>"),
             std::string::npos);
-}
-
-std::string ReplacedAll(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 TEST(JunitReport, SchemaRejectsWhatBootstormDoesNotEmit) {

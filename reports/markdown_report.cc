@@ -8,6 +8,7 @@
 
 #include "expectation.h"
 #include "failure_bound.h"
+#include "pass_rate.h"
 #include "rerun_commands.h"
 
 namespace bootstorm {
@@ -40,6 +41,15 @@ std::string Bound(int failures, int judged) {
 }
 
 std::string OrUnknown(const std::string& s) { return s.empty() ? "unknown" : s; }
+
+/// The value of `key` in `groups` (kept in order of first appearance), added
+/// empty when new.
+template <typename V>
+V& GroupOf(std::vector<std::pair<std::string, V>>& groups, const std::string& key) {
+  auto it =
+      std::find_if(groups.begin(), groups.end(), [&key](const auto& g) { return g.first == key; });
+  return it != groups.end() ? it->second : groups.emplace_back(key, V{}).second;
+}
 
 /// Distinct values of `f` over `runs`, in order of first appearance.
 template <typename F>
@@ -92,13 +102,41 @@ void InvariantTable(std::string& md, std::span<const ReportedRun> runs) {
   }
   md +=
       "Boots of the scenarios that expect a pass; a boot that ended in an infra error judges "
-      "nothing.\n\n"
+      "nothing, and neither does a boot the invariant did not apply to (n/a).\n\n"
       "| invariant | verdict | boots checked | failed | failure probability (95% upper bound) |\n"
       "|---|---|---|---|---|\n";
   for (const InvariantTally& i : total.invariants) {
-    md += fmt::format("| {} | {} | {} | {} | {} |\n", MarkdownText(i.name),
-                      i.failed > 0 ? "**FAIL**" : "pass", i.checked, i.failed,
+    std::string verdict = i.failed > 0 ? "**FAIL**" : i.checked > 0 ? "pass" : "n/a";
+    md += fmt::format("| {} | {} | {}{} | {} | {} |\n", MarkdownText(i.name), verdict, i.checked,
+                      FormatNotApplicable(i), i.failed,
                       FormatFailureUpperBound(FailureUpperBound(i.failed, i.checked)));
+  }
+}
+
+/// Per invariant that did not apply to some boots, each distinct reason and
+/// in how many boots; nothing when every invariant applied everywhere.
+void NotApplicableReasons(std::string& md, std::span<const ReportedRun> runs) {
+  // (invariant, [(reason, boots)]) in order of first appearance.
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> by_invariant;
+  for (const ReportedRun& r : runs) {
+    for (const VmRecord& vm : r.record.vms) {
+      for (const BootRecord& boot : vm.boots) {
+        if (boot.outcome == Outcome::kInfraError) continue;  // judged nothing
+        for (const CheckResult& c : boot.checks) {
+          if (!c.applicable) ++GroupOf(GroupOf(by_invariant, c.name), c.message);
+        }
+      }
+    }
+  }
+  if (by_invariant.empty()) return;
+  md += "\n## Not applicable\n\nNeither a pass nor a failure: the invariant does not apply.\n\n";
+  for (const auto& [name, reasons] : by_invariant) {
+    for (std::size_t i = 0; i < std::min(reasons.size(), kListedPerGroup); ++i)
+      md += fmt::format("- **{}**: n/a in {} boot{}: {}\n", MarkdownText(name), reasons[i].second,
+                        reasons[i].second == 1 ? "" : "s", MarkdownText(reasons[i].first));
+    if (reasons.size() > kListedPerGroup)
+      md += fmt::format("- **{}**: and {} more reasons\n", MarkdownText(name),
+                        reasons.size() - kListedPerGroup);
   }
 }
 
@@ -115,11 +153,7 @@ void SutFailures(std::string& md, std::span<const ReportedRun> runs) {
     for (const VmRecord& vm : r.record.vms) {
       for (const BootRecord& boot : vm.boots) {
         for (const CheckResult& c : boot.checks) {
-          if (c.passed) continue;
-          auto it = std::find_if(by_invariant.begin(), by_invariant.end(),
-                                 [&c](const auto& g) { return g.first == c.name; });
-          if (it == by_invariant.end()) it = by_invariant.insert(it, {c.name, {}});
-          it->second.push_back({&r, vm.vm, &boot, &c});
+          if (CheckFailed(c)) GroupOf(by_invariant, c.name).push_back({&r, vm.vm, &boot, &c});
         }
       }
     }
@@ -308,6 +342,7 @@ std::string RenderMarkdownReport(std::span<const ReportedRun> runs, std::string_
   md += fmt::format("{}\n", fmt::join(lines, ""));
   ScenarioTable(md, runs);
   InvariantTable(md, runs);
+  NotApplicableReasons(md, runs);
   SutFailures(md, runs);
   InfraErrors(md, runs);
   if (runs.size() > 1) DetectionMatrix(md, runs);

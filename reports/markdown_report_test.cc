@@ -45,6 +45,23 @@ TEST(MarkdownReport, InvariantVerdictsWithBounds) {
   EXPECT_NE(md.find("| nm-dns-none | pass | 2 | 0 | < 78% |"), std::string::npos) << md;
 }
 
+TEST(MarkdownReport, NotApplicableIsNeitherPassNorFailureAndGivesItsReason) {
+  std::string md = RenderRunMarkdownReport(SampleRunWithNotApplicable(), "out/sample");
+  EXPECT_NE(md.find("| atomic-write | n/a | 0, n/a in 2 boots | 0 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| resolv-conf-intact | **FAIL** | 2 | 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("## Not applicable\n\nNeither a pass nor a failure: the invariant does not "
+                    "apply.\n\n- **atomic-write**: n/a in 2 boots: \\<SUT\\> \\& not the agent "
+                    "renders resolv.conf\n"),
+            std::string::npos)
+      << md;
+  std::size_t failures = md.find("## SUT failures by invariant");
+  ASSERT_NE(failures, std::string::npos);
+  EXPECT_EQ(md.find("atomic-write", failures), std::string::npos) << md;
+  // Without any, the section is absent: reports of other runs do not change.
+  EXPECT_EQ(RenderRunMarkdownReport(SampleRun(), "out/sample").find("Not applicable"),
+            std::string::npos);
+}
+
 TEST(MarkdownReport, InfraErrorsAreListedApart) {
   std::string md = RenderRunMarkdownReport(SampleRun(), "out/sample");
   std::size_t infra = md.find("## Infra errors");

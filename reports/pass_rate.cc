@@ -21,4 +21,9 @@ std::string FormatFailureBound(const BootTally& t) {
                      FormatFailureUpperBound(FailureUpperBound(t.sut_failures, t.judged())));
 }
 
+std::string FormatNotApplicable(const InvariantTally& t) {
+  if (t.not_applicable == 0) return "";
+  return fmt::format(", n/a in {} boot{}", t.not_applicable, t.not_applicable == 1 ? "" : "s");
+}
+
 }  // namespace bootstorm

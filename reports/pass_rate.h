@@ -16,4 +16,9 @@ std::string FormatPassRate(const BootTally& t);
 /// and the 95% upper bound on the probability that a boot fails.
 std::string FormatFailureBound(const BootTally& t);
 
+/// ", n/a in 3 boots" when the invariant did not apply to some judged boots,
+/// else "": what a rate or bound per invariant adds, so a reader knows those
+/// boots are in neither its numerator nor its denominator.
+std::string FormatNotApplicable(const InvariantTally& t);
+
 }  // namespace bootstorm

@@ -24,5 +24,11 @@ TEST(PassRateTest, FailureBoundRestsOnDecidedBootsOnly) {
   EXPECT_EQ(FormatFailureBound(Tally(0, 1, 0)), "1 failure in 1 boot: < 100%");
 }
 
+TEST(PassRateTest, NotApplicableBootsAreNamedApart) {
+  EXPECT_EQ(FormatNotApplicable({"atomic-write", 3, 0}), "");
+  EXPECT_EQ(FormatNotApplicable({"atomic-write", 3, 0, 1}), ", n/a in 1 boot");
+  EXPECT_EQ(FormatNotApplicable({"atomic-write", 0, 0, 2}), ", n/a in 2 boots");
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -25,8 +25,16 @@ std::optional<Outcome> OutcomeFromName(std::string_view name) {
   return std::nullopt;
 }
 
+CheckResult NotApplicable(std::string_view name, std::string reason) {
+  CheckResult c;
+  c.name = name;
+  c.message = std::move(reason);
+  c.applicable = false;
+  return c;
+}
+
 Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks) {
-  bool failed = std::any_of(checks.begin(), checks.end(), [](const auto& c) { return !c.passed; });
+  bool failed = std::any_of(checks.begin(), checks.end(), CheckFailed);
   return failed ? Outcome::kSutFailure : Outcome::kPass;
 }
 
@@ -93,12 +101,15 @@ GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& 
 }
 
 nlohmann::json ToJson(const CheckResult& c) {
-  return {{"name", c.name},
-          {"verdict", c.passed ? "pass" : "fail"},
-          {"checkpoint", c.checkpoint},
-          {"expected", c.expected},
-          {"actual", c.actual},
-          {"message", c.message}};
+  nlohmann::json j = {{"name", c.name},
+                      {"verdict", c.passed ? "pass" : "fail"},
+                      {"checkpoint", c.checkpoint},
+                      {"expected", c.expected},
+                      {"actual", c.actual},
+                      {"message", c.message}};
+  // Only when false, so records of applicable checks keep their layout.
+  if (!c.applicable) j["applicable"] = false;
+  return j;
 }
 
 nlohmann::json ToJson(const BootRecord& b) {
@@ -189,6 +200,11 @@ CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path
   c.expected = o.Member("expected");
   c.actual = o.Member("actual");
   c.message = o.String("message");
+  c.applicable = o.OptionalBoolean("applicable").value_or(true);
+  if (!c.applicable && c.passed)
+    throw JsonPathError(o.PathOf("applicable"),
+                        "a check that does not apply has no verdict: \"verdict\" must be "
+                        "\"fail\" with \"applicable\": false, not \"pass\"");
   o.Finish();
   return c;
 }

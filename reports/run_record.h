@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "boot_plan.h"
@@ -25,14 +26,27 @@ std::string_view OutcomeName(Outcome o);
 std::optional<Outcome> OutcomeFromName(std::string_view name);
 
 struct CheckResult {
-  std::string name;  ///< invariant, e.g. "resolv-conf-intact"
-  bool passed = false;
+  std::string name;        ///< invariant, e.g. "resolv-conf-intact"
+  bool passed = false;     ///< meaningless (false) when not `applicable`
   std::string checkpoint;  ///< where it failed (or "" when it passed)
   nlohmann::json expected = {};
   nlohmann::json actual = {};
-  std::string message = {};  ///< one line a person can read
+  std::string message = {};  ///< one line a person can read; the reason when not applicable
+  /// False when the invariant does not apply to this boot (e.g. to the
+  /// system under test): neither a pass nor a failure, and never counted as
+  /// either.
+  bool applicable = true;
   bool operator==(const CheckResult&) const = default;
 };
+
+/// The verdict of invariant `name` on a boot it does not apply to, `reason`
+/// saying why (e.g. "cloud-init writes resolv.conf itself").
+CheckResult NotApplicable(std::string_view name, std::string reason);
+
+/// Whether `c` is a failure: applicable and not passed. The one test every
+/// consumer of a verdict uses, so a not-applicable check never reads as a
+/// failure (nor, by `c.passed`, as a pass).
+inline bool CheckFailed(const CheckResult& c) { return c.applicable && !c.passed; }
 
 /// A fault the harness applied from the host during a boot (hot-plug, link
 /// state, CPU limits, shutdown, power cut), timed on the host.
@@ -138,7 +152,8 @@ nlohmann::json ToJson(const GuestVersions& v);
 /// Strict; errors name `path`.
 GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& path);
 
-/// Outcome of a boot from its checks (any failed check: SUT failure).
+/// Outcome of a boot from its checks (any failed check: SUT failure;
+/// checks that do not apply are ignored).
 Outcome BootOutcomeFromChecks(const std::vector<CheckResult>& checks);
 /// A VM fails if any boot is a SUT failure; otherwise an infra error if any
 /// boot is one or it is incomplete; otherwise it passes. A VM with no boots

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sample_runs.h"
+
 namespace bootstorm {
 namespace {
 
@@ -42,6 +44,17 @@ TEST(RunRecord, BootOutcomeFromChecks) {
   CheckResult bad{"b", false, "final", "x", "y", "differs"};
   EXPECT_EQ(BootOutcomeFromChecks({ok}), Outcome::kPass);
   EXPECT_EQ(BootOutcomeFromChecks({ok, bad}), Outcome::kSutFailure);
+}
+
+TEST(RunRecord, BootOutcomeIgnoresChecksThatDoNotApply) {
+  CheckResult ok{"a", true, "", nullptr, nullptr, ""};
+  CheckResult bad{"b", false, "final", "x", "y", "differs"};
+  CheckResult na = NotApplicable("atomic-write", "cloud-init writes the file itself");
+  EXPECT_FALSE(na.applicable);
+  EXPECT_FALSE(CheckFailed(na));
+  EXPECT_EQ(na.message, "cloud-init writes the file itself");
+  EXPECT_EQ(BootOutcomeFromChecks({ok, na}), Outcome::kPass);
+  EXPECT_EQ(BootOutcomeFromChecks({na, ok, bad}), Outcome::kSutFailure);
 }
 
 TEST(RunRecord, HostsAndEachVmsUri) {
@@ -128,6 +141,46 @@ TEST(RunRecord, BootRecordFromJsonNamesTheBadField) {
   j = ToJson(FullBoot());
   j["observations"][0].erase("vm");
   EXPECT_EQ(error(j), "boot.observations[0].vm: missing");
+}
+
+TEST(RunRecord, NotApplicableCheckRoundTripsAndOthersKeepTheirLayout) {
+  CheckResult na = NotApplicable("nm-dns-none", "cloud-init leaves NetworkManager's dns alone");
+  nlohmann::json j = ToJson(na);
+  EXPECT_EQ(j["applicable"], false);
+  EXPECT_EQ(j["message"], "cloud-init leaves NetworkManager's dns alone");
+  EXPECT_EQ(CheckResultFromJson(j, "check"), na);
+  CheckResult ok{"a", true, "", nullptr, nullptr, ""};
+  EXPECT_FALSE(ToJson(ok).contains("applicable"));
+  EXPECT_TRUE(CheckResultFromJson(ToJson(ok), "check").applicable);
+}
+
+TEST(RunRecord, ResultsJsonCarriesApplicableOnlyWhereACheckDoesNotApply) {
+  RunRecord run = SampleRunWithNotApplicable();
+  nlohmann::json j = ToJson(run);
+  const nlohmann::json& check = j["vms"][0]["boots"][0]["checks"][2];
+  EXPECT_EQ(check["name"], "atomic-write");
+  EXPECT_EQ(check["applicable"], false);
+  EXPECT_EQ(check["verdict"], "fail");  // means nothing, and never reads as a pass
+  EXPECT_EQ(check["message"], kNotApplicableReason);
+  EXPECT_FALSE(j["vms"][0]["boots"][0]["checks"][0].contains("applicable"));
+  EXPECT_EQ(RunRecordFromJson(j, "results"), run);
+  std::string text =
+      ToJson(SampleRun()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  EXPECT_EQ(text.find("applicable"), std::string::npos);
+}
+
+TEST(RunRecord, NotApplicableCheckThatPassedIsMalformed) {
+  nlohmann::json j = ToJson(FullBoot());
+  j["checks"][0]["applicable"] = false;
+  j["checks"][0]["verdict"] = "pass";
+  try {
+    BootRecordFromJson(j, "boot");
+    FAIL() << "accepted a passing check that does not apply";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("boot.checks[0].applicable: ", 0), 0u) << e.what();
+  }
+  j["checks"][0]["applicable"] = "no";
+  EXPECT_THROW(BootRecordFromJson(j, "boot"), std::invalid_argument);
 }
 
 // Found in issue 17: 20,000 observations of one boot made a 70 MB results.json.

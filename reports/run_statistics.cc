@@ -34,6 +34,10 @@ BootTally TallyBoots(const RunRecord& run) {
       }
       for (const CheckResult& c : boot.checks) {
         InvariantTally& i = TallyOf(t.invariants, c.name);
+        if (!c.applicable) {
+          ++i.not_applicable;
+          continue;
+        }
         ++i.checked;
         if (!c.passed) ++i.failed;
       }
@@ -51,6 +55,7 @@ void AddTally(BootTally& total, const BootTally& more) {
     InvariantTally& t = TallyOf(total.invariants, m.name);
     t.checked += m.checked;
     t.failed += m.failed;
+    t.not_applicable += m.not_applicable;
   }
 }
 
@@ -59,7 +64,7 @@ std::vector<std::string> FailedInvariants(const RunRecord& run) {
   for (const VmRecord& vm : run.vms) {
     for (const BootRecord& boot : vm.boots) {
       for (const CheckResult& c : boot.checks) {
-        if (!c.passed && std::find(names.begin(), names.end(), c.name) == names.end())
+        if (CheckFailed(c) && std::find(names.begin(), names.end(), c.name) == names.end())
           names.push_back(c.name);
       }
     }

@@ -21,6 +21,8 @@ struct InvariantTally {
   std::string name;
   int checked = 0;  ///< boots with a verdict on it (infra errors have none)
   int failed = 0;   ///< of them, boots where it failed
+  /// Judged boots it did not apply to: in neither `checked` nor `failed`.
+  int not_applicable = 0;
   bool operator==(const InvariantTally&) const = default;
 };
 

@@ -31,6 +31,21 @@ TEST(RunStatistics, AddTallyMatchesInvariantsByName) {
   EXPECT_EQ(total.invariants[2], (InvariantTally{"atomic-write", 1, 0}));
 }
 
+TEST(RunStatistics, NotApplicableChecksAreNeitherCheckedNorFailed) {
+  BootTally t = TallyBoots(SampleRunWithNotApplicable());
+  EXPECT_EQ(t.passed, 1);
+  EXPECT_EQ(t.sut_failures, 1);
+  ASSERT_EQ(t.invariants.size(), 3u);
+  EXPECT_EQ(t.invariants[0], (InvariantTally{"resolv-conf-intact", 2, 1}));
+  EXPECT_EQ(t.invariants[2], (InvariantTally{"atomic-write", 0, 0, 2}));
+  BootTally total = t;
+  AddTally(total, t);
+  EXPECT_EQ(total.invariants[2], (InvariantTally{"atomic-write", 0, 0, 4}));
+  RunRecord detect = SampleRunWithNotApplicable();
+  detect.expect = "detect";
+  EXPECT_EQ(FailedInvariants(detect), std::vector<std::string>{"resolv-conf-intact"});
+}
+
 TEST(RunStatistics, MetExpectation) {
   RunRecord run = SampleRun();
   EXPECT_FALSE(MetExpectation(run));  // a SUT failure

@@ -53,6 +53,13 @@ RunRecord SampleRun() {
   return run;
 }
 
+RunRecord SampleRunWithNotApplicable() {
+  RunRecord run = SampleRun();
+  for (BootRecord& b : run.vms[0].boots)
+    b.checks.push_back(NotApplicable("atomic-write", kNotApplicableReason));
+  return run;
+}
+
 std::filesystem::path RecordedRunDir() {
   return std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA) / "recorded-run";
 }

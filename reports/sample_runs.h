@@ -18,6 +18,15 @@ inline const std::string kHostileText =
 /// error (hostile message) after one retried attempt; vm 2 never ran.
 RunRecord SampleRun();
 
+/// Why atomic-write does not apply in SampleRunWithNotApplicable, with markup
+/// every report must show as text.
+inline const std::string kNotApplicableReason = "<SUT> & not the agent renders resolv.conf";
+
+/// SampleRun where vm 0's boots also carry atomic-write, not applicable
+/// (kNotApplicableReason): boot 1 still passes, boot 2 still fails only
+/// resolv-conf-intact.
+RunRecord SampleRunWithNotApplicable();
+
 /// The run folder copied from a real run (reports/testdata/recorded-run):
 /// detect-legacy-interfaces, 1 VM x 2 boots, with SUT failures.
 std::filesystem::path RecordedRunDir();

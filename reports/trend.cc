@@ -7,6 +7,7 @@
 
 #include "failure_bound.h"
 #include "markdown_report.h"
+#include "pass_rate.h"
 #include "xml_escape.h"
 
 namespace bootstorm {
@@ -68,9 +69,10 @@ Trend ComputeTrend(std::span<const ReportedRun> runs) {
   for (const ReportedRun& r : runs) {
     for (const InvariantTally& i : TallyBoots(r.record).invariants) {
       TrendRow& row = RowOf(t, r.record.scenario_name, i.name);
-      row.points.push_back({r.record.run_id, i.checked, i.failed});
+      row.points.push_back({r.record.run_id, i.checked, i.failed, i.not_applicable});
       row.total.checked += i.checked;
       row.total.failed += i.failed;
+      row.total.not_applicable += i.not_applicable;
     }
   }
   FindFlaky(runs, t);
@@ -86,9 +88,9 @@ std::string RenderTrendMarkdown(const Trend& trend) {
     for (const TrendPoint& p : r.points)
       per_run += (per_run.empty() ? "" : ", ") +
                  fmt::format("{} {}", MarkdownText(p.run_id), PassRate(p.checked, p.failed));
-    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", MarkdownText(r.scenario),
+    md += fmt::format("| {} | {} | {} | {} | {}{} | {} |\n", MarkdownText(r.scenario),
                       MarkdownText(r.invariant), per_run, r.total.failed, r.total.checked,
-                      Bound(r.total));
+                      FormatNotApplicable(r.total), Bound(r.total));
   }
   md += "\n## Flaky\n\n";
   if (trend.flaky.empty()) md += "None seen.\n";
@@ -113,7 +115,8 @@ std::string RenderTrendHtml(const Trend& trend) {
     std::size_t n = r.points.size();
     for (std::size_t i = 0; i < n; ++i) {
       const TrendPoint& p = r.points[i];
-      double rate = p.checked == 0 ? 0 : double(p.checked - p.failed) / p.checked;
+      if (p.checked == 0) continue;  // it applied to no boot of this run: no rate to draw
+      double rate = double(p.checked - p.failed) / p.checked;
       double x = n == 1 ? kWidth / 2.0 : 4 + (kWidth - 8) * double(i) / double(n - 1);
       double y = 4 + (kHeight - 8) * (1 - rate);
       points += fmt::format("{:.1f},{:.1f} ", x, y);
@@ -125,9 +128,9 @@ std::string RenderTrendHtml(const Trend& trend) {
     }
     html += fmt::format(
         "<tr><td>{}</td><td>{}</td><td><svg width=\"{}\" height=\"{}\" role=\"img\">"
-        "<polyline points=\"{}\"/>{}</svg></td><td>{} / {}</td><td>{}</td></tr>",
+        "<polyline points=\"{}\"/>{}</svg></td><td>{} / {}{}</td><td>{}</td></tr>",
         XmlEscape(r.scenario), XmlEscape(r.invariant), kWidth, kHeight, points, dots,
-        r.total.failed, r.total.checked, XmlEscape(Bound(r.total)));
+        r.total.failed, r.total.checked, FormatNotApplicable(r.total), XmlEscape(Bound(r.total)));
   }
   html += "</tbody></table><h2>Flaky</h2><ul>";
   if (trend.flaky.empty()) html += "<li>None seen.</li>";

@@ -16,6 +16,7 @@ struct TrendPoint {
   std::string run_id;
   int checked = 0;
   int failed = 0;
+  int not_applicable = 0;  ///< judged boots it did not apply to: not in `checked`
   bool operator==(const TrendPoint&) const = default;
 };
 
@@ -38,7 +39,8 @@ struct Trend {
 Trend ComputeTrend(std::span<const ReportedRun> runs);
 
 /// Markdown: a table per row (pass rate per run, failures over all and the
-/// bound) and the flaky list.
+/// bound; boots the invariant did not apply to counted apart, as "n/a in N
+/// boots") and the flaky list.
 std::string RenderTrendMarkdown(const Trend& trend);
 
 /// A self-contained HTML page (no script; the same CSP as report.html) with

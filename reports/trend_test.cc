@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sample_runs.h"
+#include "test_run_dir.h"
 
 namespace bootstorm {
 namespace {
@@ -67,6 +68,22 @@ TEST(Trend, AReplayThatDidNotReproduceIsFlaky) {
   EXPECT_EQ(ComputeTrend(runs).flaky,
             (std::vector<std::string>{"sample: the same plan passed in run r vm 0 boot 2 and "
                                       "failed in run 0a1b2c3d vm 0 boot 2"}));
+}
+
+TEST(Trend, NotApplicableBootsAreOutsideTheRateAndNamed) {
+  std::vector<ReportedRun> runs = {{SampleRunWithNotApplicable(), "out/a"}};
+  Trend t = ComputeTrend(runs);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[2].total, (InvariantTally{"atomic-write", 0, 0, 2}));
+  EXPECT_EQ(t.rows[2].points, (std::vector<TrendPoint>{{"0a1b2c3d", 0, 0, 2}}));
+  std::string md = RenderTrendMarkdown(t);
+  EXPECT_NE(md.find("| sample | atomic-write | 0a1b2c3d n/a | 0 | 0, n/a in 2 boots |"),
+            std::string::npos)
+      << md;
+  std::string html = RenderTrendHtml(t);
+  EXPECT_NE(html.find("<td>0 / 0, n/a in 2 boots</td>"), std::string::npos) << html;
+  // No rate to draw, so no point that would read as a 0% pass rate.
+  EXPECT_EQ(CountOf(html, "<circle"), 2u) << html;
 }
 
 TEST(Trend, RendersMarkdownAndSelfContainedHtml) {
