@@ -37,6 +37,10 @@ std::string_view NmDnsNoneChecker::name() const { return kCheckNmDnsNone; }
 
 CheckResult NmDnsNoneChecker::Check(const BootExpectation& expected,
                                     const std::vector<Observation>& observations) const {
+  if (expected.sut_is_cloud_init)
+    return NotApplicable(name(),
+                         "dns=none is the reference agent's design; cloud-init leaves DNS to "
+                         "NetworkManager, whose resolv.conf resolv-conf-intact checks");
   CheckResult result{std::string(name()),
                      true,
                      "",

@@ -64,5 +64,15 @@ TEST(NmDnsNoneChecker, WithoutTheAgentNetworkManagerMustOwnDns) {
   EXPECT_FALSE(NmDnsNoneChecker().Check(Unmanaged(), {At(kCheckpointFinal, "")}).passed);
 }
 
+TEST(NmDnsNoneChecker, DoesNotApplyToCloudInit) {
+  BootExpectation e;
+  e.agent_manages_network = false;
+  e.sut_is_cloud_init = true;
+  CheckResult r = NmDnsNoneChecker().Check(e, {});
+  EXPECT_FALSE(r.applicable);
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("reference agent's design"), std::string::npos) << r.message;
+}
+
 }  // namespace
 }  // namespace bootstorm

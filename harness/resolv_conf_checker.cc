@@ -46,6 +46,11 @@ bool Satisfies(const DnsConfig& actual, const BootExpectation& expected) {
          has_all(actual.search, expected.dns.search);
 }
 
+/// How a message joins what the file held to what it must hold.
+std::string MissingWord(const BootExpectation& expected) {
+  return expected.sut_is_cloud_init ? "without all of" : "instead of";
+}
+
 bool Holds(const HistoryEvent& e, const BootExpectation& expected) {
   return e.content && Satisfies(ParseResolvConf(*e.content), expected);
 }
@@ -117,8 +122,8 @@ std::string DescribeBreak(const std::vector<HistoryEvent>& history, std::size_t 
   const HistoryEvent& e = history[at];
   std::string what;
   if (with_content)
-    what = e.content ? ": " + Describe(ParseResolvConf(*e.content)) + " instead of " +
-                           Describe(expected.dns)
+    what = e.content ? ": " + Describe(ParseResolvConf(*e.content)) + " " + MissingWord(expected) +
+                           " " + Describe(expected.dns)
                      : ": /etc/resolv.conf missing";
   return fmt::format("{} by {} at {:.2f} s ({}){}{}{}", e.content ? "rewritten" : "removed",
                      DescribeWriter(e.writer), Seconds(e.monotonic_us), Between(history, at), what,
@@ -156,8 +161,7 @@ CheckResult ResolvConfChecker::Check(const BootExpectation& expected,
                                ? std::string(kNmGuess)
                                : "";
       result.message = fmt::format("at {}: {} {} {}{}", o.checkpoint, Describe(actual),
-                                   expected.sut_is_cloud_init ? "without all of" : "instead of",
-                                   Describe(expected.dns), writer);
+                                   MissingWord(expected), Describe(expected.dns), writer);
       return result;
     }
     result.actual = *o.resolv_conf;
