@@ -1,7 +1,8 @@
 // bootstorm-observer: records the boot's event history (history.h) and
 // streams it to the host, one JSON line per event, over the virtio-serial
 // port kHistoryChannelName. Started by bootstorm-observer.service before
-// sysinit.target; READY=1 once every watch is armed.
+// sysinit.target; READY=1 once the resolv.conf watch is armed and PID 1
+// sends its job and unit signals, the other watches right after.
 #include <signal.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-event.h>
@@ -54,25 +55,15 @@ int Run(const Options& options) {
 
   EventSink sink;
   {
+    // systemd waits for READY=1 before it starts what is ordered after the
+    // observer (sysinit.target and all that follows): only what must not
+    // miss an early event comes before it, the rest after (docs/PERFORMANCE.md).
     PortOutput output(loop, sink);
-    if (options.output.empty())
-      output.OpenPort(kHistoryChannelName, kPortWait);
-    else
-      output.OpenFile(options.output);
-
     ResolvConfWatch resolv_conf(loop, sink, options.resolv_conf);
     try {
       resolv_conf.Arm();
     } catch (const std::exception& e) {
       SubmitObserverError(sink, std::string("resolv-conf: ") + e.what());
-    }
-    NetlinkWatch netlink(loop, sink);
-    if (options.netlink) {
-      try {
-        netlink.Arm();
-      } catch (const std::exception& e) {
-        SubmitObserverError(sink, std::string("netlink: ") + e.what());
-      }
     }
     NmWatch nm(loop, sink);
     auto connect_nm = [&] {
@@ -90,6 +81,22 @@ int Run(const Options& options) {
         SubmitObserverError(sink, std::string("systemd: ") + e.what());
       }
     }
+    sd_notify(0, "READY=1");
+
+    // The events so far wait in the sink; nothing ordered after the observer
+    // changes a link before NetworkManager, and the dump reports them as they are.
+    if (options.output.empty())
+      output.OpenPort(kHistoryChannelName, kPortWait);
+    else
+      output.OpenFile(options.output);
+    NetlinkWatch netlink(loop, sink);
+    if (options.netlink) {
+      try {
+        netlink.Arm();
+      } catch (const std::exception& e) {
+        SubmitObserverError(sink, std::string("netlink: ") + e.what());
+      }
+    }
     // Without systemd's word on dbus.service, one attempt now.
     if (options.nm && !systemd_armed) connect_nm();
 
@@ -97,7 +104,6 @@ int Run(const Options& options) {
     started.kind = kHistoryObserver;
     started.op = "started";
     sink.Submit(std::move(started));
-    sd_notify(0, "READY=1");
 
     int r = sd_event_loop(loop);
     if (r < 0) std::fprintf(stderr, "bootstorm-observer: event loop: %s\n", std::strerror(-r));

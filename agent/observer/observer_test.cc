@@ -5,7 +5,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -261,6 +264,74 @@ TEST_F(ObserverTest, FollowsTheLinkIntoAFolderThatAppearsLater) {
   EXPECT_EQ(modified.writer->pid, rewrite.pid());
   rewrite.Release();
   EXPECT_EQ(Stop(), 0);
+}
+
+// systemd holds back everything ordered after the observer until READY=1:
+// it must not wait for the output (nor any other watch than resolv.conf's),
+// and a write right after it must still be recorded with its writer.
+TEST(ObserverReadiness, ReadyComesBeforeTheOutputOpensAndTheWatchIsArmedByThen) {
+  if (geteuid() != 0) GTEST_SKIP() << "fanotify needs root (CAP_SYS_ADMIN); CI runs as root";
+  char dir_template[] = "/tmp/bootstorm-observer-test.XXXXXX";
+  ASSERT_NE(mkdtemp(dir_template), nullptr);
+  const std::string dir = dir_template, resolv_conf = dir + "/resolv.conf",
+                    fifo = dir + "/history.fifo", notify = dir + "/notify";
+  WriteFile(resolv_conf, "nameserver 192.0.2.1\n", O_CREAT);
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  int notify_fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  sockaddr_un address{.sun_family = AF_UNIX, .sun_path = {}};
+  notify.copy(address.sun_path, sizeof address.sun_path - 1);
+  ASSERT_EQ(bind(notify_fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  pid_t observer = fork();
+  if (observer == 0) {
+    setenv("NOTIFY_SOCKET", notify.c_str(), 1);
+    // Opening the FIFO for writing blocks until the test reads it.
+    execl(BOOTSTORM_OBSERVER, BOOTSTORM_OBSERVER, "--resolv-conf", resolv_conf.c_str(), "--output",
+          fifo.c_str(), "--no-systemd", "--no-nm", "--no-netlink", nullptr);
+    _exit(127);
+  }
+  // On every way out, a failed assertion too: the observer may be blocked in open().
+  struct Cleanup {
+    pid_t observer;
+    int notify_fd;
+    std::string dir;
+    ~Cleanup() {
+      kill(observer, SIGKILL);
+      waitpid(observer, nullptr, 0);
+      close(notify_fd);
+      fs::remove_all(dir);
+    }
+  } cleanup{observer, notify_fd, dir};
+  pollfd p{.fd = notify_fd, .events = POLLIN, .revents = 0};
+  char message[256] = {};
+  ASSERT_EQ(poll(&p, 1, std::chrono::milliseconds(kWait).count()), 1)
+      << "no READY=1 while nobody reads the output";
+  ASSERT_GT(recv(notify_fd, message, sizeof message - 1, 0), 0);
+  EXPECT_STREQ(message, "READY=1");
+
+  const std::string rewritten = "nameserver 203.0.113.9\n";
+  Writer writer([&] { WriteFile(resolv_conf, rewritten, O_TRUNC); });
+  int history = open(fifo.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  ASSERT_GE(history, 0);
+  std::string text;
+  std::optional<HistoryEvent> modified;
+  for (auto deadline = std::chrono::steady_clock::now() + kWait;
+       !modified && std::chrono::steady_clock::now() < deadline;) {
+    pollfd h{.fd = history, .events = POLLIN, .revents = 0};
+    poll(&h, 1, 1000);
+    char buffer[4096];
+    ssize_t n = read(history, buffer, sizeof buffer);
+    if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
+    for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+         start = end + 1) {
+      HistoryEvent e = ParseHistoryEvent(std::string_view(text).substr(start, end - start));
+      if (e.kind == kHistoryResolvConf && e.op == "modify" && e.content == rewritten) modified = e;
+    }
+  }
+  ASSERT_TRUE(modified.has_value()) << text;
+  ASSERT_TRUE(modified->writer.has_value());
+  EXPECT_EQ(modified->writer->pid, writer.pid());
+  writer.Release();
+  close(history);
 }
 
 }  // namespace

@@ -88,6 +88,9 @@ void SystemdWatch::Arm() {
                          "arg0='org.freedesktop.systemd1.Unit'",
                          OnPropertiesChanged, this),
         "matching PropertiesChanged");
+  // On the private bus PID 1 sends every signal to every connection,
+  // Subscribe or not (systemd's bus_foreach_bus): the call is for its reply,
+  // which says PID 1 serves this connection, so no signal after it is lost.
   sd_bus_error error = SD_BUS_ERROR_NULL;
   sd_bus_message* reply = nullptr;
   int r =
@@ -95,21 +98,24 @@ void SystemdWatch::Arm() {
   sd_bus_error_free(&error);
   sd_bus_message_unref(reply);
   Check(r, "Subscribe");
-  EmitQueuedJobs();
+  // The answers come once the loop runs: the observer is ready without them.
+  Check(sd_bus_call_method_async(bus_, nullptr, kService, kManagerPath, kManager, "ListJobs",
+                                 OnQueuedJobs, this, ""),
+        "ListJobs");
   std::string bus_unit_path = std::string(kUnitPathPrefix) + "dbus_2eservice";
   sd_bus_call_method_async(bus_, nullptr, kService, bus_unit_path.c_str(),
                            "org.freedesktop.DBus.Properties", "Get", OnBusUnitState, this, "ss",
                            "org.freedesktop.systemd1.Unit", "ActiveState");
 }
 
-void SystemdWatch::EmitQueuedJobs() {
-  sd_bus_error error = SD_BUS_ERROR_NULL;
-  sd_bus_message* reply = nullptr;
-  int r =
-      sd_bus_call_method(bus_, kService, kManagerPath, kManager, "ListJobs", &error, &reply, "");
-  sd_bus_error_free(&error);
-  Check(r, "ListJobs");
-  r = sd_bus_message_enter_container(reply, SD_BUS_TYPE_ARRAY, "(usssoo)");
+int SystemdWatch::OnQueuedJobs(sd_bus_message* reply, void* self, sd_bus_error*) {
+  auto* watch = static_cast<SystemdWatch*>(self);
+  if (const sd_bus_error* e = sd_bus_message_get_error(reply)) {
+    SubmitObserverError(watch->sink_,
+                        std::string("systemd: ListJobs: ") + (e->message ? e->message : e->name));
+    return 0;
+  }
+  int r = sd_bus_message_enter_container(reply, SD_BUS_TYPE_ARRAY, "(usssoo)");
   for (;;) {
     std::uint32_t id = 0;
     const char *unit = nullptr, *type = nullptr, *state = nullptr, *job = nullptr,
@@ -118,13 +124,15 @@ void SystemdWatch::EmitQueuedJobs() {
                                           &unit_path)) <= 0)
       break;
     if (!IsUnitOfTheRace(unit)) continue;
-    job_types_[id] = type;
+    watch->job_types_[id] = type;
     HistoryEvent e = JobEvent("queued", id, unit);
     e.job_type = type;
-    sink_.Submit(std::move(e));
+    watch->sink_.Submit(std::move(e));
   }
-  sd_bus_message_unref(reply);
-  Check(r, "reading ListJobs");
+  if (r < 0)
+    SubmitObserverError(watch->sink_,
+                        std::string("systemd: reading ListJobs: ") + std::strerror(-r));
+  return 0;
 }
 
 int SystemdWatch::OnDisconnected(sd_bus_message*, void* self, sd_bus_error*) {

@@ -35,8 +35,9 @@ class SystemdWatch {
   /// Called whenever dbus.service is seen becoming (or being) active.
   void set_on_system_bus_active(std::function<void()> f) { on_bus_active_ = std::move(f); }
 
-  /// Connects, subscribes and emits the queued jobs. Throws
-  /// std::system_error naming the step that failed.
+  /// Connects and waits for PID 1's answer, after which no job or unit
+  /// signal is missed; the jobs queued before come as `queued` events once
+  /// the loop runs. Throws std::system_error naming the step that failed.
   void Arm();
 
  private:
@@ -47,7 +48,7 @@ class SystemdWatch {
   static int OnPropertiesChanged(sd_bus_message* m, void* self, sd_bus_error* error);
   static int OnJobType(sd_bus_message* m, void* userdata, sd_bus_error* error);
   static int OnBusUnitState(sd_bus_message* m, void* self, sd_bus_error* error);
-  void EmitQueuedJobs();
+  static int OnQueuedJobs(sd_bus_message* reply, void* self, sd_bus_error* error);
   void UnitState(const std::string& unit, std::string active, std::string sub);
 
   sd_event* loop_;
