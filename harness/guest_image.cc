@@ -54,22 +54,22 @@ GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
       field("suite"),           field("cloud_init")};
 }
 
-std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir) {
+std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir,
+                              std::string_view asked_by) {
   std::string sut = ReadGuestVersions(dir).sut;
   std::string cloud_init(ActivatorName(Activator::kCloudInit));
   if (sut == kSutCloudInit) {
     if (!requested.empty() && requested != cloud_init)
       throw BadInput(fmt::format(
-          "--activator {}: {} holds cloud-init as its system under test ({}); its boots run "
-          "activator {}",
-          requested, dir.string(), kSutFile, cloud_init));
+          "{} {}: {} holds cloud-init as its system under test ({}); its boots run activator {}",
+          asked_by, requested, dir.string(), kSutFile, cloud_init));
     return cloud_init;
   }
   if (requested == cloud_init)
     throw BadInput(
-        fmt::format("--activator {}: {} is no cloud-init image ({} kind \"{}\"); build one with "
-                    "agent/image/build-image --sut cloud-init (README: Test your cloud-init)",
-                    cloud_init, dir.string(), kSutFile, sut.empty() ? "unknown" : sut));
+        fmt::format("{} {}: {} is no cloud-init image ({} kind \"{}\"); build one with "
+                    "ci/build-cloud-init-images (README: Test your cloud-init)",
+                    asked_by, cloud_init, dir.string(), kSutFile, sut.empty() ? "unknown" : sut));
   return requested;
 }
 

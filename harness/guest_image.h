@@ -29,8 +29,10 @@ GuestVersions ReadGuestVersions(const std::filesystem::path& dir);
 /// The activator override a run on image `dir` uses, given the one asked
 /// for (`requested`, "" for the scenario's): a cloud-init image runs
 /// activator cloud-init whatever the scenario says, and only it; an image
-/// without cloud-init cannot. Throws BadInput naming the conflict.
-std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir);
+/// without cloud-init cannot. Throws BadInput naming the conflict and who
+/// asked (`asked_by`: the flag, or a scenario file's field).
+std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir,
+                              std::string_view asked_by = "--activator");
 
 /// The kernel release (`uname -r`) of the x86 bzImage `vmlinuz`, from its
 /// boot header; "" when it cannot be read or is not one.

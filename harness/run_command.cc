@@ -190,7 +190,8 @@ Scenario ScenarioForImage(std::string_view text, const std::filesystem::path& so
   Scenario scenario = ScenarioForRun(text, source, activator);
   // A scenario that names cloud-init itself needs a cloud-init image too.
   if (scenario.activator == Activator::kCloudInit)
-    ActivatorForImage(std::string(ActivatorName(Activator::kCloudInit)), image_dir);
+    ActivatorForImage(std::string(ActivatorName(Activator::kCloudInit)), image_dir,
+                      source.string() + ": activator");
   return scenario;
 }
 
