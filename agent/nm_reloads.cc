@@ -32,9 +32,8 @@ std::string RequestedBy(std::int64_t us, const std::vector<TimelineEvent>& timel
   std::string unit;
   std::int64_t unit_start = -1;
   for (const TimelineEvent& start : timeline) {
-    if (start.event != kEventInactiveExit ||
-        !(start.unit.starts_with(kAgentUnitPrefix) || IsCloudInitUnit(start.unit)) ||
-        start.monotonic_us > us || start.monotonic_us <= unit_start)
+    if (start.event != kEventInactiveExit || !IsSutUnit(start.unit) || start.monotonic_us > us ||
+        start.monotonic_us <= unit_start)
       continue;
     std::int64_t end = std::numeric_limits<std::int64_t>::max();
     for (const TimelineEvent& e : timeline) {

@@ -50,10 +50,6 @@ std::vector<std::string> Problems(const BootExpectation& expected, const std::ve
   return problems;
 }
 
-bool IsSutUnit(const std::string& unit) {
-  return (unit.starts_with(kAgentUnitPrefix) && unit != kUnitObserver) || IsCloudInitUnit(unit);
-}
-
 }  // namespace
 
 std::optional<std::vector<NmReload>> NmReloadsFromHistory(

@@ -38,10 +38,6 @@ std::span<const StageEvidence> StagesOf(const BootExpectation& expected) {
   return kAgentStages;
 }
 
-bool IsSutUnit(std::string_view unit) {
-  return unit.starts_with(kAgentUnitPrefix) || IsCloudInitUnit(unit);
-}
-
 bool Has(const std::vector<TimelineEvent>& timeline, std::string_view unit,
          std::string_view event) {
   return std::any_of(timeline.begin(), timeline.end(),

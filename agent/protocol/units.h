@@ -56,4 +56,10 @@ constexpr bool IsCloudInitUnit(std::string_view unit) {
   return false;
 }
 
+/// Whether `unit` is a stage of a system under test: the agent's units (the
+/// observer is no SUT's) or cloud-init's.
+constexpr bool IsSutUnit(std::string_view unit) {
+  return (unit.starts_with(kAgentUnitPrefix) && unit != kUnitObserver) || IsCloudInitUnit(unit);
+}
+
 }  // namespace bootstorm
