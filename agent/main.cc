@@ -64,7 +64,11 @@ int Main(int argc, char** argv) {
   }
   AgentLog log(std::string(kAgentLogPath), name);
   KernelPlan plan = ReadKernelPlan(log);
-  if (name == "generate") return RunGenerate(plan, generator_dirs.front(), log);
+  if (name == "generate") {
+    // systemd passes normal, early and late; one folder (by hand) serves both.
+    const std::string& early = generator_dirs.size() > 1 ? generator_dirs[1] : generator_dirs[0];
+    return RunGenerate(plan, generator_dirs[0], early, log);
+  }
   if (name == "probe") {
     Probe(plan.plan, plan.found, checkpoint, log);
     return 0;

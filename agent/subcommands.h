@@ -11,8 +11,11 @@
 namespace bootstorm {
 
 /// Systemd generator: writes the plan's ordering drop-ins into `unit_dir`
-/// (the generator's first, "normal" output directory).
-int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const AgentLog& log);
+/// (the generator's first, "normal" output directory) and the replacement
+/// units of ordering faults on cloud-init's units into `early_dir` (its
+/// second, which wins over /etc and /usr).
+int RunGenerate(const KernelPlan& plan, const std::string& unit_dir, const std::string& early_dir,
+                const AgentLog& log);
 
 /// `local`: mounts the config drive and renders NM keyfiles, the dns=none
 /// conf.d file and resolv.conf; records what it did in the local state file.

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <span>
+#include <sstream>
 
 namespace bootstorm {
 namespace {
@@ -117,7 +119,83 @@ std::map<std::string, std::string> CheckpointDropIns(const BootPlan& plan) {
   return drop_ins;
 }
 
+std::string_view Trimmed(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\r";
+  std::size_t first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+}
+
+/// A `key=values` line without the values in `removed`; "" when none is left.
+std::string WithoutValues(std::string_view key, std::string_view values,
+                          const std::vector<std::string_view>& removed) {
+  std::istringstream in{std::string(values)};
+  std::vector<std::string> kept;
+  for (std::string v; in >> v;)
+    if (std::find(removed.begin(), removed.end(), v) == removed.end()) kept.push_back(v);
+  if (kept.empty()) return "";
+  return fmt::format("{}={}", key, fmt::join(kept, " "));
+}
+
 }  // namespace
+
+std::string RewriteUnitOrdering(std::string_view unit_text, const UnitOrderingEdit& edit) {
+  std::string out;
+  bool in_unit = false, saw_unit = false, added = false;
+  auto add_once = [&] {
+    if (!added) out += edit.add;
+    added = true;
+  };
+  std::istringstream in{std::string(unit_text)};
+  for (std::string line; std::getline(in, line);) {
+    std::string_view trimmed = Trimmed(line);
+    if (trimmed.starts_with('[')) {
+      if (in_unit) add_once();
+      in_unit = trimmed == "[Unit]";
+      saw_unit = saw_unit || in_unit;
+      out += line + "\n";
+      continue;
+    }
+    std::size_t eq = trimmed.find('=');
+    std::string_view key = eq == std::string_view::npos ? "" : Trimmed(trimmed.substr(0, eq));
+    if (in_unit && key == "Before") {
+      std::string kept = WithoutValues(key, trimmed.substr(eq + 1), edit.remove_before);
+      if (!kept.empty()) out += kept + "\n";
+      continue;
+    }
+    out += line + "\n";
+  }
+  if (in_unit) add_once();
+  if (!saw_unit) out = "[Unit]\n" + edit.add + out;
+  return out;
+}
+
+std::map<std::string, std::string> RenderCloudInitReorderedUnits(const BootPlan& plan,
+                                                                 const UnitFileReader& read_unit) {
+  std::map<std::string, std::string> units;
+  if (plan.activator != Activator::kCloudInit) return units;
+  bool local_after_online = plan.HasFault(kFaultLocalAfterOnline);
+  if (!plan.HasFault(kFaultNmBeforeLocal) && !local_after_online) return units;
+  UnitOrderingEdit local{
+      .remove_before = {kUnitNetworkManager, "network-pre.target", "sysinit.target"},
+      .add = fmt::format("After={}\n", kUnitNetworkManager)};
+  UnitOrderingEdit network{.remove_before = {"sysinit.target"}, .add = ""};
+  if (local_after_online) {
+    local.add += fmt::format("Wants={0}\nAfter={0}\n", kTargetNetworkOnline);
+    network.remove_before.push_back(kTargetNetworkOnline);
+  }
+  auto rewrite = [&](std::string_view unit, const UnitOrderingEdit& edit) {
+    std::string text = read_unit(unit);
+    if (text.empty()) return;
+    units[std::string(unit)] = std::string(kHeader) +
+                               "# The image's unit with the boot plan's ordering fault applied.\n" +
+                               RewriteUnitOrdering(text, edit);
+  };
+  rewrite(kUnitCloudInitLocal, local);
+  rewrite(kUnitCloudInitNetwork22, network);
+  rewrite(kUnitCloudInitNetwork, network);
+  return units;
+}
 
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan) {
   std::map<std::string, std::string> drop_ins = CheckpointDropIns(plan);

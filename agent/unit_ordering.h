@@ -3,8 +3,11 @@
 // generator writes all of it every boot from the plan.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "boot_plan.h"
 #include "observation.h"
@@ -35,5 +38,42 @@ inline constexpr int kLateConfigDriveTimeoutSeconds = 300;
 /// image does not have multi-user.target want it). No local stage (the
 /// image does not install it).
 std::map<std::string, std::string> RenderOrderingDropIns(const BootPlan& plan);
+
+/// What an ordering fault changes in one unit file's [Unit] section.
+struct UnitOrderingEdit {
+  std::vector<std::string_view> remove_before;  ///< values dropped from Before= lines
+  std::string add;                              ///< lines appended to [Unit], "\n"-ended
+};
+
+/// `unit_text` with `edit` applied: each listed value removed from the
+/// [Unit] section's Before= lines (a line left empty is dropped;
+/// other sections, comments and directives are kept as they are), and
+/// `edit.add` appended at the end of [Unit]. Text without a [Unit] section
+/// gets one.
+std::string RewriteUnitOrdering(std::string_view unit_text, const UnitOrderingEdit& edit);
+
+/// The image's unit file of that name ("" when the image has none).
+using UnitFileReader = std::function<std::string(std::string_view unit)>;
+
+/// Ordering faults on cloud-init's units (activator cloud-init): whole
+/// replacement units keyed by unit name, for the generator's early output
+/// directory, which wins over /etc and /usr (a drop-in cannot remove an
+/// ordering, and cloud-init's units carry orderings that would close a
+/// cycle). Each is the image's own unit, read through `read_unit`, with
+/// only the edges listed below changed; a unit the image lacks (one release
+/// has cloud-init.service, the other cloud-init-network.service) is skipped.
+/// - nm-before-local: cloud-init-local loses Before=NetworkManager.service,
+///   network-pre.target and sysinit.target and gains
+///   After=NetworkManager.service; the network stage loses
+///   Before=sysinit.target (NetworkManager comes after sysinit.target, and
+///   the network stage after cloud-init-local: a cycle otherwise).
+/// - local-after-online: as nm-before-local, cloud-init-local also
+///   Wants= and After=network-online.target, and the network stage loses
+///   Before=network-online.target.
+/// - network-before-nm: nothing: both Debian releases already run the
+///   network stage before NetworkManager (docs/CLOUD-INIT.md).
+/// Empty for other activators and plans without these faults.
+std::map<std::string, std::string> RenderCloudInitReorderedUnits(const BootPlan& plan,
+                                                                 const UnitFileReader& read_unit);
 
 }  // namespace bootstorm

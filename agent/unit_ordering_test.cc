@@ -140,5 +140,96 @@ TEST(RenderOrderingDropIns, OrderingCycleFaultAddsAUnitBothBeforeAndAfterEarly) 
   }
 }
 
+// Debian 12's cloud-init-local.service and Debian 13's cloud-init-network.service,
+// as their packages ship them (comments and [Service] trimmed).
+constexpr std::string_view kBookwormLocal =
+    "[Unit]\nDescription=Initial cloud-init job (pre-networking)\nDefaultDependencies=no\n"
+    "Wants=network-pre.target\nAfter=hv_kvp_daemon.service\nAfter=systemd-remount-fs.service\n"
+    "Before=NetworkManager.service\nBefore=network-pre.target\nBefore=shutdown.target\n"
+    "Before=sysinit.target\nConflicts=shutdown.target\nRequiresMountsFor=/var/lib/cloud\n\n"
+    "[Service]\nType=oneshot\nExecStart=/usr/bin/cloud-init init --local\n";
+constexpr std::string_view kTrixieNetwork =
+    "[Unit]\nDescription=Cloud-init: Network Stage\nDefaultDependencies=no\n"
+    "Wants=cloud-init-local.service\nAfter=cloud-init-local.service\n"
+    "After=systemd-networkd-wait-online.service\nAfter=networking.service\n"
+    "Before=network-online.target\nBefore=sshd.service\nBefore=sysinit.target\n"
+    "Before=shutdown.target\nConflicts=shutdown.target\n\n"
+    "[Service]\nType=oneshot\nExecStart=sh -c 'echo \"start\" | nc -Uu -W1 "
+    "/run/cloud-init/share/network.sock -s /run/cloud-init/share/network-return.sock | sh'\n\n"
+    "[Install]\nWantedBy=cloud-init.target\n";
+
+TEST(RewriteUnitOrdering, RemovesOnlyTheListedValuesAndAppendsToTheUnitSection) {
+  std::string text = RewriteUnitOrdering(
+      "[Unit]\nDescription=x\nBefore=a.service b.target\nBefore=c.target\nAfter=a.service\n"
+      "# Before=a.service stays a comment\n\n[Service]\nBefore=a.service\n",
+      {.remove_before = {"a.service", "c.target"}, .add = "After=d.service\n"});
+  EXPECT_EQ(text,
+            "[Unit]\nDescription=x\nBefore=b.target\nAfter=a.service\n"
+            "# Before=a.service stays a comment\n\nAfter=d.service\n[Service]\nBefore=a.service\n");
+}
+
+TEST(RewriteUnitOrdering, TextWithoutAUnitSectionGetsOne) {
+  EXPECT_EQ(RewriteUnitOrdering("[Service]\nType=oneshot\n",
+                                {.remove_before = {}, .add = "After=x.service\n"}),
+            "[Unit]\nAfter=x.service\n[Service]\nType=oneshot\n");
+}
+
+/// A reader of the image's units with only `units` in it.
+UnitFileReader ImageWith(std::map<std::string, std::string, std::less<>> units) {
+  return [units = std::move(units)](std::string_view unit) {
+    auto it = units.find(unit);
+    return it == units.end() ? std::string() : it->second;
+  };
+}
+
+BootPlan CloudInitPlan(std::string_view fault) {
+  BootPlan plan;
+  plan.activator = Activator::kCloudInit;
+  plan.faults = {{std::string(fault)}};
+  return plan;
+}
+
+TEST(RenderCloudInitReorderedUnits, NmBeforeLocalFlipsLocalAndFreesTheNetworkStageOfSysinit) {
+  auto units = RenderCloudInitReorderedUnits(
+      CloudInitPlan(kFaultNmBeforeLocal),
+      ImageWith({{"cloud-init-local.service", std::string(kBookwormLocal)},
+                 {"cloud-init-network.service", std::string(kTrixieNetwork)}}));
+  ASSERT_EQ(units.size(), 2u);  // the image has no cloud-init.service: skipped
+  std::string local = units.at("cloud-init-local.service");
+  EXPECT_FALSE(Contains(local, "Before=NetworkManager.service"));
+  EXPECT_FALSE(Contains(local, "Before=network-pre.target"));
+  EXPECT_FALSE(Contains(local, "Before=sysinit.target"));
+  EXPECT_TRUE(Contains(local, "Before=shutdown.target\n"));
+  EXPECT_TRUE(Contains(local, "After=NetworkManager.service\n"));
+  EXPECT_TRUE(Contains(local, "ExecStart=/usr/bin/cloud-init init --local\n"));
+  std::string network = units.at("cloud-init-network.service");
+  EXPECT_FALSE(Contains(network, "Before=sysinit.target"));
+  EXPECT_TRUE(Contains(network, "Before=network-online.target\n"));
+  EXPECT_TRUE(Contains(network, "After=cloud-init-local.service\n"));
+  EXPECT_TRUE(Contains(network, "WantedBy=cloud-init.target\n"));
+}
+
+TEST(RenderCloudInitReorderedUnits, LocalAfterOnlineAlsoFreesTheNetworkStageOfNetworkOnline) {
+  auto units = RenderCloudInitReorderedUnits(
+      CloudInitPlan(kFaultLocalAfterOnline),
+      ImageWith({{"cloud-init-local.service", std::string(kBookwormLocal)},
+                 {"cloud-init.service", std::string(kTrixieNetwork)}}));
+  std::string local = units.at("cloud-init-local.service");
+  EXPECT_TRUE(Contains(local, "Wants=network-online.target\nAfter=network-online.target\n"));
+  EXPECT_TRUE(Contains(local, "After=NetworkManager.service\n"));
+  std::string network = units.at("cloud-init.service");
+  EXPECT_FALSE(Contains(network, "Before=network-online.target"));
+  EXPECT_FALSE(Contains(network, "Before=sysinit.target"));
+}
+
+TEST(RenderCloudInitReorderedUnits, NothingForOtherFaultsOrTheAgent) {
+  UnitFileReader image = ImageWith({{"cloud-init-local.service", std::string(kBookwormLocal)}});
+  EXPECT_TRUE(RenderCloudInitReorderedUnits(CloudInitPlan(kFaultNetworkBeforeNm), image).empty());
+  EXPECT_TRUE(RenderCloudInitReorderedUnits(CloudInitPlan(kFaultConnectionReup), image).empty());
+  BootPlan agent = CloudInitPlan(kFaultNmBeforeLocal);
+  agent.activator = Activator::kReference;
+  EXPECT_TRUE(RenderCloudInitReorderedUnits(agent, image).empty());
+}
+
 }  // namespace
 }  // namespace bootstorm

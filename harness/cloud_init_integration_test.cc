@@ -76,5 +76,37 @@ TEST(CloudInitIntegration, SmokeOnDebian13sCloudInitIsJudgedByEveryCheck) {
   ExpectSmokeJudged("trixie", "25.1");
 }
 
+// A user's own cloud-init: Debian 13's source package as the tree, with the
+// known-bad patch (ci/build-cloud-init-from-source). Whether the harness
+// catches that build is the measurement (docs/CLOUD-INIT.md); the test
+// asserts the path: the tree is the SUT that booted, named in the results,
+// and every boot was judged by the scenario's check.
+TEST(CloudInitIntegration, YourOwnCloudInitFromASourceTreeIsTheSutThatBoots) {
+  std::filesystem::path image = CloudInitImage("trixie-before-pr5620");
+  ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
+      << image << ": build it with ci/build-cloud-init-from-source";
+  ScenarioRun run = RunScenario("cloud-init-own-tree", "detect-cloud-init-before-pr5620.json",
+                                {"--image", image.string()});
+  EXPECT_TRUE(run.cli.exit_code == 0 || run.cli.exit_code == 1) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  const nlohmann::json& guest = run.results["environment"]["guest"];
+  EXPECT_EQ(guest["sut"], "cloud-init");
+  EXPECT_TRUE(guest["cloud_init"].get<std::string>().starts_with("25.1")) << guest;
+  EXPECT_TRUE(guest["cloud_init_origin"].get<std::string>().starts_with(
+      "tree cloud-init-25.1.4-1+deb13u1-before-pr5620 (sha256 "))
+      << guest;
+  auto boots = Boots(run.results);
+  EXPECT_EQ(boots.size(), 2u);
+  for (const auto& [vm, boot] : boots) {
+    EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
+    ASSERT_EQ(boot["checks"].size(), 1u);
+    EXPECT_EQ(boot["checks"][0]["name"], "interfaces-up");
+    nlohmann::json end = At(boot, kCheckpointEnd);
+    ASSERT_TRUE(end.is_object());
+    EXPECT_TRUE(TimelineHas(end, std::string(kUnitCloudFinal), "active-enter")) << end.dump(2);
+  }
+  ExpectNothingLeft(run);
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -44,14 +44,14 @@ GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
   nlohmann::json j = read(kSutFile);
   if (!j.is_object()) j = read("guest-versions.json");
   auto field = [&j](const char* key) -> std::string {
-    constexpr std::size_t kMaxVersionLength = 100;
+    constexpr std::size_t kMaxFieldLength = 300;  // an origin names a tree and a hash
     if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return "";
     std::string v = j[key].get<std::string>();
-    return v.size() <= kMaxVersionLength ? v : "";
+    return v.size() <= kMaxFieldLength ? v : "";
   };
   return {
-      field("network_manager"), field("systemd"),   KernelVersion(dir / "vmlinuz"), field("kind"),
-      field("suite"),           field("cloud_init")};
+      field("network_manager"), field("systemd"),    KernelVersion(dir / "vmlinuz"), field("kind"),
+      field("suite"),           field("cloud_init"), field("cloud_init_origin")};
 }
 
 std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir,

@@ -73,7 +73,11 @@ std::string DescribeSut(const GuestVersions& v) {
   if (v.sut.empty()) return "";
   std::string text = v.sut;
   if (!v.cloud_init.empty()) text += " " + v.cloud_init;
-  if (!v.suite.empty()) text += " (" + v.suite + ")";
+  if (!v.suite.empty() || !v.cloud_init_origin.empty()) {
+    text += " (" + v.suite;
+    if (!v.suite.empty() && !v.cloud_init_origin.empty()) text += ", ";
+    text += v.cloud_init_origin + ")";
+  }
   return text;
 }
 
@@ -84,6 +88,7 @@ nlohmann::json ToJson(const GuestVersions& v) {
   if (!v.sut.empty()) j["sut"] = v.sut;
   if (!v.suite.empty()) j["suite"] = v.suite;
   if (!v.cloud_init.empty()) j["cloud_init"] = v.cloud_init;
+  if (!v.cloud_init_origin.empty()) j["cloud_init_origin"] = v.cloud_init_origin;
   return j;
 }
 
@@ -96,6 +101,7 @@ GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& 
   v.sut = g.OptionalString("sut").value_or("");
   v.suite = g.OptionalString("suite").value_or("");
   v.cloud_init = g.OptionalString("cloud_init").value_or("");
+  v.cloud_init_origin = g.OptionalString("cloud_init_origin").value_or("");
   g.Finish();
   return v;
 }

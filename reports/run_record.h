@@ -118,6 +118,9 @@ struct GuestVersions {
   std::string sut;
   std::string suite;       ///< Debian suite of the guest, e.g. "bookworm"; "" unknown
   std::string cloud_init;  ///< the cloud-init package's version; "" none or unknown
+  /// Where cloud-init came from: "Debian trixie package", or a user's own
+  /// tree or .deb over it (agent/image/build-image); "" none or unknown.
+  std::string cloud_init_origin;
   bool operator==(const GuestVersions&) const = default;
 };
 

@@ -205,5 +205,33 @@ TEST(RunRecord, IncompleteVmIsNotAPass) {
   EXPECT_EQ(VmOutcome(vm), Outcome::kSutFailure);
 }
 
+TEST(RunRecord, GuestVersionsOfACloudInitImageRoundTripAndNameTheSut) {
+  GuestVersions own{.network_manager = "1.52.1-1",
+                    .systemd = "257.13-1~deb13u1",
+                    .kernel = "6.12.57+deb13-cloud-amd64",
+                    .sut = "cloud-init",
+                    .suite = "trixie",
+                    .cloud_init = "25.1.4",
+                    .cloud_init_origin =
+                        "tree cloud-init-25.1.4 (sha256 0123456789abcdef) over the "
+                        "Debian trixie package"};
+  EXPECT_EQ(GuestVersionsFromJson(ToJson(own), "guest"), own);
+  EXPECT_EQ(DescribeSut(own),
+            "cloud-init 25.1.4 (trixie, tree cloud-init-25.1.4 (sha256 0123456789abcdef) over "
+            "the Debian trixie package)");
+}
+
+TEST(RunRecord, GuestVersionsOfAnAgentImageHaveNoCloudInitFields) {
+  GuestVersions agent{.network_manager = "1.42.4-1",
+                      .systemd = "252.39-1",
+                      .sut = "bootstorm-agent",
+                      .suite = "bookworm"};
+  nlohmann::json j = ToJson(agent);
+  EXPECT_FALSE(j.contains("cloud_init"));
+  EXPECT_FALSE(j.contains("cloud_init_origin"));
+  EXPECT_EQ(DescribeSut(agent), "bootstorm-agent (bookworm)");
+  EXPECT_EQ(DescribeSut(GuestVersions{}), "");
+}
+
 }  // namespace
 }  // namespace bootstorm

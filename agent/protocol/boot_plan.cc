@@ -52,11 +52,11 @@ std::string Base64UrlDecode(std::string_view in) {
 
 // The catalog. Documentation for users is in scenarios/README.md.
 constexpr FaultKind kFaultKinds[] = {
-    {.name = kFaultNmBeforeLocal, .agent_stages_only = true},
+    {kFaultNmBeforeLocal},
     {kFaultConnectionReup},
     {.name = kFaultDelay, .takes_unit = true, .takes_ms = true, .units = kDelayableUnits},
-    {.name = kFaultLocalAfterOnline, .agent_stages_only = true},
-    {.name = kFaultNetworkBeforeNm, .agent_stages_only = true},
+    {kFaultLocalAfterOnline},
+    {kFaultNetworkBeforeNm},
     {.name = kFaultNmKill, .agent_stages_only = true},
     {.name = kFaultNmRestart, .agent_stages_only = true},
     {kFaultProbeGarbage},
@@ -87,7 +87,8 @@ std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
   if (activator != Activator::kCloudInit) return "";
   if (k->agent_stages_only)
     return "fault '" + std::string(kind) +
-           "' acts on the agent's own stages; it is not defined for activator cloud-init yet";
+           "' acts on the agent's own activation steps; with a config drive cloud-init activates "
+           "nothing in its network stage, so it has no step to disrupt (docs/CLOUD-INIT.md)";
   if (unit == kUnitLocal)
     return "a cloud-init image has no " + std::string(kUnitLocal) + " (cloud-init renders)";
   return "";

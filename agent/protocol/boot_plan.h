@@ -111,8 +111,9 @@ struct FaultKind {
   bool takes_percent = false;  ///< a share of something, `Fault::percent` (1..100)
   /// The units `Fault::unit` may name; empty: any.
   std::span<const std::string_view> units = {};
-  /// The fault acts on the agent's own stages (their ordering, its
-  /// activation steps) and means nothing yet for activator cloud-init.
+  /// The fault acts on the agent's own activation steps: with a config drive,
+  /// cloud-init activates nothing in its network stage (docs/CLOUD-INIT.md),
+  /// so there is no step to disrupt under activator cloud-init.
   bool agent_stages_only = false;
 };
 

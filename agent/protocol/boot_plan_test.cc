@@ -70,12 +70,16 @@ TEST(Activator, CloudInitRendersButTheAgentDoesNotManageTheNetwork) {
   EXPECT_TRUE(RendersConfigDrive(Activator::kReference));
 }
 
-TEST(FaultUnsupportedReason, RefusesWhatActsOnTheAgentsOwnStagesUnderCloudInit) {
-  EXPECT_EQ(FaultUnsupportedReason(kFaultNmBeforeLocal, "", Activator::kReference), "");
-  EXPECT_NE(FaultUnsupportedReason(kFaultNmBeforeLocal, "", Activator::kCloudInit)
-                .find("acts on the agent's own stages"),
-            std::string::npos);
-  EXPECT_NE(FaultUnsupportedReason(kFaultNmKill, "", Activator::kCloudInit), "");
+TEST(FaultUnsupportedReason, RefusesWhatActsOnTheAgentsOwnStepsUnderCloudInit) {
+  EXPECT_EQ(FaultUnsupportedReason(kFaultNmKill, "", Activator::kReference), "");
+  for (std::string_view kind : {kFaultNmKill, kFaultNmRestart})
+    EXPECT_NE(FaultUnsupportedReason(kind, "", Activator::kCloudInit)
+                  .find("acts on the agent's own activation steps"),
+              std::string::npos)
+        << kind;
+  // The ordering faults have replacement units for cloud-init's (unit_ordering.h).
+  for (std::string_view kind : {kFaultNmBeforeLocal, kFaultLocalAfterOnline, kFaultNetworkBeforeNm})
+    EXPECT_EQ(FaultUnsupportedReason(kind, "", Activator::kCloudInit), "") << kind;
   EXPECT_NE(FaultUnsupportedReason(kFaultShutdown, kUnitLocal, Activator::kCloudInit)
                 .find("has no bootstorm-local.service"),
             std::string::npos);
