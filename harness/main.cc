@@ -65,6 +65,9 @@ ExitCode Main(int argc, char** argv) {
     return app.exit(e) == 0 ? ExitCode::kPass : ExitCode::kUsage;
   }
 
+  // A closed stdout (a pipe whose reader died: a CI runner, `| head`) must
+  // not kill the run before it removes its VMs: writes fail instead.
+  signal(SIGPIPE, SIG_IGN);
   Cancellation cancellation;
   SignalWatcher signals(cancellation);
   try {

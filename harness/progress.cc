@@ -29,10 +29,19 @@ bool Progress::StdoutIsInteractive() {
   return isatty(STDOUT_FILENO) && !(ci && *ci);
 }
 
+void Progress::WriteLocked(const std::string& text) {
+  if (!out_) return;
+  // A reader that went away (a closed pipe: bootstorm ignores SIGPIPE) must
+  // not stop the run mid-boot: its results and teardown matter more than
+  // the lines nobody reads. Stop writing instead.
+  if (std::fwrite(text.data(), 1, text.size(), out_) != text.size() || std::fflush(out_) != 0)
+    out_ = nullptr;
+}
+
 void Progress::Log(const std::string& line) {
   std::lock_guard lock(mu_);
-  if (live_) fmt::print(out_, "\r\x1b[2K");      // erase the status line first
-  fmt::print(out_, "{}\n", TerminalSafe(line));  // holds guest strings
+  // Erase the status line first; the line holds guest strings.
+  WriteLocked(fmt::format("{}{}\n", live_ ? "\r\x1b[2K" : "", TerminalSafe(line)));
   RedrawLocked();
 }
 
@@ -58,17 +67,14 @@ void Progress::BootFinished(Outcome outcome) {
 
 void Progress::Finish() {
   std::lock_guard lock(mu_);
-  if (live_) fmt::print(out_, "\r\x1b[2K");
-  std::fflush(out_);
+  if (live_) WriteLocked("\r\x1b[2K");
 }
 
 void Progress::RedrawLocked() {
-  if (live_) {
-    auto elapsed =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_);
-    fmt::print(out_, "\r\x1b[2K[{}]", FormatStatus(counts_, elapsed));
-  }
-  std::fflush(out_);
+  if (!live_) return;
+  auto elapsed =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_);
+  WriteLocked(fmt::format("\r\x1b[2K[{}]", FormatStatus(counts_, elapsed)));
 }
 
 }  // namespace bootstorm

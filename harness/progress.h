@@ -44,11 +44,14 @@ class Progress {
 
  private:
   void RedrawLocked();
+  /// Writes and flushes `text`; after a failed write (the reader is gone)
+  /// writes nothing more.
+  void WriteLocked(const std::string& text);
 
   std::mutex mu_;
   ProgressCounts counts_;
   bool live_;
-  std::FILE* out_;
+  std::FILE* out_;  ///< null once a write failed
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

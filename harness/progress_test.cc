@@ -1,6 +1,8 @@
 #include "progress.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -48,6 +50,25 @@ TEST(Progress, LiveModeRedrawsTheStatusLine) {
   EXPECT_NE(text.find("vm 0 boot 1: started\n"), std::string::npos);
   EXPECT_NE(text.find("[1/2 boots done, 0 running, 1 failed, 0 infra"), std::string::npos) << text;
   EXPECT_TRUE(text.ends_with("\r\x1b[2K"));
+}
+
+TEST(Progress, AReaderThatWentAwayStopsTheOutputNotTheRun) {
+  // As bootstorm runs: SIGPIPE ignored, so a write to a pipe with no reader fails.
+  signal(SIGPIPE, SIG_IGN);
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  close(fds[0]);
+  std::FILE* f = fdopen(fds[1], "w");
+  ASSERT_NE(f, nullptr);
+  for (bool live : {false, true}) {
+    Progress p(2, live, f);
+    p.Log("vm 0 boot 1: started");  // fails: no reader
+    p.DomainStarted();
+    p.Log("vm 0 boot 1: pass");
+    p.BootFinished(Outcome::kPass);
+    p.Finish();
+  }
+  std::fclose(f);
 }
 
 }  // namespace
