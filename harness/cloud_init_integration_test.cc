@@ -25,11 +25,17 @@ nlohmann::json At(const nlohmann::json& boot, std::string_view checkpoint) {
   return nullptr;
 }
 
+/// When `unit` had `event` in the observation's timeline (guest µs); -1 never.
+std::int64_t TimelineAt(const nlohmann::json& observation, std::string_view unit,
+                        std::string_view event) {
+  for (const auto& e : observation["timeline"])
+    if (e["unit"] == unit && e["event"] == event) return e["monotonic_us"].get<std::int64_t>();
+  return -1;
+}
+
 bool TimelineHas(const nlohmann::json& observation, const std::string& unit,
                  const std::string& event) {
-  for (const auto& e : observation["timeline"])
-    if (e["unit"] == unit && e["event"] == event) return true;
-  return false;
+  return TimelineAt(observation, unit, event) >= 0;
 }
 
 void ExpectSmokeJudged(const std::string& suite, const std::string& cloud_init_version) {
@@ -74,6 +80,34 @@ TEST(CloudInitIntegration, SmokeOnDebian12sCloudInitIsJudgedByEveryCheck) {
 
 TEST(CloudInitIntegration, SmokeOnDebian13sCloudInitIsJudgedByEveryCheck) {
   ExpectSmokeJudged("trixie", "25.1");
+}
+
+// Fault nm-before-local on cloud-init's own units (replacement units from the
+// generator): NetworkManager is up before cloud-init-local starts, and no
+// ordering cycle was needed for it. What cloud-init then does is the
+// measurement (docs/CLOUD-INIT.md, nm-first).
+TEST(CloudInitIntegration, NmFirstRunsCloudInitLocalAfterNetworkManagerWithoutACycle) {
+  std::filesystem::path image = CloudInitImage("trixie");
+  ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
+      << image << ": build it with ci/build-cloud-init-images";
+  ScenarioRun run =
+      RunScenario("cloud-init-nm-first", "nm-first.json", {"--image", image.string()});
+  EXPECT_TRUE(run.cli.exit_code == 0 || run.cli.exit_code == 1) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  auto boots = Boots(run.results);
+  EXPECT_EQ(boots.size(), 2u);
+  for (const auto& [vm, boot] : boots) {
+    EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
+    nlohmann::json end = At(boot, kCheckpointEnd);
+    ASSERT_TRUE(end.is_object());
+    EXPECT_FALSE(end.contains("ordering_cycles")) << end["ordering_cycles"];
+    std::int64_t nm_up = TimelineAt(end, kUnitNetworkManager, "active-enter");
+    std::int64_t local_starts = TimelineAt(end, kUnitCloudInitLocal, "inactive-exit");
+    ASSERT_GE(nm_up, 0) << end.dump(2);
+    ASSERT_GE(local_starts, 0) << end.dump(2);
+    EXPECT_LT(nm_up, local_starts);
+  }
+  ExpectNothingLeft(run);
 }
 
 // A user's own cloud-init: Debian 13's source package as the tree, with the
