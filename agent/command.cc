@@ -11,18 +11,14 @@
 #include <cstring>
 #include <string_view>
 
+#include "exit_status.h"
+
 extern char** environ;
 
 namespace bootstorm {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int ExitCodeOf(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
 
 // Reads what is available into `output`, dropping bytes beyond `max_output`.
 // Returns false at end of file.
@@ -105,7 +101,7 @@ CommandResult RunCommand(const std::vector<std::string>& argv, std::chrono::mill
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
   }
-  result.exit_code = ExitCodeOf(status);
+  result.exit_code = ExitStatusOf(status);
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
   return result;
 }

@@ -14,9 +14,9 @@ namespace bootstorm {
 inline constexpr std::chrono::seconds kNmCallTimeout{30};
 
 struct CommandResult {
-  /// Exit status; -1 when the program could not be started, 128+N when killed
-  /// by signal N (as a shell reports it).
-  int exit_code = -1;
+  /// Exit status as exit_status.h defines it: kNotStarted when the program
+  /// could not be started, KilledBySignal(N) when signal N killed it.
+  int exit_code = -1;  // kNotStarted
   bool timed_out = false;
   /// stdout and stderr interleaved, at most the requested bound.
   std::string output;

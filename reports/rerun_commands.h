@@ -12,11 +12,11 @@ namespace bootstorm {
 std::string ShellWord(const std::string& s);
 
 /// "bootstorm replay RUN_DIR --vm N --boot K": reruns VM `vm`'s stored plans
-/// of boots 1 to `boot` (see harness/replay_command.h).
+/// of boots 1 to `boot` (see harness/commands/replay_command.h).
 std::string ReplayCommandLine(const std::filesystem::path& run_dir, int vm, int boot);
 
 /// "bootstorm shrink RUN_DIR --vm N": cuts the faults of VM `vm`'s plans down
-/// while its first failure reproduces (see harness/shrink_command.h).
+/// while its first failure reproduces (see harness/commands/shrink_command.h).
 std::string ShrinkCommandLine(const std::filesystem::path& run_dir, int vm);
 
 }  // namespace bootstorm

@@ -89,7 +89,7 @@ inline constexpr std::string_view kFaultShutdown = "shutdown";
 /// A hard power cut (the host destroys the domain) `ms` after the domain
 /// started, then a recovery boot on that disk.
 inline constexpr std::string_view kFaultPowerCut = "power-cut";
-/// Host-side faults, applied by the harness through libvirt (harness/host_faults.h);
+/// Host-side faults, applied by the harness through libvirt (harness/run/host_faults.h);
 /// the guest learns of them from the plan so it can wait for their effect.
 /// The config drive is hot-plugged `ms` after the domain started: the
 /// configuration arrives after NetworkManager (the activator path).

@@ -2,7 +2,7 @@
 // (agent/observer/) saw happen, as it happened, streamed to the host as one
 // JSON line per event over its own virtio-serial channel, and stored by the
 // host as the boot's history.jsonl. The checks that read the whole history
-// (harness/history_checks.h) work from it; the five checkpoints of the probe
+// (CheckHistory in harness/check/checker.h) work from it; the five checkpoints of the probe
 // become markers in it (kHistoryMarker), added by the host.
 //
 // The observer watches the guest, never the system under test's own stages,

@@ -4,8 +4,11 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/process.hpp>
+#include <csignal>
 #include <future>
 #include <stdexcept>
+
+#include "exit_status.h"
 
 namespace bootstorm {
 namespace {
@@ -45,7 +48,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, std::chrono::mill
     io.run();  // drain the pipes, now closed
   }
   child.wait();
-  result.exit_code = result.timed_out ? -1 : child.exit_code();
+  // terminate() sends SIGKILL and reaps the child itself, so its status is
+  // not kept.
+  result.exit_code =
+      result.timed_out ? KilledBySignal(SIGKILL) : ExitStatusOf(child.native_exit_code());
   result.out = Truncated(out.get());
   result.err = Truncated(err.get());
   return result;

@@ -9,8 +9,8 @@
 
 #include "boot_plan.h"
 #include "checker.h"
-#include "guest_network.h"
 #include "observation.h"
+#include "run_network.h"
 #include "run_record.h"
 #include "scenario.h"
 

@@ -10,7 +10,7 @@
 #include "atomic_file.h"
 #include "bounded_file.h"
 #include "exit_code.h"
-#include "guest_network.h"
+#include "run_network.h"
 #include "strict_json.h"
 
 namespace bootstorm {

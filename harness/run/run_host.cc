@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-#include "gc_command.h"
+#include "garbage_collector.h"
 #include "guest_network.h"
 
 namespace bootstorm {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+
+#include "exit_status.h"
+
 namespace bootstorm {
 namespace {
 
@@ -18,7 +22,15 @@ TEST(Process, CapturesOutputAndExitCode) {
 TEST(Process, KillsOnTimeout) {
   ProcessResult r = RunProcess({"sleep", "30"}, milliseconds(200));
   EXPECT_TRUE(r.timed_out);
-  EXPECT_EQ(r.exit_code, -1);
+  EXPECT_EQ(r.exit_code, KilledBySignal(SIGKILL));
+}
+
+// The contract of agent/command.h too: not the bare signal number, which
+// reads as an exit code.
+TEST(Process, AProgramKilledBySignalNReports128PlusN) {
+  ProcessResult r = RunProcess({"sh", "-c", "kill -TERM $$"}, milliseconds(10000));
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 128 + SIGTERM);
 }
 
 TEST(Process, RunsProgramGivenByPath) {

@@ -9,12 +9,10 @@
 #include <vector>
 
 #include "hypervisor.h"
+#include "resource_names.h"
 #include "run_lock.h"
 
 namespace bootstorm {
-
-/// Prefix of every name bootstorm gives a domain, volume or network.
-inline constexpr std::string_view kResourcePrefix = "bootstorm-";
 
 /// The run id in "bootstorm-<8 hex>" or "bootstorm-<8 hex>-<rest>";
 /// nullopt for names bootstorm did not give.
@@ -45,5 +43,9 @@ struct GarbageReport {
 /// bootstorm's pool (the only pool listed) under a name with the run id.
 GarbageReport CollectGarbage(Hypervisor& hv,
                              const std::function<RunLiveness(const std::string&)>& probe);
+
+/// Collects garbage of runs whose lock no process holds (see run_lock.h) and
+/// prints what it removed. Returns the number of errors.
+int CollectDeadRuns(Hypervisor& hv);
 
 }  // namespace bootstorm

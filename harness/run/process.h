@@ -9,7 +9,9 @@
 namespace bootstorm {
 
 struct ProcessResult {
-  int exit_code = -1;  ///< -1 when killed on timeout or by a signal
+  /// Exit status as exit_status.h defines it: KilledBySignal(N) when signal N
+  /// killed the program, KilledBySignal(SIGKILL) on timeout.
+  int exit_code = -1;  // kNotStarted
   bool timed_out = false;
   std::string out;  ///< stdout, truncated to the bound
   std::string err;  ///< stderr, truncated to the bound

@@ -43,13 +43,4 @@ InterruptedRun RunUntilInterrupted(BootSession& session, RunningDomain& domain, 
 /// "vm-000/boot-1.console.log" -> "vm-000/boot-1.interrupted.console.log".
 std::string InterruptedConsoleLogName(std::string_view console_log);
 
-/// The recovery boot's observations: those without Observation::part.
-std::vector<Observation> RecoveryObservations(const std::vector<Observation>& observations);
-
-/// Whether the interrupted part of the boot `plan` describes got past the
-/// agent's local stage, so that the disk it left holds the agent's files:
-/// one of its `observations` shows the local stage active, or its shutdown
-/// point is a unit ordered after the local stage in that plan.
-bool InterruptedAfterRender(const BootPlan& plan, const std::vector<Observation>& observations);
-
 }  // namespace bootstorm

@@ -1,13 +1,12 @@
-// The isolated network of a run and each VM's place on it, and the config
-// drive contents that describe it to the guest.
+// The isolated network of a run and each VM's place on it (subnet,
+// addresses, MACs), and the config drive contents that describe it to the
+// guest. Pure: run/guest_network.h creates the network on a hypervisor.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "hypervisor.h"
 #include "network_data.h"
 #include "scenario.h"
 
@@ -61,25 +60,6 @@ inline constexpr int kSubnetSlots = 257;
 /// 2001:db8:0:<slot>::/64 (the IPv6 documentation range).
 RunNetwork MakeRunNetwork(std::string_view run_id, int slot = 0,
                           const RunNetworkOptions& options = {});
-/// libvirt network XML for `net`.
-std::string RunNetworkXml(const RunNetwork& net);
-/// Creates the network of `run_id` on `hv` in the first subnet slot that no
-/// other network holds (libvirt refuses a subnet in use, so concurrent runs
-/// each get their own). Throws std::runtime_error with the last refusal.
-RunNetwork CreateRunNetwork(Hypervisor& hv, std::string_view run_id,
-                            const RunNetworkOptions& options = {});
-/// CreateRunNetworkInSlot's error when another network holds the subnet:
-/// unlike other failures, one that passes once that network is gone.
-class SubnetInUseError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-/// Creates the network of `run_id` in subnet slot `slot` only (a resumed
-/// run's guests know their subnet). Throws SubnetInUseError when another
-/// network holds the subnet, std::runtime_error saying why on other errors.
-RunNetwork CreateRunNetworkInSlot(Hypervisor& hv, std::string_view run_id, int slot,
-                                  const RunNetworkOptions& options = {});
-
 /// A MAC unique per (run, vm, nic) for vm < 16384 and nic < kMaxNics:
 /// 52:54:00 + 3 bytes.
 std::string VmMac(std::string_view run_id, int vm, int nic = 0);

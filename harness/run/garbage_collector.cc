@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "run_manifest.h"
 
@@ -66,6 +67,22 @@ GarbageReport CollectGarbage(Hypervisor& hv,
     }
   }
   return report;
+}
+
+int CollectDeadRuns(Hypervisor& hv) {
+  GarbageReport report = CollectGarbage(hv, ProbeRun);
+  for (const HypervisorResource& r : report.removed)
+    fmt::print("gc: removed {} {} on {} (its run is gone)\n", ResourceKindName(r.kind), r.name,
+               hv.uri());
+  for (const auto* kept : {&report.kept_unknown, &report.kept_unmarked}) {
+    for (const LeftResource& k : *kept)
+      fmt::print(stderr, "gc: left {} {} on {}: {}\n", ResourceKindName(k.resource.kind),
+                 k.resource.name, hv.uri(), k.why);
+  }
+  for (const std::string& e : report.errors)
+    fmt::print(stderr, "gc: error on {}: {}\n", hv.uri(), e);
+  std::fflush(stdout);
+  return static_cast<int>(report.errors.size());
 }
 
 }  // namespace bootstorm

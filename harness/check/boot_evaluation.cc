@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "interrupted_boot.h"
+#include "interrupted_part.h"
 
 namespace bootstorm {
 

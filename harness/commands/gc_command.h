@@ -10,9 +10,6 @@
 
 namespace bootstorm {
 
-/// Collects garbage of runs whose lock no process holds (see run_lock.h) and
-/// prints what it removed. Returns the number of errors.
-int CollectDeadRuns(Hypervisor& hv);
 /// CollectDeadRuns on the host at `uri`; a failure to connect counts as one
 /// error and is printed. Never throws.
 int CollectDeadRunsOn(const std::string& uri, const HypervisorFactory& connect = ConnectLibvirt);
