@@ -34,6 +34,24 @@ std::vector<HistoryEvent> WithCheckpointMarkers(std::vector<HistoryEvent> events
   return events;
 }
 
+std::int64_t HistoryEndUs(const std::vector<HistoryEvent>& history) {
+  for (const HistoryEvent& e : history)
+    if (e.kind == kHistoryMarker && e.name == kCheckpointEnd) return e.monotonic_us;
+  return history.empty() ? 0 : history.back().monotonic_us;
+}
+
+LostEvents LostHistoryEvents(const std::vector<HistoryEvent>& history) {
+  LostEvents lost;
+  std::int64_t end_us = HistoryEndUs(history);
+  for (const HistoryEvent& e : history) {
+    if (e.monotonic_us > end_us) break;
+    if (e.kind != kHistoryObserver || e.op != "dropped") continue;
+    if (lost.count == 0) lost.first_us = e.monotonic_us;
+    lost.count += e.count;
+  }
+  return lost;
+}
+
 std::string DescribeWriter(const std::optional<HistoryWriter>& w) {
   if (!w) return "an unknown process";
   std::string name = w->comm.empty() ? "a process that exited before it was named" : w->comm;

@@ -28,6 +28,18 @@ std::string HistoryLogName(std::string_view console_log);
 std::vector<HistoryEvent> WithCheckpointMarkers(std::vector<HistoryEvent> events,
                                                 const std::vector<Observation>& observations);
 
+/// The guest time of the end checkpoint's marker, or of the last event when
+/// the history has none; 0 for an empty history.
+std::int64_t HistoryEndUs(const std::vector<HistoryEvent>& history);
+
+/// The events the observer reported lost (its "dropped" events, until the
+/// end checkpoint) and when it first reported a loss.
+struct LostEvents {
+  std::uint64_t count = 0;
+  std::int64_t first_us = 0;  ///< guest time of the first "dropped" event
+};
+LostEvents LostHistoryEvents(const std::vector<HistoryEvent>& history);
+
 /// Who caused a resolv-conf event, as a person reads it:
 /// "NetworkManager (pid 512, NetworkManager.service)"; "an unknown process"
 /// when the kernel did not say.

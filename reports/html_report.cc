@@ -225,9 +225,12 @@ std::string Boot(const BootRecord& boot, int vm, double axis_end,
       reasons += fmt::format("<li>{} n/a: {}</li>", XmlEscape(c.name), XmlEscape(c.message));
       continue;
     }
-    html += fmt::format("<span class=\"chip {}\" title=\"{}\">{}</span>",
-                        c.passed ? "passed" : "failed", XmlEscape(c.passed ? "passed" : c.message),
-                        XmlEscape(c.name));
+    html += fmt::format("<span class=\"chip {}\" title=\"{}\">{}{}</span>",
+                        c.unknown  ? "unknown"
+                        : c.passed ? "passed"
+                                   : "failed",
+                        XmlEscape(c.passed ? "passed" : c.message), XmlEscape(c.name),
+                        c.unknown ? " unknown" : "");
   }
   html += "</div>";
   if (!reasons.empty()) html += "<ul class=\"na-reasons\">" + reasons + "</ul>";

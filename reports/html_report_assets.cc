@@ -58,7 +58,7 @@ details.vm>summary .meta{font-weight:400;margin-left:8px;font-size:13px}
 .chips{display:flex;flex-wrap:wrap;gap:4px;margin:6px 0}
 .chip{font-size:12px;border-radius:4px;padding:0 6px;border:1px solid var(--line)}
 .chip.passed{color:var(--pass)}.chip.failed{color:#fff;background:var(--fail);
-border-color:var(--fail)}.chip.na{color:var(--muted);border-style:dashed}
+border-color:var(--fail)}.chip.na,.chip.unknown{color:var(--muted);border-style:dashed}
 .na-reasons{font-size:12px;color:var(--muted);margin:0;padding-left:18px}
 .part{font-size:12px;color:var(--muted);margin:6px 0 0}
 svg.timeline{display:block;width:100%;height:auto;margin:4px 0;border-radius:6px}

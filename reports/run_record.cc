@@ -108,7 +108,9 @@ GuestVersions GuestVersionsFromJson(const nlohmann::json& j, const std::string& 
 
 nlohmann::json ToJson(const CheckResult& c) {
   nlohmann::json j = {{"name", c.name},
-                      {"verdict", c.passed ? "pass" : "fail"},
+                      {"verdict", c.unknown  ? "unknown"
+                                  : c.passed ? "pass"
+                                             : "fail"},
                       {"checkpoint", c.checkpoint},
                       {"expected", c.expected},
                       {"actual", c.actual},
@@ -198,19 +200,21 @@ CheckResult CheckResultFromJson(const nlohmann::json& j, const std::string& path
   CheckResult c;
   c.name = o.String("name");
   std::string verdict = o.String("verdict");
-  if (verdict != "pass" && verdict != "fail")
+  if (verdict != "pass" && verdict != "fail" && verdict != "unknown")
     throw JsonPathError(o.PathOf("verdict"),
-                        "expected \"pass\" or \"fail\", got \"" + verdict + "\"");
+                        "expected \"pass\", \"fail\" or \"unknown\", got \"" + verdict + "\"");
   c.passed = verdict == "pass";
+  c.unknown = verdict == "unknown";
   c.checkpoint = o.String("checkpoint");
   c.expected = o.Member("expected");
   c.actual = o.Member("actual");
   c.message = o.String("message");
   c.applicable = o.OptionalBoolean("applicable").value_or(true);
-  if (!c.applicable && c.passed)
+  if (!c.applicable && verdict != "fail")
     throw JsonPathError(o.PathOf("applicable"),
                         "a check that does not apply has no verdict: \"verdict\" must be "
-                        "\"fail\" with \"applicable\": false, not \"pass\"");
+                        "\"fail\" with \"applicable\": false, not \"" +
+                            verdict + "\"");
   o.Finish();
   return c;
 }

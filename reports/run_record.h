@@ -36,6 +36,11 @@ struct CheckResult {
   /// system under test): neither a pass nor a failure, and never counted as
   /// either.
   bool applicable = true;
+  /// Jepsen's "unknown": what the check reads is incomplete (the guest's
+  /// observer dropped events), and what it did see passed, so it can say
+  /// neither pass nor fail. `passed` is then false and means nothing; the
+  /// boot cannot be judged (an infra error, UnknownChecks).
+  bool unknown = false;
   bool operator==(const CheckResult&) const = default;
 };
 
@@ -43,10 +48,10 @@ struct CheckResult {
 /// saying why (e.g. "cloud-init writes resolv.conf itself").
 CheckResult NotApplicable(std::string_view name, std::string reason);
 
-/// Whether `c` is a failure: applicable and not passed. The one test every
+/// Whether `c` is a failure: applicable, known and not passed. The one test every
 /// consumer of a verdict uses, so a not-applicable check never reads as a
 /// failure (nor, by `c.passed`, as a pass).
-inline bool CheckFailed(const CheckResult& c) { return c.applicable && !c.passed; }
+inline bool CheckFailed(const CheckResult& c) { return c.applicable && !c.passed && !c.unknown; }
 
 /// A fault the harness applied from the host during a boot (hot-plug, link
 /// state, CPU limits, shutdown, power cut), timed on the host.

@@ -183,6 +183,25 @@ TEST(RunRecord, NotApplicableCheckThatPassedIsMalformed) {
   EXPECT_THROW(BootRecordFromJson(j, "boot"), std::invalid_argument);
 }
 
+TEST(RunRecord, UnknownCheckRoundTripsAndIsNeitherAPassNorAFailure) {
+  CheckResult unknown{"resolv-conf-intact", false, "", nullptr, nullptr, "unknown: a gap"};
+  unknown.unknown = true;
+  nlohmann::json j = ToJson(unknown);
+  EXPECT_EQ(j["verdict"], "unknown");
+  EXPECT_EQ(CheckResultFromJson(j, "check"), unknown);
+  EXPECT_FALSE(CheckFailed(unknown));
+  j["applicable"] = false;  // a check that does not apply has no verdict at all
+  try {
+    CheckResultFromJson(j, "check");
+    FAIL() << "accepted an unknown check that does not apply";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("not \"unknown\""), std::string::npos) << e.what();
+  }
+  j.erase("applicable");
+  j["verdict"] = "maybe";
+  EXPECT_THROW(CheckResultFromJson(j, "check"), std::invalid_argument);
+}
+
 // Found in issue 17: 20,000 observations of one boot made a 70 MB results.json.
 TEST(RunRecord, MoreObservationsThanTheCapIsAnError) {
   nlohmann::json j = ToJson(FullBoot());

@@ -34,6 +34,7 @@ class ActivationOnceChecker : public Checker {
   CheckResult CheckHistory(const BootExpectation& expected,
                            const std::vector<Observation>& observations,
                            const std::vector<HistoryEvent>& history) const override;
+  bool ReadsHistory() const override { return true; }
 
  private:
   CheckResult Judge(const BootExpectation& expected, const std::vector<Observation>& observations,

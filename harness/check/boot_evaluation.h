@@ -26,6 +26,8 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
 /// checkers that judge the interrupted part get every observation, the
 /// others the recovery boot's. `history` is the recovery boot's event
 /// history with its checkpoint markers (boot_history.h), empty when none.
+/// A check that reads the history and passed is unknown when the observer
+/// dropped events (LostHistoryEvents); a failure stays a failure.
 std::vector<CheckResult> EvaluateBoot(const Scenario& scenario, const RunNetwork& net,
                                       const std::vector<std::string>& macs, const BootPlan& plan,
                                       const std::vector<Observation>& observations,
@@ -39,9 +41,11 @@ std::vector<std::string> OrderingCycleLines(std::string_view console);
 /// Why the boot cannot be judged as the SUT's, or "": systemd broke an
 /// ordering cycle (it deleted a job, so the boot did not run the units the
 /// plan asked for), as its console (`console_cycles`, OrderingCycleLines) or
-/// the guest's journal (the observations' ordering_cycles) says; the line is
-/// named. Such a boot is an infra error, never a SUT verdict.
+/// the guest's journal (the observations' ordering_cycles) says, the line
+/// named; or no check in `checks` failed and some are unknown (the history
+/// has a gap), those named. Such a boot is an infra error, never a SUT verdict.
 std::string UnjudgeableBoot(const std::vector<Observation>& observations,
-                            const std::vector<std::string>& console_cycles);
+                            const std::vector<std::string>& console_cycles,
+                            const std::vector<CheckResult>& checks);
 
 }  // namespace bootstorm

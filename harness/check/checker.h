@@ -77,6 +77,9 @@ class Checker {
                                    const std::vector<HistoryEvent>& /*history*/) const {
     return Check(expected, observations);
   }
+  /// Whether CheckHistory's pass rests on the history being complete: then
+  /// a history with lost events makes a pass unknown (EvaluateBoot).
+  virtual bool ReadsHistory() const { return false; }
   /// Whether Check also gets the observations of a boot's interrupted part
   /// (Observation::part), before the recovery boot's. Most invariants are
   /// about a boot that ran to its end: the recovery boot alone.

@@ -57,13 +57,6 @@ bool Holds(const HistoryEvent& e, const BootExpectation& expected) {
 
 bool IsResolvConf(const HistoryEvent& e) { return e.kind == kHistoryResolvConf; }
 
-/// The end checkpoint's time, or the last event's when the history has none.
-std::int64_t EndOf(const std::vector<HistoryEvent>& history) {
-  for (const HistoryEvent& e : history)
-    if (e.kind == kHistoryMarker && e.name == kCheckpointEnd) return e.monotonic_us;
-  return history.empty() ? 0 : history.back().monotonic_us;
-}
-
 /// The last checkpoint before event `at`; "" when none.
 std::string CheckpointBefore(const std::vector<HistoryEvent>& history, std::size_t at) {
   std::string name;
@@ -181,7 +174,7 @@ CheckResult ResolvConfChecker::CheckHistory(const BootExpectation& expected,
   // NetworkManager owning DNS may drop and rewrite it on any link event:
   // there the checkpoints from the final stage on are the invariant.
   if (!expected.agent_manages_network && !expected.sut_is_cloud_init) return result;
-  std::int64_t end_us = EndOf(history);
+  std::int64_t end_us = HistoryEndUs(history);
   bool rendered = false;
   for (std::size_t i = 0; i < history.size() && history[i].monotonic_us <= end_us; ++i) {
     const HistoryEvent& e = history[i];

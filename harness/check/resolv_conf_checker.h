@@ -17,6 +17,7 @@ class ResolvConfChecker : public Checker {
   CheckResult CheckHistory(const BootExpectation& expected,
                            const std::vector<Observation>& observations,
                            const std::vector<HistoryEvent>& history) const override;
+  bool ReadsHistory() const override { return true; }
 };
 
 }  // namespace bootstorm

@@ -14,19 +14,26 @@
 namespace bootstorm {
 namespace {
 
-/// "failed: a, b" or "every check passed", then any checks that did not
-/// apply: "every applicable check passed; n/a: c (reason)".
+/// "failed: a, b" or "every check passed", then any checks whose verdict
+/// is unknown and any that did not apply: "every applicable check passed;
+/// n/a: c (reason)", "no check failed; unknown: b".
 std::string Verdicts(const std::vector<CheckResult>& checks) {
-  std::string failed, not_applicable;
+  std::string failed, unknown, not_applicable;
+  auto add = [](std::string& list, std::string item) {
+    list += (list.empty() ? "" : ", ") + std::move(item);
+  };
   for (const CheckResult& c : checks) {
-    if (CheckFailed(c)) failed += (failed.empty() ? "" : ", ") + c.name;
-    if (!c.applicable)
-      not_applicable += fmt::format("{}{} ({})", not_applicable.empty() ? "" : ", ", c.name,
-                                    TerminalSafe(c.message));
+    if (CheckFailed(c)) add(failed, c.name);
+    if (c.unknown) add(unknown, c.name);
+    if (!c.applicable) add(not_applicable, fmt::format("{} ({})", c.name, TerminalSafe(c.message)));
   }
-  if (not_applicable.empty()) return failed.empty() ? "every check passed" : "failed: " + failed;
-  return (failed.empty() ? "every applicable check passed" : "failed: " + failed) +
-         "; n/a: " + not_applicable;
+  std::string verdicts = !failed.empty()           ? "failed: " + failed
+                         : !unknown.empty()        ? "no check failed"
+                         : !not_applicable.empty() ? "every applicable check passed"
+                                                   : "every check passed";
+  if (!unknown.empty()) verdicts += "; unknown: " + unknown;
+  if (!not_applicable.empty()) verdicts += "; n/a: " + not_applicable;
+  return verdicts;
 }
 
 }  // namespace
@@ -51,7 +58,7 @@ RecheckedRun RecheckRun(const std::filesystem::path& run_dir) {
       b.rechecked.checks = EvaluateBoot(scenario, net, macs, r.boot.plan, r.boot.observations,
                                         ReadBootHistory(run_dir, r.boot.console_log));
       b.rechecked.outcome = BootOutcomeFromChecks(b.rechecked.checks);
-      std::string unjudgeable = UnjudgeableBoot(r.boot.observations, {});
+      std::string unjudgeable = UnjudgeableBoot(r.boot.observations, {}, b.rechecked.checks);
       if (!unjudgeable.empty()) {
         b.rechecked.outcome = Outcome::kInfraError;
         b.rechecked.infra_error = unjudgeable;

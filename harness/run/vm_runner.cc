@@ -366,7 +366,8 @@ class BootRunner {
     record_.checks = EvaluateBoot(*ctx_.scenario, ctx_.network, macs_, record_.plan,
                                   record_.observations, history);
     record_.outcome = BootOutcomeFromChecks(record_.checks);
-    std::string unjudgeable = UnjudgeableBoot(record_.observations, ConsoleCycles());
+    std::string unjudgeable =
+        UnjudgeableBoot(record_.observations, ConsoleCycles(), record_.checks);
     if (!unjudgeable.empty()) Infra(unjudgeable);
   }
 
@@ -454,6 +455,7 @@ void PrintBoot(Progress& progress, int vm, const BootRecord& b) {
   for (const CheckResult& c : b.checks) {
     if (CheckFailed(c)) progress.Log(fmt::format("  {} failed: {}", c.name, c.message));
     if (!c.applicable) progress.Log(fmt::format("  {} n/a ({})", c.name, c.message));
+    if (c.unknown) progress.Log(fmt::format("  {} {}", c.name, c.message));
   }
 }
 
