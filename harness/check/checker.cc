@@ -1,5 +1,7 @@
 #include "checker.h"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "activation_once_checker.h"
@@ -12,24 +14,37 @@
 
 namespace bootstorm {
 
+namespace {
+
+template <class T>
+std::unique_ptr<Checker> Make() {
+  return std::make_unique<T>();
+}
+
+/// The one table from an invariant's name (scenario.h) to its checker.
+struct Registration {
+  std::string_view name;
+  std::unique_ptr<Checker> (*make)();
+};
+constexpr Registration kRegistry[] = {
+    {kCheckResolvConfIntact, Make<ResolvConfChecker>},
+    {kCheckInterfacesUp, Make<InterfacesUpChecker>},
+    {kCheckNmDnsNone, Make<NmDnsNoneChecker>},
+    {kCheckActivationOnce, Make<ActivationOnceChecker>},
+    {kCheckBootCompletes, Make<BootCompletesChecker>},
+    {kCheckAtomicWrite, Make<AtomicWriteChecker>},
+};
+static_assert(std::size(kRegistry) == kAllChecks.size(), "every invariant has one checker");
+
+}  // namespace
+
 std::vector<std::unique_ptr<Checker>> MakeCheckers(const std::vector<std::string>& names) {
   std::vector<std::unique_ptr<Checker>> checkers;
   for (const std::string& name : names) {
-    if (name == kCheckResolvConfIntact) {
-      checkers.push_back(std::make_unique<ResolvConfChecker>());
-    } else if (name == kCheckInterfacesUp) {
-      checkers.push_back(std::make_unique<InterfacesUpChecker>());
-    } else if (name == kCheckNmDnsNone) {
-      checkers.push_back(std::make_unique<NmDnsNoneChecker>());
-    } else if (name == kCheckActivationOnce) {
-      checkers.push_back(std::make_unique<ActivationOnceChecker>());
-    } else if (name == kCheckBootCompletes) {
-      checkers.push_back(std::make_unique<BootCompletesChecker>());
-    } else if (name == kCheckAtomicWrite) {
-      checkers.push_back(std::make_unique<AtomicWriteChecker>());
-    } else {
-      throw std::invalid_argument("unknown invariant " + name);
-    }
+    const Registration* r = std::find_if(std::begin(kRegistry), std::end(kRegistry),
+                                         [&](const Registration& r) { return r.name == name; });
+    if (r == std::end(kRegistry)) throw std::invalid_argument("unknown invariant " + name);
+    checkers.push_back(r->make());
   }
   return checkers;
 }
