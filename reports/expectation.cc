@@ -7,7 +7,8 @@
 
 namespace bootstorm {
 
-ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& s, bool interrupted) {
+ExpectationStatus ExpectationStatusOf(Expect expect, const RunSummary& s, bool interrupted) {
+  bool detect = expect == Expect::kDetect;
   // A SUT failure decides either way; otherwise infra errors or an
   // interruption leave it open.
   if (s.sut_failure > 0) return detect ? ExpectationStatus::kMet : ExpectationStatus::kNotMet;
@@ -29,13 +30,24 @@ ExitCode ExitCodeOf(ExpectationStatus status) {
 
 ExitCode ExitCodeOf(const RunRecord& run) { return ExitCodeOf(JudgeExpectation(run).status); }
 
-ExpectationVerdict JudgeExpectation(const RunRecord& run, bool detect) {
+ExpectationVerdict JudgeExpectation(const RunRecord& run) {
   RunSummary s = Summarize(run);
-  return {detect, ExpectationStatusOf(detect, s, run.interrupted), FailedInvariants(run), s};
+  return {run.expect == Expect::kDetect, ExpectationStatusOf(run.expect, s, run.interrupted),
+          FailedInvariants(run), s};
 }
 
-ExpectationVerdict JudgeExpectation(const RunRecord& run) {
-  return JudgeExpectation(run, run.expect == kExpectDetect);
+std::string ExpectationNote(const RunRecord& run) {
+  if (run.expect == Expect::kPass) return "";
+  ExpectationVerdict v = JudgeExpectation(run);
+  switch (v.status) {
+    case ExpectationStatus::kMet:
+      return fmt::format("expected a detection: caught by {}", fmt::join(v.caught_by, ", "));
+    case ExpectationStatus::kUndecided:
+      return "expected a detection: undecided, infra errors hid VMs";
+    case ExpectationStatus::kNotMet:
+      break;
+  }
+  return "expected a detection: NOT caught, every VM passed";
 }
 
 std::string DescribeExpectation(const ExpectationVerdict& v) {

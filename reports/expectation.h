@@ -12,9 +12,6 @@
 
 namespace bootstorm {
 
-/// The scenario field `expect` of a known-bad activator's scenario.
-inline constexpr std::string_view kExpectDetect = "detect";
-
 /// kUndecided: infra errors hid VMs and what ran neither met nor broke it.
 enum class ExpectationStatus { kMet, kNotMet, kUndecided };
 
@@ -22,7 +19,7 @@ enum class ExpectationStatus { kMet, kNotMet, kUndecided };
 /// for detect (the activator was caught). Otherwise infra errors or an
 /// interruption (SIGINT, SIGTERM, --timeout) leave it undecided; else pass
 /// is met and detect is not.
-ExpectationStatus ExpectationStatusOf(bool detect, const RunSummary& summary,
+ExpectationStatus ExpectationStatusOf(Expect expect, const RunSummary& summary,
                                       bool interrupted = false);
 
 /// The exit code of every command that judges runs (docs/EXIT_CODES.md):
@@ -39,12 +36,17 @@ struct ExpectationVerdict {
   bool met() const { return status == ExpectationStatus::kMet; }
 };
 
-/// `run` judged against `detect` (run.expect == "detect" in the overload).
-ExpectationVerdict JudgeExpectation(const RunRecord& run, bool detect);
+/// `run` judged against its own `expect`.
 ExpectationVerdict JudgeExpectation(const RunRecord& run);
 
 /// ExitCodeOf a recorded run judged against its own `expect`.
 ExitCode ExitCodeOf(const RunRecord& run);
+
+/// What a run's summary line adds, plainly: "" when `run` expects a pass;
+/// for a detection whether the known-bad activator was caught and by which
+/// invariants, e.g. "expected a detection: caught by resolv-conf-intact,
+/// nm-dns-none".
+std::string ExpectationNote(const RunRecord& run);
 
 /// One line that leads a report, e.g. "expectation met: known-bad activator
 /// caught by resolv-conf-intact in 2/2 VMs" or "expectation NOT met: SUT

@@ -107,7 +107,7 @@ std::string Summary(const RunRecord& run, const BootTally& boots) {
   }
   // A detect run's boots are meant to fail: say how often the activator was caught.
   std::string headline =
-      run.expect == kExpectDetect
+      run.expect == Expect::kDetect
           ? fmt::format("caught in {} of {} judged boots", boots.sut_failures, boots.judged())
           : FormatPassRate(boots) + " of boots passed";
   html += fmt::format(

@@ -131,7 +131,7 @@ TEST_F(HtmlReportTest, NotApplicableChecksShowAsNaWithTheirReason) {
 
 TEST_F(HtmlReportTest, MetDetectionIsNotShownAsAFailedPassRate) {
   RunRecord detect = run_;
-  detect.expect = "detect";
+  detect.expect = Expect::kDetect;
   detect.vms[0].boots[0].console_log = "../outside.log";  // never linked
   std::string html = RenderHtmlReport(detect, HostileRunDir());
   EXPECT_NE(html.find("<p class=\"banner verdict met\" id=\"verdict\"><b>expectation met: "

@@ -127,7 +127,7 @@ std::vector<std::string> BootNotes(bool detect, const BootRecord& boot) {
 /// log of the boot the checks judged, before an interrupted part's.
 std::string BootOutput(const ReportedRun& r, const BootRecord& boot) {
   std::string out;
-  for (const std::string& note : BootNotes(r.record.expect == kExpectDetect, boot))
+  for (const std::string& note : BootNotes(r.record.expect == Expect::kDetect, boot))
     out += note + "\n";
   for (const std::string* log : {&boot.console_log, &boot.interrupted_console_log}) {
     if (StaysInside(*log)) out += fmt::format("[[ATTACHMENT|{}]]\n", (r.dir / *log).string());
@@ -154,7 +154,7 @@ void AddBootCase(const ReportedRun& r, const VmRecord& vm, const BootRecord& boo
     for (const std::string& e : boot.retried_infra_errors)
       t.details += fmt::format("earlier attempt: {}\n", e);
     t.details += fmt::format("console: {}\n", boot.console_log);
-  } else if (boot.outcome == Outcome::kSutFailure && r.record.expect != kExpectDetect) {
+  } else if (boot.outcome == Outcome::kSutFailure && r.record.expect != Expect::kDetect) {
     std::vector<std::string> failed;
     for (const CheckResult& c : boot.checks) {
       if (CheckFailed(c)) failed.push_back(c.name);
@@ -212,7 +212,7 @@ std::vector<TestCase> CasesOf(const ReportedRun& r) {
                      "infra-error", "the VM did not run: " + why_not_run,
                      "infra error: " + why_not_run + "\n"});
   }
-  if (run.expect == kExpectDetect) cases.push_back(ExpectationCase(r, JudgeExpectation(run)));
+  if (run.expect == Expect::kDetect) cases.push_back(ExpectationCase(r, JudgeExpectation(run)));
   return cases;
 }
 
@@ -246,7 +246,7 @@ std::string RenderSuite(const ReportedRun& r, int id) {
       {"run_id", run.run_id},
       {"scenario_file", run.scenario_file},
       {"activator", run.activator.empty() ? "unknown" : run.activator},
-      {"expect", run.expect},
+      {"expect", std::string(ExpectName(run.expect))},
       {"hypervisor", run.uri},
       {"accelerator", AcceleratorOf(run.virt_type)},
       {"image_key", VersionOrUnknown(run.image_key)},

@@ -62,7 +62,7 @@ std::string ReadText(const std::filesystem::path& path) {
 TEST(JunitReport, CaughtDetectionIsPassingCasesThatSayWhatCaughtIt) {
   std::filesystem::path dir = RecordedRunDir();
   RunRecord run = ReadResultsJson(dir / "results.json");
-  ASSERT_EQ(run.expect, "detect");
+  ASSERT_EQ(run.expect, Expect::kDetect);
   std::string xml = RenderRunJunitReport(run, dir);
   EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
   EXPECT_EQ(Count(xml, "<failure "), 0) << xml;
@@ -116,7 +116,7 @@ TEST(JunitReport, UncaughtDetectionIsOneFailure) {
 TEST(JunitReport, PassRunFailsEachFailingBootOnce) {
   std::filesystem::path dir = RecordedRunDir();
   RunRecord run = ReadResultsJson(dir / "results.json");
-  run.expect = "pass";
+  run.expect = Expect::kPass;
   std::string xml = RenderRunJunitReport(run, dir);
   EXPECT_TRUE(ValidatesAgainstSchema(xml)) << xml;
 
@@ -275,7 +275,7 @@ TEST(JunitReport, FailureAfterARetriedInfraErrorHasARerunError) {
 TEST(JunitReport, PassRunWithoutRetriesHasNoRerunsAndAttachesEachBootsConsole) {
   std::filesystem::path dir = RecordedRunDir();
   RunRecord run = ReadResultsJson(dir / "results.json");
-  run.expect = "pass";
+  run.expect = Expect::kPass;
   for (BootRecord& b : run.vms[0].boots) {
     b.outcome = Outcome::kPass;
     for (CheckResult& c : b.checks) c.passed = true;

@@ -84,16 +84,16 @@ void ScenarioTable(std::string& md, std::span<const ReportedRun> runs) {
     BootTally t = TallyBoots(run);
     md += fmt::format("| {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} |\n",
                       MarkdownText(run.scenario_name), MarkdownText(OrUnknown(run.activator)),
-                      run.expect, run.vms_planned, t.boots, t.passed, Percent(t.passed, t.judged()),
-                      t.sut_failures, t.infra_errors, Bound(t.sut_failures, t.judged()),
-                      ResultOf(run));
+                      ExpectName(run.expect), run.vms_planned, t.boots, t.passed,
+                      Percent(t.passed, t.judged()), t.sut_failures, t.infra_errors,
+                      Bound(t.sut_failures, t.judged()), ResultOf(run));
   }
 }
 
 void InvariantTable(std::string& md, std::span<const ReportedRun> runs) {
   BootTally total;
   for (const ReportedRun& r : runs) {
-    if (r.record.expect != kExpectDetect) AddTally(total, TallyBoots(r.record));
+    if (r.record.expect != Expect::kDetect) AddTally(total, TallyBoots(r.record));
   }
   md += "\n## Invariants\n\n";
   if (total.invariants.empty()) {

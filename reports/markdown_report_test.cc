@@ -85,7 +85,7 @@ TEST(MarkdownReport, DetectionMatrixForSeveralScenariosAndActivators) {
     RunRecord r = SampleRun();
     r.scenario_name = std::move(scenario);
     r.activator = std::move(activator);
-    r.expect = fails ? "detect" : "pass";
+    r.expect = fails ? Expect::kDetect : Expect::kPass;
     r.vms_planned = 1;
     r.vms.resize(1);
     if (!fails) r.vms[0].boots.pop_back();

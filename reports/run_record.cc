@@ -175,7 +175,7 @@ nlohmann::json ToJson(const RunRecord& r) {
        {{"name", r.scenario_name},
         {"file", r.scenario_file},
         {"activator", r.activator},
-        {"expect", r.expect}}},
+        {"expect", ExpectName(r.expect)}}},
       {"hypervisor", {{"uri", r.uri}, {"virt_type", r.virt_type}}},
       {"environment",
        {{"image_key", r.image_key},
@@ -327,10 +327,10 @@ RunRecord RunRecordFromJson(const nlohmann::json& j, const std::string& path) {
     r.scenario_name = s.String("name");
     r.scenario_file = s.String("file");
     r.activator = s.OptionalString("activator").value_or("");
-    r.expect = s.OptionalString("expect").value_or("pass");
-    if (r.expect != "pass" && r.expect != "detect")
-      throw JsonPathError(s.PathOf("expect"),
-                          "expected \"pass\" or \"detect\", got \"" + r.expect + "\"");
+    std::string expect = s.OptionalString("expect").value_or("pass");
+    std::optional<Expect> parsed = ExpectFromName(expect);
+    if (!parsed) throw JsonPathError(s.PathOf("expect"), ExpectNameError(expect));
+    r.expect = *parsed;
     s.Finish();
   }
   {

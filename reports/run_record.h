@@ -11,6 +11,7 @@
 
 #include "boot_plan.h"
 #include "exit_code.h"
+#include "expect.h"
 #include "observation.h"
 
 namespace bootstorm {
@@ -134,7 +135,7 @@ struct RunRecord {
   std::string scenario_name;
   std::string scenario_file;
   std::string activator;          ///< the activator the boots ran; "" when unknown (schema 1)
-  std::string expect = "pass";    ///< the scenario's expectation: "pass" or "detect"
+  Expect expect = Expect::kPass;  ///< the scenario's expectation
   std::string image_key;          ///< the guest image's key; "" when unknown
   GuestVersions guest_versions;   ///< of the guest image
   std::string bootstorm_version;  ///< of the bootstorm that wrote results.json; "" unknown

@@ -42,20 +42,20 @@ TEST(RunStatistics, NotApplicableChecksAreNeitherCheckedNorFailed) {
   AddTally(total, t);
   EXPECT_EQ(total.invariants[2], (InvariantTally{"atomic-write", 0, 0, 4}));
   RunRecord detect = SampleRunWithNotApplicable();
-  detect.expect = "detect";
+  detect.expect = Expect::kDetect;
   EXPECT_EQ(FailedInvariants(detect), std::vector<std::string>{"resolv-conf-intact"});
 }
 
 TEST(RunStatistics, MetExpectation) {
   RunRecord run = SampleRun();
   EXPECT_FALSE(MetExpectation(run));  // a SUT failure
-  run.expect = "detect";
+  run.expect = Expect::kDetect;
   EXPECT_TRUE(MetExpectation(run));
   EXPECT_EQ(FailedInvariants(run), std::vector<std::string>{"resolv-conf-intact"});
   RunRecord clean;
-  clean.expect = "detect";
+  clean.expect = Expect::kDetect;
   EXPECT_FALSE(MetExpectation(clean));
-  clean.expect = "pass";
+  clean.expect = Expect::kPass;
   EXPECT_TRUE(MetExpectation(clean));
 }
 

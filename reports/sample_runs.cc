@@ -8,7 +8,7 @@ RunRecord SampleRun() {
   run.scenario_name = "sample";
   run.scenario_file = "scenarios/sample.json";
   run.activator = "legacy-interfaces";
-  run.expect = "pass";
+  run.expect = Expect::kPass;
   run.uri = "qemu:///system";
   run.virt_type = "qemu";
   run.image_key = "a75c82de821b5483";

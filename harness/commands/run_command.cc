@@ -11,6 +11,7 @@
 
 #include "boots_log.h"
 #include "build_info.h"
+#include "expectation.h"
 #include "guest_image.h"
 #include "libvirt_hypervisor.h"
 #include "placement.h"
@@ -20,7 +21,6 @@
 #include "run_host.h"
 #include "run_lock.h"
 #include "run_store.h"
-#include "run_verdict.h"
 #include "scenario.h"
 
 namespace bootstorm {
@@ -93,10 +93,9 @@ void UpdateManifest(RunManifest& m, const std::vector<std::unique_ptr<RunHost>>&
   }
 }
 
-void PrintSummary(std::FILE* out, const RunRecord& run, Expect expect,
-                  const std::filesystem::path& results) {
+void PrintSummary(std::FILE* out, const RunRecord& run, const std::filesystem::path& results) {
   RunSummary s = Summarize(run);
-  std::string note = ExpectationNote(expect, run);
+  std::string note = ExpectationNote(run);
   fmt::print(out, "\n{}: {} VMs: {} pass, {} SUT failure, {} infra error{} ({:.0f} s){}\n",
              run.scenario_name, run.vms_planned, s.pass, s.sut_failure, s.infra_error,
              run.interrupted ? " [interrupted: " + run.interrupted_by + "]" : "", run.wall_seconds,
@@ -140,11 +139,11 @@ ExitCode FinishRun(std::FILE* out, const RunManifest& manifest, const Scenario& 
   run.bootstorm_version = kBootstormVersion;
   run.bootstorm_commit = kBootstormCommit;
   store.WriteResults(run);
-  PrintSummary(out, run, scenario.expect, store.dir() / "results.json");
+  PrintSummary(out, run, store.dir() / "results.json");
   WriteReports(out, store.dir());
   if (std::string error = store.write_error(); !error.empty())
     throw std::runtime_error(error + "; the run stopped there, the boots recorded before are kept");
-  return ExitCodeForExpectation(scenario.expect, Summarize(run), run.interrupted);
+  return ExitCodeOf(run);
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include "report_files.h"
 #include "results_json.h"
 #include "run_store.h"
-#include "run_verdict.h"
 #include "scenario.h"
 #include "suite.h"
 
@@ -50,7 +49,7 @@ RunRecord NotRun(const SuiteScenario& s, const std::string& why) {
   r.scenario_name = s.scenario.name;
   r.scenario_file = s.file.string();
   r.activator = ActivatorName(s.scenario.activator);
-  r.expect = s.scenario.expect == Expect::kDetect ? "detect" : "pass";
+  r.expect = s.scenario.expect;
   r.vms_planned = s.scenario.vms;
   r.interrupted = true;
   r.interrupted_by = why;
@@ -103,7 +102,7 @@ ExitCode VerifyCommand(const VerifyOptions& options, Cancellation& cancellation)
     ExitCode scenario_code = ExitCodeOf(r.record);
     if (scenario_code == ExitCode::kSutFailure || code == ExitCode::kPass) code = scenario_code;
     fmt::print("  {}: {} (expects {})\n", r.record.scenario_name, met ? "met" : "NOT met",
-               r.record.expect);
+               ExpectName(r.record.expect));
   }
   std::vector<std::string> names;
   for (const std::filesystem::path& f : files) names.push_back(f.string());

@@ -152,10 +152,9 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
     s.activator = *activator;
   }
   std::string expect = o.OptionalString("expect").value_or("pass");
-  if (expect != "pass" && expect != "detect")
-    throw JsonPathError(o.PathOf("expect"),
-                        "expected \"pass\" or \"detect\", got \"" + expect + "\"");
-  s.expect = expect == "pass" ? Expect::kPass : Expect::kDetect;
+  std::optional<Expect> parsed = ExpectFromName(expect);
+  if (!parsed) throw JsonPathError(o.PathOf("expect"), ExpectNameError(expect));
+  s.expect = *parsed;
   s.network = ParseNetwork(o.Member("network"), o.PathOf("network"));
   if (const nlohmann::json* faults = o.OptionalArray("faults")) {
     for (std::size_t i = 0; i < faults->size(); ++i)

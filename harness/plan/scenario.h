@@ -11,6 +11,7 @@
 
 #include "boot_plan.h"
 #include "exit_code.h"
+#include "expect.h"
 #include "resolv_conf.h"
 
 namespace bootstorm {
@@ -26,12 +27,6 @@ inline constexpr std::string_view kCheckAtomicWrite = "atomic-write";
 inline constexpr std::array<std::string_view, 6> kAllChecks = {
     kCheckResolvConfIntact, kCheckInterfacesUp,  kCheckNmDnsNone,
     kCheckActivationOnce,   kCheckBootCompletes, kCheckAtomicWrite};
-
-/// What a run of the scenario should show.
-enum class Expect {
-  kPass,    ///< every VM passes: the activator is believed correct
-  kDetect,  ///< at least one SUT failure: a known-bad activator must be caught
-};
 
 /// A fault requested by a scenario, drawn per boot with `probability`. The
 /// parameters its kind takes (FaultKind) are given here; `ms` as a range from

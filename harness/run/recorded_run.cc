@@ -93,7 +93,7 @@ RunRecord RunRecordFromBoots(const RunManifest& manifest, const Scenario& scenar
   run.scenario_name = scenario.name;
   run.scenario_file = manifest.scenario_file;
   run.activator = ActivatorName(scenario.activator);
-  run.expect = scenario.expect == Expect::kDetect ? "detect" : "pass";
+  run.expect = scenario.expect;
   run.image_key = manifest.image_key;
   run.guest_versions = manifest.guest_versions;
   run.uri = manifest.hosts.front().uri;
