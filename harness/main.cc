@@ -58,6 +58,7 @@ ExitCode Main(int argc, char** argv) {
       RegisterRunCommand(app),    RegisterVerifyCommand(app), RegisterReplayCommand(app),
       RegisterShrinkCommand(app), RegisterReportCommand(app), RegisterGcCommand(app),
       RegisterDoctorCommand(app), RegisterTrendCommand(app),  RegisterRecheckCommand(app),
+      RegisterImageCommand(app),
   };
   try {
     app.parse(argc, argv);

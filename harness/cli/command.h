@@ -27,5 +27,6 @@ Command RegisterGcCommand(CLI::App& app);
 Command RegisterDoctorCommand(CLI::App& app);
 Command RegisterTrendCommand(CLI::App& app);
 Command RegisterRecheckCommand(CLI::App& app);
+Command RegisterImageCommand(CLI::App& app);  // image import
 
 }  // namespace bootstorm
