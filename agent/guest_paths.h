@@ -20,6 +20,9 @@ inline constexpr std::string_view kConfigDriveDevice = "/dev/disk/by-label/confi
 inline constexpr std::string_view kProbePortName = "org.bootstorm.probe.0";
 inline constexpr std::string_view kResolvConfPath = "/etc/resolv.conf";
 inline constexpr std::string_view kKernelCmdlinePath = "/proc/cmdline";
+/// The firmware's SMBIOS structure table: the plan's OEM string when the
+/// guest boots from its own boot loader (smbios_oem.h).
+inline constexpr std::string_view kSmbiosTablePath = "/sys/firmware/dmi/tables/DMI";
 /// cloud-init's log (activator cloud-init: the probe ships its network lines).
 inline constexpr std::string_view kCloudInitLogPath = "/var/log/cloud-init.log";
 

@@ -24,5 +24,24 @@ TEST(PlanFromCmdline, AbsentOrInvalidPlanGivesTheDefault) {
   }
 }
 
+TEST(PlanFromOemStrings, FindsThePlanInAWholeString) {
+  BootPlan plan{"run-8", 1, 2, Activator::kCloudInit, {}};
+  KernelPlan found = PlanFromOemStrings({"vendor text", EncodePlanForCmdline(plan)}, kLog);
+  EXPECT_TRUE(found.found);
+  EXPECT_EQ(found.plan, plan);
+}
+
+TEST(PlanFromOemStrings, NoPlanOrOneInsideOtherTextGivesTheDefault) {
+  BootPlan plan{"run-8", 1, 2, Activator::kCloudInit, {}};
+  for (const std::vector<std::string>& strings : {std::vector<std::string>{},
+                                                  {"vendor"},
+                                                  {"x " + EncodePlanForCmdline(plan)},
+                                                  {"bootstorm.plan=!!"}}) {
+    KernelPlan result = PlanFromOemStrings(strings, kLog);
+    EXPECT_FALSE(result.found);
+    EXPECT_EQ(result.plan, BootPlan{});
+  }
+}
+
 }  // namespace
 }  // namespace bootstorm

@@ -165,7 +165,7 @@ DoctorFinding CheckGuestImage(const std::filesystem::path& image_dir) {
   constexpr std::string_view kFix = "ci/setup (or pass --image DIR)";
   return Guarded(kCheck, kFix, [&] {
     std::uint64_t size = 0;
-    for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"}) {
+    for (const std::string& file : GuestImageFiles(image_dir)) {
       std::filesystem::path path = image_dir / file;
       if (!std::filesystem::is_regular_file(path))
         return Finding(kCheck, Status::kFail, path.string() + " is missing", kFix);

@@ -263,7 +263,7 @@ ExitCode RunSessionCommand(RunSession session, Cancellation& cancellation) {
   std::string setup_error;
   try {
     std::filesystem::path image_dir = manifest.image_dir;
-    std::uint64_t base_capacity_bytes = VirtualSize(image_dir / "base.qcow2");
+    std::uint64_t base_capacity_bytes = VirtualSize(image_dir / GuestImageFiles(image_dir)[0]);
     std::vector<std::unique_ptr<RunHost>> hosts = MakeHosts(session, shared);
     ForEachHost(hosts, [](RunHost& h) { h.Connect(); });
     AssignJobs(hosts, session.jobs, scenario.memory_mib);

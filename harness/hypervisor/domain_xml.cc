@@ -55,6 +55,20 @@ std::string DomainXml(const DomainSpec& s) {
   // and the domain never stops (seen with direct kernel boot under QEMU 7.2).
   // Under TCG, QEMU 7.2 reserves a 1 GiB translation cache per VM by default
   // and a boot fills much of it; a boot's working set fits in far less.
+  std::string boot =
+      s.kernel.empty()
+          ? "    <boot dev='hd'/>\n"
+          : fmt::format(
+                "    <kernel>{}</kernel>\n    <initrd>{}</initrd>\n    <cmdline>{}</cmdline>\n",
+                XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline));
+  std::string sysinfo;
+  if (!s.oem_strings.empty()) {
+    boot += "    <smbios mode='sysinfo'/>\n";
+    sysinfo = "  <sysinfo type='smbios'>\n    <oemStrings>\n";
+    for (const std::string& entry : s.oem_strings)
+      sysinfo += fmt::format("      <entry>{}</entry>\n", XmlEscape(entry));
+    sysinfo += "    </oemStrings>\n  </sysinfo>\n";
+  }
   std::string tcg = s.virt_type == "qemu"
                         ? fmt::format("<tcg><tb-cache unit='MiB'>{}</tb-cache></tcg>", kTbCacheMib)
                         : "";
@@ -64,11 +78,10 @@ std::string DomainXml(const DomainSpec& s) {
       "  {}\n"
       "  <memory unit='MiB'>{}</memory>\n"
       "  <vcpu>{}</vcpu>\n"
+      "{}"
       "  <os>\n"
       "    <type arch='x86_64' machine='pc'>hvm</type>\n"
-      "    <kernel>{}</kernel>\n"
-      "    <initrd>{}</initrd>\n"
-      "    <cmdline>{}</cmdline>\n"
+      "{}"
       "  </os>\n"
       "  <features><acpi/>{}</features>\n"
       "  <clock offset='utc'/>\n"
@@ -97,8 +110,8 @@ std::string DomainXml(const DomainSpec& s) {
       "  </devices>\n"
       "</domain>\n",
       XmlEscape(s.virt_type), XmlEscape(s.name), OwnershipMetadataXml(s.run_id), s.memory_mib,
-      s.vcpus, XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline), tcg,
-      XmlEscape(s.root_disk), config_drive, nics, kProbeChannelName, kHistoryChannelName);
+      s.vcpus, sysinfo, boot, tcg, XmlEscape(s.root_disk), config_drive, nics, kProbeChannelName,
+      kHistoryChannelName);
 }
 
 }  // namespace bootstorm

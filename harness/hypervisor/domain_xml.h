@@ -1,5 +1,6 @@
 // libvirt domain XML for one boot of one VM: direct kernel boot (so the plan
-// rides on the kernel command line), qcow2 overlay, config drive, one NIC on
+// rides on the kernel command line) or the disk's own boot loader (the plan
+// in an SMBIOS OEM string), qcow2 overlay, config drive, one NIC on
 // the run's isolated network, serial console and the virtio channels of the probe and the observer.
 #pragma once
 
@@ -14,9 +15,14 @@ struct DomainSpec {
   std::string virt_type = "qemu";  ///< "kvm" or "qemu" (TCG)
   int memory_mib = 256;
   int vcpus = 1;
+  /// Direct kernel boot; all three empty: SeaBIOS boots the root disk's
+  /// own boot loader.
   std::string kernel;
   std::string initrd;
   std::string cmdline;
+  /// SMBIOS OEM strings (type 11) the guest reads from its firmware tables:
+  /// the plan of a guest whose command line is its boot loader's.
+  std::vector<std::string> oem_strings;
   std::string root_disk;          ///< qcow2 overlay path on the hypervisor
   std::string config_drive;       ///< raw ISO path on the hypervisor; empty: none
   std::string network;            ///< libvirt network name

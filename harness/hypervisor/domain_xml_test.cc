@@ -41,6 +41,33 @@ TEST(GuestKernelCmdline, EndsWithThePlanAfterTheSpeedOptions) {
   EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
 }
 
+TEST(DomainXml, DirectKernelBootCarriesKernelInitrdAndCmdline) {
+  DomainSpec spec = Spec("qemu");
+  spec.kernel = "/v/vmlinuz";
+  spec.initrd = "/v/initrd.img";
+  spec.cmdline = "root=/dev/vda bootstorm.plan=x";
+  std::string xml = DomainXml(spec);
+  EXPECT_NE(xml.find("<kernel>/v/vmlinuz</kernel>"), std::string::npos);
+  EXPECT_NE(xml.find("<cmdline>root=/dev/vda bootstorm.plan=x</cmdline>"), std::string::npos);
+  EXPECT_EQ(xml.find("<boot dev="), std::string::npos);
+  EXPECT_EQ(xml.find("<sysinfo"), std::string::npos);
+}
+
+TEST(DomainXml, DiskBootHasNoKernelAndCarriesThePlanInAnOemString) {
+  DomainSpec spec = Spec("qemu");
+  spec.oem_strings = {"bootstorm.plan=a<b"};
+  std::string xml = DomainXml(spec);
+  EXPECT_EQ(xml.find("<kernel>"), std::string::npos);
+  EXPECT_EQ(xml.find("<initrd>"), std::string::npos);
+  EXPECT_EQ(xml.find("<cmdline>"), std::string::npos);
+  EXPECT_NE(xml.find("<boot dev='hd'/>"), std::string::npos);
+  EXPECT_NE(xml.find("<smbios mode='sysinfo'/>"), std::string::npos);
+  EXPECT_NE(xml.find("<sysinfo type='smbios'>\n    <oemStrings>\n      "
+                     "<entry>bootstorm.plan=a&lt;b</entry>"),
+            std::string::npos)
+      << xml;
+}
+
 TEST(DomainXml, CarriesTheOwnershipMarkOfItsRun) {
   EXPECT_EQ(RunIdOfMarkIn(DomainXml(Spec("qemu"))), "0d89c574");
   DomainSpec unowned = Spec("qemu");

@@ -14,8 +14,37 @@
 
 namespace bootstorm {
 
+namespace {
+
+// sut.json (or for older images guest-versions.json), {} when unreadable:
+// informational, a missing or odd file gives empty fields.
+nlohmann::json ReadSutJson(const std::filesystem::path& dir) {
+  constexpr std::size_t kMaxVersionsBytes = 64 << 10;
+  auto read = [&dir](const char* name) {
+    try {
+      return ParseJsonText(ReadFileBounded(dir / name, kMaxVersionsBytes), name);
+    } catch (const std::invalid_argument&) {  // FileReadError, JsonPathError
+      return nlohmann::json();
+    }
+  };
+  nlohmann::json j = read(kSutFile);
+  return j.is_object() ? j : read("guest-versions.json");
+}
+
+}  // namespace
+
+bool BootsFromDisk(const std::filesystem::path& dir) {
+  nlohmann::json j = ReadSutJson(dir);
+  return j.is_object() && j.value("boot", nlohmann::json()) == "disk";
+}
+
+std::vector<std::string> GuestImageFiles(const std::filesystem::path& dir) {
+  if (BootsFromDisk(dir)) return {"disk.qcow2"};
+  return {"base.qcow2", "vmlinuz", "initrd.img"};
+}
+
 void RequireGuestImage(const std::filesystem::path& dir) {
-  for (const char* file : {"base.qcow2", "vmlinuz", "initrd.img"}) {
+  for (const std::string& file : GuestImageFiles(dir)) {
     if (!std::filesystem::exists(dir / file))
       throw BadInput(
           fmt::format("{}: missing from the image folder (build it with ci/setup, or pass --image)",
@@ -31,27 +60,21 @@ std::string GuestImageKey(const std::filesystem::path& dir) {
 }
 
 GuestVersions ReadGuestVersions(const std::filesystem::path& dir) {
-  // Informational: a missing or odd file gives empty versions. sut.json
-  // (every image since cloud-init images) says more than guest-versions.json.
-  constexpr std::size_t kMaxVersionsBytes = 64 << 10;
-  auto read = [&dir](const char* name) {
-    try {
-      return ParseJsonText(ReadFileBounded(dir / name, kMaxVersionsBytes), name);
-    } catch (const std::invalid_argument&) {  // FileReadError, JsonPathError
-      return nlohmann::json();
-    }
-  };
-  nlohmann::json j = read(kSutFile);
-  if (!j.is_object()) j = read("guest-versions.json");
+  // sut.json (every image since cloud-init images) says more than
+  // guest-versions.json.
+  nlohmann::json j = ReadSutJson(dir);
   auto field = [&j](const char* key) -> std::string {
     constexpr std::size_t kMaxFieldLength = 300;  // an origin names a tree and a hash
     if (!j.is_object() || !j.contains(key) || !j[key].is_string()) return "";
     std::string v = j[key].get<std::string>();
     return v.size() <= kMaxFieldLength ? v : "";
   };
+  // An image that boots from disk has no vmlinuz: its sut.json names the kernel.
+  std::string kernel = KernelVersion(dir / "vmlinuz");
+  if (kernel.empty()) kernel = field("kernel");
   return {
-      field("network_manager"), field("systemd"),    KernelVersion(dir / "vmlinuz"), field("kind"),
-      field("suite"),           field("cloud_init"), field("cloud_init_origin")};
+      field("network_manager"), field("systemd"),          kernel, field("kind"), field("suite"),
+      field("cloud_init"),      field("cloud_init_origin")};
 }
 
 std::string ActivatorForImage(const std::string& requested, const std::filesystem::path& dir,

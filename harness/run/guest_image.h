@@ -3,13 +3,23 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "run_record.h"
 
 namespace bootstorm {
 
-/// Throws BadInput naming the first of base.qcow2, vmlinuz and
-/// initrd.img missing from `dir`, with a hint how to build it.
+/// Whether the guest of image folder `dir` boots from its own boot loader
+/// (sut.json "boot": "disk", written by `bootstorm image import`) instead
+/// of by direct kernel boot of the folder's vmlinuz and initrd.img.
+bool BootsFromDisk(const std::filesystem::path& dir);
+
+/// The files an image folder needs: disk.qcow2 for one that boots from
+/// disk, else base.qcow2, vmlinuz and initrd.img. The first is the disk.
+std::vector<std::string> GuestImageFiles(const std::filesystem::path& dir);
+
+/// Throws BadInput naming the first of GuestImageFiles missing from `dir`,
+/// with a hint how to build it.
 void RequireGuestImage(const std::filesystem::path& dir);
 
 /// The first line of <dir>/image-key (which identifies the guest: agent,

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "garbage_collector.h"
+#include "guest_image.h"
 #include "guest_network.h"
 
 namespace bootstorm {
@@ -91,9 +92,17 @@ void RunHost::Prepare(const std::filesystem::path& image_dir, std::uint64_t base
     resources_ = std::make_unique<RunResources>(hv_.get());
     std::string prefix = std::string(kResourcePrefix) + ctx_.run_id;
     auto started = std::chrono::steady_clock::now();
-    ctx_.kernel_path = resources_->Upload(prefix + "-vmlinuz", image_dir / "vmlinuz");
-    ctx_.initrd_path = resources_->Upload(prefix + "-initrd.img", image_dir / "initrd.img");
-    ctx_.base_path = resources_->Upload(prefix + "-base.qcow2", image_dir / "base.qcow2");
+    ctx_.boot_from_disk = BootsFromDisk(image_dir);
+    if (ctx_.boot_from_disk) {
+      // The image's partitioned disk, its own boot loader and kernel. The
+      // upload is import's overlay: its backing file (the distro's image)
+      // must be readable on this host at the path import recorded.
+      ctx_.base_path = resources_->Upload(prefix + "-base.qcow2", image_dir / "disk.qcow2");
+    } else {
+      ctx_.kernel_path = resources_->Upload(prefix + "-vmlinuz", image_dir / "vmlinuz");
+      ctx_.initrd_path = resources_->Upload(prefix + "-initrd.img", image_dir / "initrd.img");
+      ctx_.base_path = resources_->Upload(prefix + "-base.qcow2", image_dir / "base.qcow2");
+    }
     record_.upload_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ctx_.base_capacity_bytes = base_capacity_bytes;

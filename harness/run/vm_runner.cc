@@ -249,9 +249,13 @@ class BootRunner {
     spec.virt_type = ctx_.virt_type;
     spec.memory_mib = ctx_.scenario->memory_mib;
     spec.vcpus = ctx_.scenario->vcpus;
-    spec.kernel = ctx_.kernel_path;
-    spec.initrd = ctx_.initrd_path;
-    spec.cmdline = GuestKernelCmdline(EncodePlanForCmdline(plan));
+    if (ctx_.boot_from_disk) {
+      spec.oem_strings = {EncodePlanForCmdline(plan)};  // agent/kernel_plan.h reads it
+    } else {
+      spec.kernel = ctx_.kernel_path;
+      spec.initrd = ctx_.initrd_path;
+      spec.cmdline = GuestKernelCmdline(EncodePlanForCmdline(plan));
+    }
     spec.root_disk = overlay_;
     spec.config_drive = config_drive_;
     spec.network = ctx_.network.name;

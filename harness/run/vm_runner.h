@@ -26,6 +26,9 @@ struct RunContext {
   HypervisorFactory connect;                      ///< how RunHost reaches its host
   Hypervisor* hypervisor = nullptr;               ///< this host's, once connected
   std::string virt_type;
+  /// The guest boots from its disk's boot loader (guest_image.h BootsFromDisk):
+  /// no kernel or initrd, the plan in an SMBIOS OEM string.
+  bool boot_from_disk = false;
   std::string kernel_path;
   std::string initrd_path;
   std::string base_path;

@@ -1,0 +1,53 @@
+#include "guest_image.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "exit_code.h"
+#include "test_dirs.h"
+
+namespace bootstorm {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path FolderWithSut(const std::string& sut_json) {
+  fs::path dir = FreshTestTempDir("image");
+  fs::create_directories(dir);
+  std::ofstream(dir / kSutFile) << sut_json;
+  return dir;
+}
+
+TEST(GuestImage, AnImportedImageBootsFromItsDisk) {
+  fs::path dir = FolderWithSut(
+      R"({"kind": "cloud-init", "boot": "disk", "kernel": "6.1.0-50-cloud-amd64",
+          "cloud_init": "22.4.2-1+deb12u4", "suite": "debian12"})");
+  EXPECT_TRUE(BootsFromDisk(dir));
+  EXPECT_EQ(GuestImageFiles(dir), std::vector<std::string>{"disk.qcow2"});
+  try {
+    RequireGuestImage(dir);
+    ADD_FAILURE() << "no disk.qcow2 yet";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("disk.qcow2: missing"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "disk.qcow2") << "x";
+  EXPECT_NO_THROW(RequireGuestImage(dir)) << "no vmlinuz or initrd.img needed";
+  GuestVersions v = ReadGuestVersions(dir);
+  EXPECT_EQ(v.kernel, "6.1.0-50-cloud-amd64") << "from sut.json: there is no vmlinuz";
+  EXPECT_EQ(v.suite, "debian12");
+}
+
+TEST(GuestImage, ABuiltImageBootsItsKernelDirectly) {
+  for (const char* sut :
+       {R"({"kind": "cloud-init", "suite": "bookworm"})", R"({"boot": 1})", "not json"}) {
+    fs::path dir = FolderWithSut(sut);
+    EXPECT_FALSE(BootsFromDisk(dir)) << sut;
+    EXPECT_EQ(GuestImageFiles(dir),
+              (std::vector<std::string>{"base.qcow2", "vmlinuz", "initrd.img"}))
+        << sut;
+  }
+}
+
+}  // namespace
+}  // namespace bootstorm
