@@ -44,6 +44,14 @@ void StageGuestParts(const GuestParts& parts, const fs::path& staging) {
   // cloud-final is After=multi-user.target: the generator has cloud-final
   // want the final stage instead (build-image does the same).
   fs::remove(staging / "etc/systemd/system/multi-user.target.wants/bootstorm-final.service");
+  // The distro's initramfs does not load virtio_console; udev's coldplug
+  // loads it too late for the observer, which waits for its port briefly
+  // (measured: one boot of four had no event history). build-initrd loads
+  // it in the built images' initrd for the same reason.
+  fs::create_directories(staging / "etc/modules-load.d");
+  WriteFileAtomically(staging / "etc/modules-load.d/bootstorm.conf",
+                      "# bootstorm: the probe's and the observer's virtio ports, early\n"
+                      "virtio_console\n");
   RunProcessOrThrow({(recipe / "install-observer").string(), staging.string(),
                      (parts.dir / "guest/bootstorm-observer").string(),
                      (units / "bootstorm-observer.service").string()},
