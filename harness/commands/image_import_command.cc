@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "atomic_file.h"
+#include "guest_image.h"
 #include "guestfs_image.h"
 #include "image_inspection.h"
 #include "process.h"
@@ -112,6 +113,7 @@ ExitCode RunImageImport(const ImageImportOptions& o) {
     g.Close();
 
     nlohmann::json sut_json = ImportedSutJson(image, source);
+    sut_json[kSutSourceStamp] = SourceStamp(source);  // RequireGuestImage checks it
     std::string sut = sut_json.dump(1) + "\n";
     std::string listing = AddedFilesText(files, source.string());
     WriteFileAtomically(o.out / "sut.json", sut);

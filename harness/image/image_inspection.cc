@@ -163,7 +163,7 @@ nlohmann::json ImportedSutJson(const InspectedImage& image, const std::filesyste
   j["boot"] = "disk";
   j["distro"] = Printable(image.distro);
   j["release"] = release;
-  j["source"] = Printable(source.string());
+  j["source"] = source.string();  // the overlay's backing file: exact
   return j;
 }
 

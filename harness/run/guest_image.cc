@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -43,6 +44,17 @@ std::vector<std::string> GuestImageFiles(const std::filesystem::path& dir) {
   return {"base.qcow2", "vmlinuz", "initrd.img"};
 }
 
+std::string SourceStamp(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return "";
+  auto mtime = std::filesystem::last_write_time(path, ec);
+  if (ec) return "";
+  return fmt::format(
+      "{}:{}", size,
+      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
+}
+
 void RequireGuestImage(const std::filesystem::path& dir) {
   for (const std::string& file : GuestImageFiles(dir)) {
     if (!std::filesystem::exists(dir / file))
@@ -50,6 +62,18 @@ void RequireGuestImage(const std::filesystem::path& dir) {
           fmt::format("{}: missing from the image folder (build it with ci/setup, or pass --image)",
                       (dir / file).string()));
   }
+  if (!BootsFromDisk(dir)) return;
+  nlohmann::json j = ReadSutJson(dir);
+  auto field = [&j](const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  };
+  std::string source = field(kSutSource), stamp = field(kSutSourceStamp);
+  if (source.empty() || stamp.empty() || SourceStamp(source) != stamp)
+    throw BadInput(fmt::format(
+        "{}/{}: the image disk.qcow2 overlays (\"{}\") is gone or changed since it was imported "
+        "(size and modification time {} then, {} now); import it again",
+        dir.string(), kSutFile, source, stamp.empty() ? "unknown" : stamp,
+        source.empty() ? "unknown" : SourceStamp(source)));
 }
 
 std::string GuestImageKey(const std::filesystem::path& dir) {

@@ -18,8 +18,19 @@ bool BootsFromDisk(const std::filesystem::path& dir);
 /// disk, else base.qcow2, vmlinuz and initrd.img. The first is the disk.
 std::vector<std::string> GuestImageFiles(const std::filesystem::path& dir);
 
+/// The fields of an imported image's sut.json that name the image its
+/// disk.qcow2 overlays, and that image's size and modification time when
+/// imported (SourceStamp).
+inline constexpr const char* kSutSource = "source";
+inline constexpr const char* kSutSourceStamp = "source_stamp";
+
+/// "SIZE:MTIME_NS" of the file at `path`; "" when it cannot be read. An
+/// overlay over a backing file that changed would read garbage.
+std::string SourceStamp(const std::filesystem::path& path);
+
 /// Throws BadInput naming the first of GuestImageFiles missing from `dir`,
-/// with a hint how to build it.
+/// with a hint how to build it; for an image that boots from disk, also when
+/// the image its overlay reads is gone or changed since import.
 void RequireGuestImage(const std::filesystem::path& dir);
 
 /// The first line of <dir>/image-key (which identifies the guest: agent,

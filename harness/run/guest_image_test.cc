@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "exit_code.h"
 #include "test_dirs.h"
@@ -11,6 +12,11 @@ namespace bootstorm {
 namespace {
 
 namespace fs = std::filesystem;
+
+nlohmann::json ReadJsonText(const fs::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
 
 fs::path FolderWithSut(const std::string& sut_json) {
   fs::path dir = FreshTestTempDir("image");
@@ -32,7 +38,22 @@ TEST(GuestImage, AnImportedImageBootsFromItsDisk) {
     EXPECT_NE(std::string(e.what()).find("disk.qcow2: missing"), std::string::npos) << e.what();
   }
   std::ofstream(dir / "disk.qcow2") << "x";
+  EXPECT_THROW(RequireGuestImage(dir), BadInput) << "no source recorded";
+  fs::path source = dir / "distro.qcow2";
+  std::ofstream(source) << "shipped";
+  nlohmann::json sut = ReadJsonText(dir / kSutFile);
+  sut[kSutSource] = source.string();
+  sut[kSutSourceStamp] = SourceStamp(source);
+  std::ofstream(dir / kSutFile) << sut.dump();
   EXPECT_NO_THROW(RequireGuestImage(dir)) << "no vmlinuz or initrd.img needed";
+  std::ofstream(source, std::ios::app) << " and rebuilt";
+  try {
+    RequireGuestImage(dir);
+    ADD_FAILURE() << "the source changed";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("changed since it was imported"), std::string::npos)
+        << e.what();
+  }
   GuestVersions v = ReadGuestVersions(dir);
   EXPECT_EQ(v.kernel, "6.1.0-50-cloud-amd64") << "from sut.json: there is no vmlinuz";
   EXPECT_EQ(v.suite, "debian12");
