@@ -50,9 +50,9 @@ std::string SourceStamp(const std::filesystem::path& path) {
   if (ec) return "";
   auto mtime = std::filesystem::last_write_time(path, ec);
   if (ec) return "";
-  return fmt::format(
-      "{}:{}", size,
-      std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
+  auto since_epoch = std::chrono::file_clock::to_sys(mtime).time_since_epoch();
+  return fmt::format("{}:{}", size,
+                     std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count());
 }
 
 void RequireGuestImage(const std::filesystem::path& dir) {
