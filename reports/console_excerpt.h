@@ -16,10 +16,6 @@ struct ConsoleExcerpt {
   std::string error;               ///< why there are no lines ("" when the file was read)
 };
 
-/// Whether `relative` names a file below the run directory (no root, no
-/// ".."): the records name files in it only.
-bool StaysInside(const std::filesystem::path& relative);
-
 /// Terminal control sequences (colours, cursor moves) and carriage returns
 /// removed from one console line; other bytes are kept for the escaper.
 std::string StripTerminalControls(std::string_view line);

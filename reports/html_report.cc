@@ -8,11 +8,11 @@
 #include "bad_input.h"
 #include "boot_history.h"
 #include "boot_timeline.h"
-#include "console_excerpt.h"
 #include "expectation.h"
 #include "failure_section.h"
 #include "html_report_assets.h"
 #include "pass_rate.h"
+#include "run_dir_path.h"
 #include "timeline_svg.h"
 #include "xml_escape.h"
 

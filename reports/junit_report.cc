@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <regex>
 
-#include "console_excerpt.h"
 #include "expectation.h"
 #include "rerun_commands.h"
+#include "run_dir_path.h"
 #include "run_statistics.h"
 #include "xml_escape.h"
 

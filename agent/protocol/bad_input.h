@@ -1,6 +1,6 @@
 // The one exception type for bad input from the user: a flag, a scenario or
 // suite file, a run folder and the files in it. The CLI turns it into exit
-// code 2 (reports/exit_code.h), every other exception into 3.
+// code 2 (record/exit_code.h), every other exception into 3.
 #pragma once
 
 #include <stdexcept>

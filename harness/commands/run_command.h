@@ -28,7 +28,7 @@ struct RunOptions {
   int infra_retries = 2;    ///< further attempts of a boot after an infra error
 };
 
-/// Runs a scenario; returns its ExitCodeOf (reports/expectation.h) (bad input throws
+/// Runs a scenario; returns its ExitCodeOf (record/expectation.h) (bad input throws
 /// BadInput). Honours `cancellation` (set by signals).
 ExitCode RunScenarioCommand(const RunOptions& options, Cancellation& cancellation);
 

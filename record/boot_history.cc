@@ -7,7 +7,7 @@
 
 #include "bad_input.h"
 #include "bounded_file.h"
-#include "console_excerpt.h"
+#include "run_dir_path.h"
 
 namespace bootstorm {
 

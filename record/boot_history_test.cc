@@ -100,7 +100,7 @@ TEST(BootHistory, DescribesWritersAndRaceEvents) {
 // reports/README.md documents each kind with exactly the members history.cc
 // writes, so the table cannot drift from the one source.
 TEST(BootHistory, TheReadmeListsEveryKindWithItsMembers) {
-  std::ifstream in(std::filesystem::path(BOOTSTORM_REPORTS_TESTDATA).parent_path() / "README.md");
+  std::ifstream in(BOOTSTORM_REPORTS_README);
   std::string readme((std::istreambuf_iterator<char>(in)), {});
   ASSERT_FALSE(readme.empty());
   for (std::string_view kind : kHistoryKinds) {
