@@ -171,6 +171,13 @@ DoctorFinding CheckGuestImage(const std::filesystem::path& image_dir) {
         return Finding(kCheck, Status::kFail, path.string() + " is missing", kFix);
       size += std::filesystem::file_size(path);
     }
+    // An imported UEFI image boots OVMF, which libvirt reads on the
+    // hypervisor host; checked here on this one.
+    if (BootsFromDisk(image_dir) && DiskFirmware(image_dir) == Firmware::kUefi &&
+        !std::filesystem::is_regular_file(kOvmfPath))
+      return Finding(kCheck, Status::kFail,
+                     fmt::format("{} boots UEFI and {} is missing", image_dir.string(), kOvmfPath),
+                     "apt-get install ovmf (on every hypervisor host)");
     std::string key = GuestImageKey(image_dir);
     return Finding(kCheck, Status::kOk,
                    fmt::format("{}: key {}, {}", image_dir.string(), key.empty() ? "none" : key,
