@@ -17,14 +17,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path DistroImage() {
-  return fs::path(BOOTSTORM_BINARY).parent_path() / "distro-image-bookworm" / "disk.qcow2";
+/// ci/build-distro-image's image: BIOS, or with `uefi` its --uefi variant.
+fs::path DistroImage(bool uefi = false) {
+  return fs::path(BOOTSTORM_BINARY).parent_path() /
+         (uefi ? "distro-image-bookworm-uefi" : "distro-image-bookworm") / "disk.qcow2";
 }
 
-/// Imports DistroImage() into a fresh folder of `test`, with ci/guestfs-env
+/// Imports `source` into a fresh folder of `test`, with ci/guestfs-env
 /// (libguestfs on hosts without a /boot kernel or KVM).
-fs::path Import(const std::string& test) {
-  fs::path source = DistroImage();
+fs::path Import(const std::string& test, const fs::path& source = DistroImage()) {
   fs::path out = FreshTestDir(test) / "image";
   // Folders on the way to the overlay must be searchable by QEMU's user.
   fs::permissions(out.parent_path(), fs::perms(0755));
@@ -88,6 +89,22 @@ TEST(DistroImageIntegration, SmokeOnAnImportedImageBootsFromItsOwnBootLoader) {
   EXPECT_EQ(console.find("bootstorm.plan="), std::string::npos);
 }
 
+TEST(DistroImageIntegration, AUefiImageBootsThroughOvmf) {
+  ASSERT_TRUE(fs::exists(DistroImage(true)))
+      << DistroImage(true) << ": build it with ci/build-distro-image --uefi";
+  fs::path image = Import("distro-import-uefi", DistroImage(true));
+  nlohmann::json sut = ReadJsonFile(image / "sut.json");
+  EXPECT_EQ(sut["firmware"], "uefi") << "GPT with an EFI system partition, no BIOS boot code";
+  ScenarioRun run =
+      RunScenario("distro-uefi-nm-first", "nm-first.json", {"--image", image.string()});
+  ExpectJudgedOnTheImage(run, sut, 2);
+  // OVMF, then GRUB from the EFI system partition, booted Debian's kernel
+  // (which prints the firmware it runs on).
+  std::string console = ReadFileText(run.out / "vm-000" / "boot-1.console.log");
+  EXPECT_NE(console.find("efi: EFI v"), std::string::npos) << console.substr(0, 3000);
+  EXPECT_NE(console.find("Booting `Debian GNU/Linux'"), std::string::npos);
+}
+
 TEST(DistroImageIntegration, NmFirstOnAnImportedImage) {
   ASSERT_TRUE(fs::exists(DistroImage()))
       << DistroImage() << ": build it with ci/build-distro-image";
@@ -95,6 +112,30 @@ TEST(DistroImageIntegration, NmFirstOnAnImportedImage) {
   ScenarioRun run =
       RunScenario("distro-nm-first", "nm-first.json", {"--image", image.string(), "--jobs", "1"});
   ExpectJudgedOnTheImage(run, ReadJsonFile(image / "sut.json"), 2);
+}
+
+// Needs no distro image, only the appliance kernel its build extracted
+// (ci/guestfs-env): the appliance is killed long before it could inspect
+// the empty disk (its launch alone takes seconds).
+TEST(DistroImageIntegration, AnImportPastItsTimeoutKillsTheApplianceAndLeavesNothing) {
+  fs::path dir = FreshTestDir("distro-import-timeout");
+  fs::permissions(dir, fs::perms(0755));
+  fs::path source = dir / "empty.qcow2", out = dir / "image";
+  ProcessResult made = RunProcess({"qemu-img", "create", "-q", "-f", "qcow2", source.string(), "1G"},
+                                  std::chrono::seconds(30));
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string script = ". '" BOOTSTORM_SOURCE_DIR "/ci/guestfs-env' && exec '" + BootstormBinary() +
+                       "' image import --timeout 1 '" + source.string() + "' --out '" +
+                       out.string() + "'";
+  ProcessResult r = RunProcess({"bash", "-c", script}, std::chrono::minutes(5));
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("image import timeout of 1 s"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out)) << "a stopped import left its folder";
+  // No appliance outlives the import: none has the overlay on its command line.
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::string cmdline = ReadFileText(entry.path() / "cmdline");
+    EXPECT_EQ(cmdline.find(out.string()), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace

@@ -39,10 +39,16 @@ Command RegisterImageCommand(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   import->add_option("--out", options->out, "the image folder to write (new or empty)")->required();
-  return {cmd, [options](Cancellation&) {
+  import
+      ->add_option_function<int>(
+          "--timeout", [options](int s) { options->timeout = std::chrono::seconds(s); },
+          "stop the import after this many seconds, killing libguestfs's appliance (default: "
+          "900)")
+      ->check(CLI::Range(1, 86400));
+  return {cmd, [options](Cancellation& cancellation) {
             options->parts = FindGuestParts();
             options->force_tcg = GuestfsNeedsTcg();
-            return RunImageImport(*options);
+            return RunImageImport(*options, cancellation);
           }};
 }
 

@@ -79,7 +79,7 @@ bool GuestfsNeedsTcg() {
   return first.starts_with("no");
 }
 
-ExitCode RunImageImport(const ImageImportOptions& o) {
+ExitCode RunImageImport(const ImageImportOptions& o, Cancellation& cancellation) {
   fs::path source = fs::absolute(o.source).lexically_normal();
   RequireQcow2(source);
   if (fs::exists(o.out) && !(fs::is_directory(o.out) && fs::is_empty(o.out)))
@@ -93,6 +93,11 @@ ExitCode RunImageImport(const ImageImportOptions& o) {
     else
       fs::remove_all(work, ec);
   };
+  // A deadline and Ctrl-C both end the appliance, so the libguestfs call
+  // waiting on it fails and the import cleans up (its signals are blocked
+  // in every thread and child: main's SignalWatcher takes them).
+  CancelAfter deadline(cancellation, o.timeout, "image import timeout");
+  CancelSubscription watchdog(cancellation, [] { KillApplianceProcesses(); });
   try {
     fs::create_directories(work / "staging");
     StageGuestParts(o.parts, work / "staging");
@@ -131,6 +136,10 @@ ExitCode RunImageImport(const ImageImportOptions& o) {
         sut_json["systemd"].get<std::string>(), o.out.string(), files.size());
   } catch (...) {
     cleanup();
+    if (cancellation.cancelled())
+      throw std::runtime_error(fmt::format("image import stopped ({}), libguestfs's appliance "
+                                           "killed; nothing of it is left in {}",
+                                           cancellation.reason(), o.out.string()));
     throw;
   }
   return ExitCode::kPass;

@@ -56,11 +56,14 @@ std::string DomainXml(const DomainSpec& s) {
   // Under TCG, QEMU 7.2 reserves a 1 GiB translation cache per VM by default
   // and a boot fills much of it; a boot's working set fits in far less.
   std::string boot =
-      s.kernel.empty()
-          ? "    <boot dev='hd'/>\n"
-          : fmt::format(
+      !s.kernel.empty()
+          ? fmt::format(
                 "    <kernel>{}</kernel>\n    <initrd>{}</initrd>\n    <cmdline>{}</cmdline>\n",
-                XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline));
+                XmlEscape(s.kernel), XmlEscape(s.initrd), XmlEscape(s.cmdline))
+      : s.firmware == Firmware::kUefi
+          ? fmt::format("    <loader readonly='yes' type='rom'>{}</loader>\n    <boot dev='hd'/>\n",
+                        XmlEscape(kOvmfPath))
+          : "    <boot dev='hd'/>\n";
   std::string sysinfo;
   if (!s.oem_strings.empty()) {
     boot += "    <smbios mode='sysinfo'/>\n";

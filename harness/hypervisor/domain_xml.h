@@ -9,17 +9,26 @@
 
 namespace bootstorm {
 
+/// The firmware that starts a domain without direct kernel boot.
+enum class Firmware { kBios, kUefi };
+/// OVMF as one image (code and variables; Debian's package ovmf), loaded as
+/// the domain's ROM: no NVRAM file to create and remove per domain, and
+/// variables that last one boot, as a test guest wants. A path on the
+/// hypervisor host.
+inline constexpr const char* kOvmfPath = "/usr/share/ovmf/OVMF.fd";
+
 struct DomainSpec {
   std::string name;
   std::string run_id;              ///< the run that owns the domain, in its ownership mark
   std::string virt_type = "qemu";  ///< "kvm" or "qemu" (TCG)
   int memory_mib = 256;
   int vcpus = 1;
-  /// Direct kernel boot; all three empty: SeaBIOS boots the root disk's
+  /// Direct kernel boot; all three empty: `firmware` boots the root disk's
   /// own boot loader.
   std::string kernel;
   std::string initrd;
   std::string cmdline;
+  Firmware firmware = Firmware::kBios;  ///< SeaBIOS, or OVMF (kOvmfPath)
   /// SMBIOS OEM strings (type 11) the guest reads from its firmware tables:
   /// the plan of a guest whose command line is its boot loader's.
   std::vector<std::string> oem_strings;

@@ -61,11 +61,24 @@ TEST(DomainXml, DiskBootHasNoKernelAndCarriesThePlanInAnOemString) {
   EXPECT_EQ(xml.find("<initrd>"), std::string::npos);
   EXPECT_EQ(xml.find("<cmdline>"), std::string::npos);
   EXPECT_NE(xml.find("<boot dev='hd'/>"), std::string::npos);
+  EXPECT_EQ(xml.find("<loader"), std::string::npos) << "SeaBIOS, libvirt's default";
   EXPECT_NE(xml.find("<smbios mode='sysinfo'/>"), std::string::npos);
   EXPECT_NE(xml.find("<sysinfo type='smbios'>\n    <oemStrings>\n      "
                      "<entry>bootstorm.plan=a&lt;b</entry>"),
             std::string::npos)
       << xml;
+}
+
+TEST(DomainXml, UefiDiskBootLoadsOvmfAsARomWithNoNvram) {
+  DomainSpec spec = Spec("qemu");
+  spec.firmware = Firmware::kUefi;
+  std::string xml = DomainXml(spec);
+  EXPECT_NE(xml.find(std::string("<loader readonly='yes' type='rom'>") + kOvmfPath + "</loader>"),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(xml.find("<nvram"), std::string::npos) << "nothing per domain to remove";
+  spec.kernel = "/k";
+  EXPECT_EQ(DomainXml(spec).find("<loader"), std::string::npos) << "direct kernel boot: SeaBIOS";
 }
 
 TEST(DomainXml, CarriesTheOwnershipMarkOfItsRun) {

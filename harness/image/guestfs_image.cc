@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 #include <guestfs.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
 
@@ -30,7 +35,34 @@ std::string TakeString(char* s) {
   return s ? std::string(s) : std::string();
 }
 
+// The parent pid of /proc/PID/stat's line: the fourth field, counted after
+// the command name's closing parenthesis (the name may hold spaces or ')').
+pid_t ParentOf(const std::filesystem::path& stat) {
+  std::ifstream in(stat);
+  std::string line;
+  if (!std::getline(in, line)) return -1;
+  std::size_t close = line.rfind(')');
+  if (close == std::string::npos) return -1;
+  char state = 0;
+  int parent = -1;
+  if (std::sscanf(line.c_str() + close + 1, " %c %d", &state, &parent) != 2) return -1;
+  return parent;
+}
+
 }  // namespace
+
+int KillApplianceProcesses() {
+  const pid_t self = getpid();
+  int signalled = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (ParentOf(entry.path() / "stat") == self && kill(std::stoi(name), SIGKILL) == 0)
+      ++signalled;
+  }
+  return signalled;
+}
 
 GuestfsImage::GuestfsImage(bool force_tcg) : g_(guestfs_create()) {
   if (!g_) throw std::runtime_error("libguestfs: cannot create a handle");
@@ -71,6 +103,7 @@ InspectedImage GuestfsImage::InspectAndMount() {
   if (found.size() > 1)
     throw std::runtime_error(fmt::format(
         "libguestfs found {} operating systems; import takes an image with one", found.size()));
+  InspectBootDisk(image);
   const char* root = found[0].c_str();
   image.os_type = TakeString(guestfs_inspect_get_type(g_, root));
   image.distro = TakeString(guestfs_inspect_get_distro(g_, root));
@@ -113,6 +146,29 @@ InspectedImage GuestfsImage::InspectAndMount() {
     }
   }
   return image;
+}
+
+void GuestfsImage::InspectBootDisk(InspectedImage& image) {
+  StringList devices{guestfs_list_devices(g_)};
+  if (!devices.items || !devices.items[0]) Fail("listing disks");
+  const char* disk = devices.items[0];
+  size_t size = 0;
+  std::unique_ptr<char, decltype(&free)> mbr(guestfs_pread_device(g_, disk, 440, 0, &size), &free);
+  if (!mbr) Fail("reading the MBR");
+  image.mbr_boot_code = std::any_of(mbr.get(), mbr.get() + size, [](char c) { return c != 0; });
+  // A disk without a partition table (one file system) is an error here,
+  // not a failure of the import: RefusalReason says what it lacks.
+  image.partition_table = TakeString(guestfs_part_get_parttype(g_, disk));
+  if (image.partition_table != "gpt") return;
+  guestfs_partition_list* parts = guestfs_part_list(g_, disk);
+  if (!parts) Fail("listing partitions");
+  std::unique_ptr<guestfs_partition_list, decltype(&guestfs_free_partition_list)> owned(
+      parts, &guestfs_free_partition_list);
+  for (uint32_t i = 0; i < parts->len; ++i) {
+    std::string type = TakeString(guestfs_part_get_gpt_type(g_, disk, parts->val[i].part_num));
+    if (type.empty()) Fail(fmt::format("reading partition {}'s type", parts->val[i].part_num));
+    image.gpt_types.push_back(type);
+  }
 }
 
 void GuestfsImage::AddFiles(const std::filesystem::path& staging,

@@ -43,9 +43,20 @@ class GuestfsImage {
   void Close();
 
  private:
+  /// Fills `image`'s partition table, MBR boot code and GPT types from the
+  /// first disk (BootFirmware decides from them).
+  void InspectBootDisk(InspectedImage& image);
   [[noreturn]] void Fail(const std::string& what) const;
   guestfs_h* g_;
   bool launched_ = false;
 };
+
+/// Kills (SIGKILL) every child process of this process, which during an
+/// import are libguestfs's appliance and its recovery process: a libguestfs
+/// call waiting on the appliance then fails at once. libguestfs has no
+/// deadline of its own for launch or calls, and its handle is locked during a
+/// call, so a watchdog on another thread stops it this way. Safe from any
+/// thread; returns how many processes it signalled.
+int KillApplianceProcesses();
 
 }  // namespace bootstorm

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <stdexcept>
 
@@ -42,7 +43,32 @@ std::string Printable(std::string_view s) {
   return out;
 }
 
+bool SameGuid(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool HasGptType(const InspectedImage& image, std::string_view guid) {
+  return std::any_of(image.gpt_types.begin(), image.gpt_types.end(),
+                     [guid](const std::string& t) { return SameGuid(t, guid); });
+}
+
+// The UEFI specification's and GRUB's partition type GUIDs.
+constexpr std::string_view kEfiSystemPartition = "C12A7328-F81F-11D2-BA4B-00A0C93EC93B";
+constexpr std::string_view kBiosBootPartition = "21686148-6449-6E6F-744E-656564454649";
+
 }  // namespace
+
+std::string BootFirmware(const InspectedImage& image) {
+  bool bios = image.mbr_boot_code &&
+              (image.partition_table == "msdos" ||
+               (image.partition_table == "gpt" && HasGptType(image, kBiosBootPartition)));
+  if (bios) return "bios";
+  if (image.partition_table == "gpt" && HasGptType(image, kEfiSystemPartition)) return "uefi";
+  return "";
+}
 
 std::string PartVersion(const InspectedImage& image, GuestPart part) {
   for (std::string_view name : NamesOf(part).packages) {
@@ -96,6 +122,12 @@ std::string RefusalReason(const InspectedImage& image, std::string_view host_gli
         "NetworkManager under systemd",
         names.what, packages);
   }
+  if (BootFirmware(image).empty())
+    return fmt::format(
+        "it has no boot loader bootstorm can start: no boot code in the MBR of an MBR disk or of "
+        "a GPT disk with a BIOS boot partition, and no EFI system partition (partition table: "
+        "{})",
+        image.partition_table.empty() ? "none" : Printable(image.partition_table));
   std::string glibc = UpstreamVersion(PartVersion(image, GuestPart::kGlibc));
   if (CompareDottedVersions(glibc, host_glibc) < 0)
     return fmt::format(
@@ -161,6 +193,7 @@ nlohmann::json ImportedSutJson(const InspectedImage& image, const std::filesyste
                                        Printable(source.filename().string()));
   j["kernel"] = image.kernels.empty() ? "" : Printable(image.kernels.back());
   j["boot"] = "disk";
+  j["firmware"] = BootFirmware(image);
   j["distro"] = Printable(image.distro);
   j["release"] = release;
   j["source"] = source.string();  // the overlay's backing file: exact

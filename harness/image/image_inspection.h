@@ -25,7 +25,18 @@ struct InspectedImage {
   /// ("22.4.2-1+deb12u4", with "EPOCH:" when there is one).
   std::map<std::string, std::string> packages;
   std::vector<std::string> kernels;  ///< the releases of /boot/vmlinuz-*, oldest first
+  /// The disk's layout, as far as the firmware that boots it cares.
+  std::string partition_table;  ///< "msdos", "gpt"; "" when it has none
+  bool mbr_boot_code = false;   ///< the MBR's first 440 bytes are not all zero
+  std::vector<std::string> gpt_types;  ///< each GPT partition's type GUID
 };
+
+/// The firmware that boots `image`'s disk: "bios" (SeaBIOS) when its MBR
+/// holds boot code on an MBR disk or on a GPT disk with a BIOS boot
+/// partition, else "uefi" (OVMF) when it has an EFI system partition, else
+/// "" (nothing bootstorm can start). A hybrid image boots BIOS: under TCG
+/// SeaBIOS starts in a fraction of OVMF's time.
+std::string BootFirmware(const InspectedImage& image);
 
 /// A part of the guest bootstorm needs, by its package names in the
 /// distro families libguestfs inspects (dpkg, then rpm).
@@ -43,8 +54,8 @@ std::string UpstreamVersion(std::string_view package_version);
 int CompareDottedVersions(std::string_view a, std::string_view b);
 
 /// Why bootstorm cannot test `image` ("": it can): not Linux, no systemd,
-/// cloud-init or NetworkManager, no libsystemd0 for the observer, or a glibc
-/// older than `host_glibc` (the observer and agent are built on this host
+/// cloud-init or NetworkManager, no libsystemd0 for the observer, no boot
+/// loader BootFirmware can start, or a glibc older than `host_glibc` (the observer and agent are built on this host
 /// against its glibc; they need that version or newer in the guest).
 std::string RefusalReason(const InspectedImage& image, std::string_view host_glibc);
 
@@ -67,7 +78,8 @@ std::string AddedFilesText(const std::vector<AddedFile>& files, std::string_view
 
 /// sut.json of an imported image: build-image's fields (kind cloud-init,
 /// suite, versions, kernel) plus "boot": "disk" (its own boot loader, no
-/// vmlinuz in the folder), the distro and the source image.
+/// vmlinuz in the folder), "firmware" (BootFirmware), the distro and the
+/// source image.
 nlohmann::json ImportedSutJson(const InspectedImage& image, const std::filesystem::path& source);
 
 /// guest-versions.json, as build-image writes it.

@@ -22,8 +22,15 @@ InspectedImage Bookworm() {
                     {"systemd", "252.39-1~deb12u1"},    {"libsystemd0", "252.39-1~deb12u1"},
                     {"libc6", "2.36-9+deb12u13"},       {"grub-pc", "2.06-13+deb12u1"}};
   image.kernels = {"6.1.0-50-cloud-amd64"};
+  image.partition_table = "msdos";  // as ci/build-distro-image makes it
+  image.mbr_boot_code = true;
   return image;
 }
+
+// Debian's genericcloud images: GPT, BIOS boot partition 14, ESP 15.
+constexpr const char* kBiosBootGuid = "21686148-6449-6E6F-744E-656564454649";
+constexpr const char* kEspGuid = "C12A7328-F81F-11D2-BA4B-00A0C93EC93B";
+constexpr const char* kLinuxGuid = "0FC63DAF-8483-4772-8E79-3D69D8477DE4";
 
 TEST(UpstreamVersion, DropsEpochAndRevision) {
   EXPECT_EQ(UpstreamVersion("1:2.36-9+deb12u4"), "2.36");
@@ -83,6 +90,32 @@ TEST(RefusalReason, RefusesAGlibcOlderThanTheHosts) {
   EXPECT_EQ(RefusalReason(Bookworm(), "2.35"), "") << "newer in the guest is fine";
 }
 
+TEST(BootFirmware, MbrBootCodeBootsBiosAndAnEspAloneBootsUefi) {
+  EXPECT_EQ(BootFirmware(Bookworm()), "bios");
+  InspectedImage gpt = Bookworm();
+  gpt.partition_table = "gpt";
+  gpt.gpt_types = {kLinuxGuid, kBiosBootGuid, kEspGuid};
+  EXPECT_EQ(BootFirmware(gpt), "bios") << "hybrid: SeaBIOS is the quicker";
+  gpt.gpt_types = {kLinuxGuid, "c12a7328-f81f-11d2-ba4b-00a0c93ec93b"};
+  EXPECT_EQ(BootFirmware(gpt), "uefi") << "GUIDs compare without case";
+  gpt.mbr_boot_code = false;
+  gpt.gpt_types = {kLinuxGuid, kBiosBootGuid, kEspGuid};
+  EXPECT_EQ(BootFirmware(gpt), "uefi") << "a BIOS boot partition without MBR code boots nothing";
+}
+
+TEST(RefusalReason, RefusesADiskWithNoBootLoaderItCanStart) {
+  InspectedImage image = Bookworm();
+  image.mbr_boot_code = false;
+  std::string why = RefusalReason(image, "2.36");
+  EXPECT_NE(why.find("no boot loader bootstorm can start"), std::string::npos) << why;
+  EXPECT_NE(why.find("partition table: msdos"), std::string::npos) << why;
+  image.partition_table = "gpt";
+  image.gpt_types = {kLinuxGuid};
+  EXPECT_NE(RefusalReason(image, "2.36").find("no EFI system partition"), std::string::npos);
+  image.partition_table = "";
+  EXPECT_NE(RefusalReason(image, "2.36").find("partition table: none"), std::string::npos);
+}
+
 TEST(ListStagedFiles, ListsFilesAndLinksWithModesAndHashes) {
   namespace fs = std::filesystem;
   fs::path dir = FreshTestTempDir("staging");
@@ -117,6 +150,7 @@ TEST(ImportedSutJson, SaysCloudInitBootsFromDiskAndNamesVersions) {
   nlohmann::json j = ImportedSutJson(Bookworm(), "/img/debian-12.qcow2");
   EXPECT_EQ(j["kind"], "cloud-init");
   EXPECT_EQ(j["boot"], "disk");
+  EXPECT_EQ(j["firmware"], "bios");
   EXPECT_EQ(j["suite"], "debian12");
   EXPECT_EQ(j["cloud_init"], "22.4.2-1+deb12u4");
   EXPECT_EQ(j["network_manager"], "1.42.4-1+deb12u1");

@@ -32,11 +32,11 @@ void Cancellation::Unsubscribe(int id) {
   wakers_.erase(id);
 }
 
-CancelAfter::CancelAfter(Cancellation& cancellation, std::chrono::seconds limit)
-    : thread_([this, &cancellation, limit] {
+CancelAfter::CancelAfter(Cancellation& cancellation, std::chrono::seconds limit, std::string what)
+    : thread_([this, &cancellation, limit, what = std::move(what)] {
         std::unique_lock lock(mu_);
         if (!cv_.wait_for(lock, limit, [this] { return done_; }))
-          cancellation.Cancel("run timeout of " + std::to_string(limit.count()) + " s");
+          cancellation.Cancel(what + " of " + std::to_string(limit.count()) + " s");
       }) {}
 
 CancelAfter::~CancelAfter() {

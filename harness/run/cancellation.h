@@ -34,10 +34,26 @@ class Cancellation {
   std::map<int, std::function<void()>> wakers_;
 };
 
-/// Cancels a run when its time limit passes, unless destroyed first.
+/// Subscribes `wake` to a cancellation for the object's lifetime.
+class CancelSubscription {
+ public:
+  CancelSubscription(Cancellation& c, std::function<void()> wake)
+      : c_(c), id_(c.Subscribe(std::move(wake))) {}
+  ~CancelSubscription() { c_.Unsubscribe(id_); }
+  CancelSubscription(const CancelSubscription&) = delete;
+  CancelSubscription& operator=(const CancelSubscription&) = delete;
+
+ private:
+  Cancellation& c_;
+  int id_;
+};
+
+/// Cancels a run when its time limit passes, unless destroyed first; the
+/// reason is "`what` of N s".
 class CancelAfter {
  public:
-  CancelAfter(Cancellation& cancellation, std::chrono::seconds limit);
+  CancelAfter(Cancellation& cancellation, std::chrono::seconds limit,
+              std::string what = "run timeout");
   ~CancelAfter();
   CancelAfter(const CancelAfter&) = delete;
   CancelAfter& operator=(const CancelAfter&) = delete;

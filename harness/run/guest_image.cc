@@ -39,6 +39,15 @@ bool BootsFromDisk(const std::filesystem::path& dir) {
   return j.is_object() && j.value("boot", nlohmann::json()) == "disk";
 }
 
+Firmware DiskFirmware(const std::filesystem::path& dir) {
+  nlohmann::json j = ReadSutJson(dir);
+  nlohmann::json firmware = j.is_object() ? j.value("firmware", nlohmann::json()) : nullptr;
+  if (firmware.is_null() || firmware == "bios") return Firmware::kBios;
+  if (firmware == "uefi") return Firmware::kUefi;
+  throw BadInput(fmt::format("{}/{}: \"firmware\" is {}, not \"bios\" or \"uefi\"", dir.string(),
+                             kSutFile, firmware.dump().substr(0, 80)));
+}
+
 std::vector<std::string> GuestImageFiles(const std::filesystem::path& dir) {
   if (BootsFromDisk(dir)) return {"disk.qcow2"};
   return {"base.qcow2", "vmlinuz", "initrd.img"};
@@ -63,6 +72,7 @@ void RequireGuestImage(const std::filesystem::path& dir) {
                       (dir / file).string()));
   }
   if (!BootsFromDisk(dir)) return;
+  DiskFirmware(dir);  // throws on an unknown one
   nlohmann::json j = ReadSutJson(dir);
   auto field = [&j](const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();

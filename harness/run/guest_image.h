@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain_xml.h"
 #include "run_record.h"
 
 namespace bootstorm {
@@ -13,6 +14,11 @@ namespace bootstorm {
 /// (sut.json "boot": "disk", written by `bootstorm image import`) instead
 /// of by direct kernel boot of the folder's vmlinuz and initrd.img.
 bool BootsFromDisk(const std::filesystem::path& dir);
+
+/// The firmware that boots such an image (sut.json "firmware": "bios" or
+/// "uefi"; images imported before UEFI support have none and boot BIOS).
+/// Throws BadInput naming any other value.
+Firmware DiskFirmware(const std::filesystem::path& dir);
 
 /// The files an image folder needs: disk.qcow2 for one that boots from
 /// disk, else base.qcow2, vmlinuz and initrd.img. The first is the disk.
@@ -30,7 +36,8 @@ std::string SourceStamp(const std::filesystem::path& path);
 
 /// Throws BadInput naming the first of GuestImageFiles missing from `dir`,
 /// with a hint how to build it; for an image that boots from disk, also when
-/// the image its overlay reads is gone or changed since import.
+/// the image its overlay reads is gone or changed since import, or its
+/// firmware is unknown (DiskFirmware).
 void RequireGuestImage(const std::filesystem::path& dir);
 
 /// The first line of <dir>/image-key (which identifies the guest: agent,

@@ -59,6 +59,23 @@ TEST(GuestImage, AnImportedImageBootsFromItsDisk) {
   EXPECT_EQ(v.suite, "debian12");
 }
 
+TEST(GuestImage, AnImportedImageNamesItsFirmware) {
+  EXPECT_EQ(DiskFirmware(FolderWithSut(R"({"boot": "disk", "firmware": "uefi"})")),
+            Firmware::kUefi);
+  EXPECT_EQ(DiskFirmware(FolderWithSut(R"({"boot": "disk", "firmware": "bios"})")),
+            Firmware::kBios);
+  EXPECT_EQ(DiskFirmware(FolderWithSut(R"({"boot": "disk"})")), Firmware::kBios)
+      << "imported before UEFI support";
+  fs::path odd = FolderWithSut(R"({"boot": "disk", "firmware": "coreboot"})");
+  try {
+    DiskFirmware(odd);
+    ADD_FAILURE() << "an unknown firmware";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("\"firmware\" is \"coreboot\""), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(GuestImage, ABuiltImageBootsItsKernelDirectly) {
   for (const char* sut :
        {R"({"kind": "cloud-init", "suite": "bookworm"})", R"({"boot": 1})", "not json"}) {

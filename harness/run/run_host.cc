@@ -94,6 +94,7 @@ void RunHost::Prepare(const std::filesystem::path& image_dir, std::uint64_t base
     auto started = std::chrono::steady_clock::now();
     ctx_.boot_from_disk = BootsFromDisk(image_dir);
     if (ctx_.boot_from_disk) {
+      ctx_.firmware = DiskFirmware(image_dir);
       // The image's partitioned disk, its own boot loader and kernel. The
       // upload is import's overlay: its backing file (the distro's image)
       // must be readable on this host at the path import recorded.

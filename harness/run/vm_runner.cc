@@ -93,18 +93,6 @@ class DomainCounted {
   Progress* p_;
 };
 
-/// Subscribes a session to the run's cancellation for its lifetime.
-class CancelSubscription {
- public:
-  CancelSubscription(Cancellation* c, BootSession* s)
-      : c_(c), id_(c->Subscribe([s] { s->Cancel(); })) {}
-  ~CancelSubscription() { c_->Unsubscribe(id_); }
-
- private:
-  Cancellation* c_;
-  int id_;
-};
-
 /// One domain of a boot, from its start to its end: the session that gets
 /// its events (console in `console`), subscribed to the run's cancellation,
 /// and the domain, counted as running while it lives.
@@ -115,7 +103,7 @@ struct BootPart {
   BootPart(const RunContext& ctx, const DomainSpec& spec, const std::filesystem::path& console,
            const BootPlan& host_plan, std::vector<FaultInjection>* injections)
       : session(console, kConsoleLimitBytes),
-        subscription(ctx.cancellation, &session),
+        subscription(*ctx.cancellation, [this] { session.Cancel(); }),
         faults(host_plan, spec, injections),
         domain(ctx.hypervisor->StartDomain(spec.name, DomainXml(faults.start_spec()), &session)),
         started(Clock::now()),
@@ -251,6 +239,7 @@ class BootRunner {
     spec.vcpus = ctx_.scenario->vcpus;
     if (ctx_.boot_from_disk) {
       spec.oem_strings = {EncodePlanForCmdline(plan)};  // agent/kernel_plan.h reads it
+      spec.firmware = ctx_.firmware;
     } else {
       spec.kernel = ctx_.kernel_path;
       spec.initrd = ctx_.initrd_path;

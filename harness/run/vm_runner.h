@@ -8,6 +8,7 @@
 
 #include "cancellation.h"
 #include "checker.h"
+#include "domain_xml.h"
 #include "guest_network.h"
 #include "hypervisor.h"
 #include "plan_source.h"
@@ -29,6 +30,7 @@ struct RunContext {
   /// The guest boots from its disk's boot loader (guest_image.h BootsFromDisk):
   /// no kernel or initrd, the plan in an SMBIOS OEM string.
   bool boot_from_disk = false;
+  Firmware firmware = Firmware::kBios;  ///< of a boot from disk (DiskFirmware)
   std::string kernel_path;
   std::string initrd_path;
   std::string base_path;
