@@ -1,45 +1,13 @@
-// libvirt domain XML for one boot of one VM: direct kernel boot (so the plan
-// rides on the kernel command line) or the disk's own boot loader (the plan
-// in an SMBIOS OEM string), qcow2 overlay, config drive, one NIC on
-// the run's isolated network, serial console and the virtio channels of the probe and the observer.
+// libvirt domain XML for one boot of one VM (a DomainSpec): its disks and
+// NICs, the serial console and the virtio channels of the probe and the
+// observer.
 #pragma once
 
 #include <string>
-#include <vector>
+
+#include "domain_spec.h"
 
 namespace bootstorm {
-
-/// The firmware that starts a domain without direct kernel boot.
-enum class Firmware { kBios, kUefi };
-/// OVMF as one image (code and variables; Debian's package ovmf), loaded as
-/// the domain's ROM: no NVRAM file to create and remove per domain, and
-/// variables that last one boot, as a test guest wants. A path on the
-/// hypervisor host.
-inline constexpr const char* kOvmfPath = "/usr/share/ovmf/OVMF.fd";
-
-struct DomainSpec {
-  std::string name;
-  std::string run_id;              ///< the run that owns the domain, in its ownership mark
-  std::string virt_type = "qemu";  ///< "kvm" or "qemu" (TCG)
-  int memory_mib = 256;
-  int vcpus = 1;
-  /// Direct kernel boot; all three empty: `firmware` boots the root disk's
-  /// own boot loader.
-  std::string kernel;
-  std::string initrd;
-  std::string cmdline;
-  Firmware firmware = Firmware::kBios;  ///< SeaBIOS, or OVMF (kOvmfPath)
-  /// SMBIOS OEM strings (type 11) the guest reads from its firmware tables:
-  /// the plan of a guest whose command line is its boot loader's.
-  std::vector<std::string> oem_strings;
-  std::string root_disk;          ///< qcow2 overlay path on the hypervisor
-  std::string config_drive;       ///< raw ISO path on the hypervisor; empty: none
-  std::string network;            ///< libvirt network name
-  std::vector<std::string> macs;  ///< one NIC on `network` per MAC, in PCI order
-};
-
-/// Kernel command line for a guest boot, ending with `extra` (the plan).
-std::string GuestKernelCmdline(const std::string& extra);
 
 std::string DomainXml(const DomainSpec& spec);
 

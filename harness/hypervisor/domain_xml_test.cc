@@ -34,13 +34,6 @@ TEST(DomainXml, GuestSizeComesFromTheSpec) {
   EXPECT_NE(DomainXml(spec).find("<memory unit='MiB'>320</memory>"), std::string::npos);
 }
 
-TEST(GuestKernelCmdline, EndsWithThePlanAfterTheSpeedOptions) {
-  std::string cmdline = GuestKernelCmdline("bootstorm.plan=x");
-  EXPECT_EQ(cmdline.rfind(" bootstorm.plan=x"), cmdline.size() - 17);
-  EXPECT_NE(cmdline.find("mitigations=off"), std::string::npos);
-  EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
-}
-
 TEST(DomainXml, DirectKernelBootCarriesKernelInitrdAndCmdline) {
   DomainSpec spec = Spec("qemu");
   spec.kernel = "/v/vmlinuz";
