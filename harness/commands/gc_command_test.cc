@@ -19,11 +19,11 @@ class GcCommand : public LockDirTest {};
 TEST_F(GcCommand, RemovesADeadRunsMarkedResourcesAndLeavesOnesOnlyNamedLikeThem) {
   std::filesystem::create_directories(lock_dir_);  // no run holds a lock: all dead
   FakeHypervisor hv;
-  hv.CreateNetwork(RunNetworkXml(MakeRunNetwork("deadbeef")));
-  hv.CreateNetwork("<network><name>bootstorm-22222222</name></network>");
+  hv.CreateNetwork(MakeRunNetwork("deadbeef"));
+  hv.Plant({Kind::kNetwork, "bootstorm-22222222"});  // no mark
   RunNetwork foreign = MakeRunNetwork("44444444");
   foreign.name = "bootstorm-33333333";
-  hv.CreateNetwork(RunNetworkXml(foreign));
+  hv.CreateNetwork(foreign);
   hv.UploadVolume("bootstorm-deadbeef-vm000.qcow2", "/dev/null", VolumeFormat::kQcow2);
   DomainSpec spec;
   spec.name = "bootstorm-deadbeef-vm000";

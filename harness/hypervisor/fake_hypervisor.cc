@@ -1,10 +1,10 @@
 #include "fake_hypervisor.h"
 
 #include <fstream>
-#include <regex>
 #include <stdexcept>
 
 #include "ownership_mark.h"
+#include "run_manifest.h"
 
 namespace bootstorm {
 namespace {
@@ -50,6 +50,14 @@ void AddAll(std::vector<HypervisorResource>& out,
 /// The mark libvirt would keep from `xml`: the fake stores the whole XML's.
 std::string MarkOf(const std::string& xml) { return RunIdOfMarkIn(xml).value_or(""); }
 
+/// The mark the libvirt backend gives what run `run_id` creates; like it,
+/// refuses what is no run id.
+std::string Mark(const std::string& run_id) {
+  if (!IsValidRunId(run_id))
+    throw std::invalid_argument("not a run id for an ownership mark: '" + run_id + "'");
+  return run_id;
+}
+
 }  // namespace
 
 void FakeHypervisor::Script(BootScript script) {
@@ -65,6 +73,20 @@ std::vector<FakeBoot> FakeHypervisor::starts() const {
 std::vector<std::string> FakeHypervisor::overlay_backings() const {
   std::lock_guard lock(mu_);
   return overlay_backings_;
+}
+
+std::vector<RunNetwork> FakeHypervisor::created_networks() const {
+  std::lock_guard lock(mu_);
+  return created_networks_;
+}
+
+void FakeHypervisor::Plant(const HypervisorResource& resource) {
+  using Kind = HypervisorResource::Kind;
+  std::lock_guard lock(mu_);
+  if (resource.kind == Kind::kVolume)
+    volumes_.insert(resource.name);  // volumes carry no mark
+  else
+    (resource.kind == Kind::kDomain ? domains_ : networks_)[resource.name] = resource.mark;
 }
 
 std::vector<HypervisorResource> FakeHypervisor::Existing() const {
@@ -106,13 +128,12 @@ void FakeHypervisor::DeleteVolume(const std::string& name) {
   volumes_.erase(name);
 }
 
-void FakeHypervisor::CreateNetwork(const std::string& xml) {
-  std::smatch m;
-  if (!std::regex_search(xml, m, std::regex("<name>([^<]+)</name>")))
-    throw std::invalid_argument("network XML without a name");
+void FakeHypervisor::CreateNetwork(const RunNetwork& network) {
+  std::string mark = Mark(network.run_id);
   std::lock_guard lock(mu_);
-  if (!networks_.emplace(m[1], MarkOf(xml)).second)
-    throw std::runtime_error("network exists: " + m[1].str());
+  if (!networks_.emplace(network.name, mark).second)
+    throw std::runtime_error("network exists: " + network.name);
+  created_networks_.push_back(network);
 }
 
 void FakeHypervisor::DestroyNetwork(const std::string& name) {

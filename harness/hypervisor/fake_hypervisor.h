@@ -39,6 +39,11 @@ class FakeHypervisor : public Hypervisor {
   std::vector<FakeBoot> starts() const;
   /// The backing path of each overlay created so far, in order.
   std::vector<std::string> overlay_backings() const;
+  /// The networks created so far, in order (also those destroyed since).
+  std::vector<RunNetwork> created_networks() const;
+  /// Puts `resource` on the host as no run of bootstorm would leave it
+  /// (e.g. without an ownership mark), for gc to judge.
+  void Plant(const HypervisorResource& resource);
   /// Everything that exists now: running domains, volumes, networks, with
   /// their ownership marks.
   std::vector<HypervisorResource> Existing() const;
@@ -53,7 +58,9 @@ class FakeHypervisor : public Hypervisor {
   std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                   std::uint64_t capacity_bytes) override;
   void DeleteVolume(const std::string& name) override;
-  void CreateNetwork(const std::string& xml) override;
+  /// Throws std::invalid_argument when network.run_id is not a run id, as
+  /// the libvirt backend does.
+  void CreateNetwork(const RunNetwork& network) override;
   void DestroyNetwork(const std::string& name) override;
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
   void RemoveResource(const HypervisorResource& resource) override;
@@ -70,9 +77,10 @@ class FakeHypervisor : public Hypervisor {
   std::deque<BootScript> scripts_;
   std::vector<FakeBoot> starts_;
   std::vector<std::string> overlay_backings_;
+  std::vector<RunNetwork> created_networks_;
   std::set<std::string> volumes_;
-  /// Networks and running domains, each with the run id of the ownership
-  /// mark in the XML it was created from (empty: none).
+  /// Networks and running domains, each with the run id of its ownership
+  /// mark (empty: none).
   std::map<std::string, std::string> networks_;
   std::map<std::string, std::string> domains_;
 };

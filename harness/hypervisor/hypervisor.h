@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "run_network.h"
+
 namespace bootstorm {
 
 /// Callbacks from one running domain. They arrive on the hypervisor's event
@@ -109,8 +111,10 @@ class Hypervisor {
   /// Deletes a volume; no error when it does not exist.
   virtual void DeleteVolume(const std::string& name) = 0;
 
-  /// Creates a transient network from XML.
-  virtual void CreateNetwork(const std::string& xml) = 0;
+  /// Creates `network` as a transient isolated network with the ownership
+  /// mark of network.run_id. Throws when it cannot, with the hypervisor's
+  /// reason (a subnet another network holds: "... in use ...").
+  virtual void CreateNetwork(const RunNetwork& network) = 0;
   /// Destroys a network; no error when it does not exist.
   virtual void DestroyNetwork(const std::string& name) = 0;
 

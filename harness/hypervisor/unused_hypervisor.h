@@ -46,7 +46,7 @@ class UnusedHypervisor : public Hypervisor {
     Unused("CreateOverlayVolume");
   }
   void DeleteVolume(const std::string&) override { Unused("DeleteVolume"); }
-  void CreateNetwork(const std::string&) override { Unused("CreateNetwork"); }
+  void CreateNetwork(const RunNetwork&) override { Unused("CreateNetwork"); }
   void DestroyNetwork(const std::string&) override { Unused("DestroyNetwork"); }
   std::vector<HypervisorResource> ListResources(std::string_view) override {
     Unused("ListResources");

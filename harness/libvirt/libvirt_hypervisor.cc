@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "history.h"
+#include "network_xml.h"
 #include "observation.h"
 #include "ownership_mark.h"
 #include "xml_escape.h"
@@ -416,7 +417,8 @@ void LibvirtHypervisor::DeleteVolume(const std::string& name) {
   });
 }
 
-void LibvirtHypervisor::CreateNetwork(const std::string& xml) {
+void LibvirtHypervisor::CreateNetwork(const RunNetwork& network) {
+  std::string xml = RunNetworkXml(network);
   std::shared_ptr<LibvirtLink> link = connection_.Live();
   NetworkHandle net(virNetworkCreateXML(link->conn, xml.c_str()));
   if (!net) connection_.Fail(*link, "creating network");

@@ -36,7 +36,7 @@ class LibvirtHypervisor : public Hypervisor {
   std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                   std::uint64_t capacity_bytes) override;
   void DeleteVolume(const std::string& name) override;
-  void CreateNetwork(const std::string& xml) override;
+  void CreateNetwork(const RunNetwork& network) override;
   void DestroyNetwork(const std::string& name) override;
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
   void RemoveResource(const HypervisorResource& resource) override;
