@@ -4,7 +4,6 @@
 
 #include <filesystem>
 
-#include "domain_xml.h"
 #include "fake_hypervisor.h"
 #include "guest_network.h"
 #include "test_dirs.h"
@@ -29,11 +28,8 @@ TEST_F(GcCommand, RemovesADeadRunsMarkedResourcesAndLeavesOnesOnlyNamedLikeThem)
   spec.name = "bootstorm-deadbeef-vm000";
   spec.run_id = "deadbeef";
   hv.Script([](FakeBoot&) {});
-  hv.Script([](FakeBoot&) {});
-  auto marked = hv.StartDomain(spec.name, DomainXml(spec), nullptr);
-  auto named_only =
-      hv.StartDomain("bootstorm-deadbeef-vm001",
-                     "<domain><name>bootstorm-deadbeef-vm001</name></domain>", nullptr);
+  auto marked = hv.StartDomain(spec, nullptr);
+  hv.Plant({Kind::kDomain, "bootstorm-deadbeef-vm001"});  // named like the run's, no mark
 
   testing::internal::CaptureStderr();
   int errors = CollectDeadRuns(hv);

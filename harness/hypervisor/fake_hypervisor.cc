@@ -3,7 +3,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "ownership_mark.h"
 #include "run_manifest.h"
 
 namespace bootstorm {
@@ -13,18 +12,18 @@ class FakeDomain : public RunningDomain {
  public:
   FakeDomain(FakeHypervisor* hv, FakeBoot boot) : hv_(hv), boot_(std::move(boot)) {}
   /// No callbacks after this, as the seam promises.
-  ~FakeDomain() override { hv_->StopDomain(boot_.name); }
+  ~FakeDomain() override { hv_->StopDomain(boot_.spec.name); }
 
-  const std::string& name() const override { return boot_.name; }
+  const std::string& name() const override { return boot_.spec.name; }
   void RequestShutdown() override {
-    if (boot_.powers_off_on_request && hv_->StopDomain(boot_.name))
+    if (boot_.powers_off_on_request && hv_->StopDomain(boot_.spec.name))
       boot_.events->OnStopped("shutdown");
   }
   void Destroy() override {
-    if (hv_->StopDomain(boot_.name)) boot_.events->OnStopped("destroyed");
+    if (hv_->StopDomain(boot_.spec.name)) boot_.events->OnStopped("destroyed");
   }
-  void AttachDevice(const std::string&) override { Unsupported("AttachDevice"); }
-  void UpdateDevice(const std::string&) override { Unsupported("UpdateDevice"); }
+  void AttachConfigDrive(const std::string&) override { Unsupported("AttachConfigDrive"); }
+  void SetLinkState(const std::string&, bool) override { Unsupported("SetLinkState"); }
   void SetVcpuQuota(std::optional<int>) override { Unsupported("SetVcpuQuota"); }
 
  private:
@@ -46,9 +45,6 @@ void AddAll(std::vector<HypervisorResource>& out,
             const std::map<std::string, std::string>& marked_names, HypervisorResource::Kind kind) {
   for (const auto& [name, mark] : marked_names) out.push_back({kind, name, mark});
 }
-
-/// The mark libvirt would keep from `xml`: the fake stores the whole XML's.
-std::string MarkOf(const std::string& xml) { return RunIdOfMarkIn(xml).value_or(""); }
 
 /// The mark the libvirt backend gives what run `run_id` creates; like it,
 /// refuses what is no run id.
@@ -162,15 +158,16 @@ void FakeHypervisor::RemoveResource(const HypervisorResource& resource) {
   }
 }
 
-std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const std::string& name,
-                                                           const std::string& xml,
+std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const DomainSpec& spec,
                                                            DomainEvents* events) {
-  FakeBoot boot{name, xml, events};
+  const std::string& name = spec.name;
+  std::string mark = Mark(spec.run_id);
+  FakeBoot boot{spec, events};
   BootScript script;
   {
     std::lock_guard lock(mu_);
     if (scripts_.empty()) throw std::logic_error("no script for the start of " + name);
-    if (!domains_.emplace(name, MarkOf(xml)).second)
+    if (!domains_.emplace(name, mark).second)
       throw std::runtime_error("domain runs already: " + name);
     script = std::move(scripts_.front());
     scripts_.pop_front();

@@ -20,8 +20,7 @@ namespace bootstorm {
 /// StartDomain on the runner's thread; what it sends through `events` queues
 /// in the boot's session, as libvirt's event thread would deliver it.
 struct FakeBoot {
-  std::string name;
-  std::string xml;  ///< the domain XML the run asked for
+  DomainSpec spec;  ///< the domain the run asked for
   DomainEvents* events = nullptr;
   /// Whether the guest powers off (stop "shutdown") on an ACPI request.
   bool powers_off_on_request = true;
@@ -35,7 +34,7 @@ class FakeHypervisor : public Hypervisor {
   /// Queues the script of the next domain start; a start without one throws.
   void Script(BootScript script);
 
-  /// The domains started so far, in order (name and XML).
+  /// The domains started so far, in order, with the specs they started from.
   std::vector<FakeBoot> starts() const;
   /// The backing path of each overlay created so far, in order.
   std::vector<std::string> overlay_backings() const;
@@ -64,8 +63,9 @@ class FakeHypervisor : public Hypervisor {
   void DestroyNetwork(const std::string& name) override;
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
   void RemoveResource(const HypervisorResource& resource) override;
-  std::unique_ptr<RunningDomain> StartDomain(const std::string& name, const std::string& xml,
-                                             DomainEvents* events) override;
+  /// Throws std::invalid_argument when spec.run_id is not a run id, as the
+  /// libvirt backend does.
+  std::unique_ptr<RunningDomain> StartDomain(const DomainSpec& spec, DomainEvents* events) override;
   HostCapacity Capacity() override { return {4, 16384}; }
 
   /// Called by the fake's domains: whether `name` ran (and now no longer does).

@@ -42,8 +42,7 @@ class LibvirtHypervisor : public Hypervisor {
   void RemoveResource(const HypervisorResource& resource) override;
   /// Destroys a running domain of the same name first: names carry the run
   /// id, so it is an earlier attempt's that a restarted daemon reattached.
-  std::unique_ptr<RunningDomain> StartDomain(const std::string& name, const std::string& xml,
-                                             DomainEvents* events) override;
+  std::unique_ptr<RunningDomain> StartDomain(const DomainSpec& spec, DomainEvents* events) override;
 
   LibvirtConnection& connection() { return connection_; }
 

@@ -47,7 +47,7 @@ BootScript Completes(int vm, int boot) {
 /// A domain that crashes before the agent's end (an infra error).
 BootScript Crashes(FakeHypervisor& hv) {
   return [&hv](FakeBoot& b) {
-    hv.StopDomain(b.name);
+    hv.StopDomain(b.spec.name);
     b.events->OnStopped("crashed");
   };
 }
@@ -108,7 +108,7 @@ TEST_F(RunCoreTest, RetriesAnInfraErrorWithTheSamePlanOnTheSameDiskAndCountsOnce
 
   std::vector<FakeBoot> starts = hv_->starts();
   ASSERT_EQ(starts.size(), 2u);
-  EXPECT_EQ(starts[0].xml, starts[1].xml);  // same plan (kernel command line), same disks
+  EXPECT_EQ(starts[0].spec, starts[1].spec);  // same plan (kernel command line), same disks
   std::vector<std::string> backings = hv_->overlay_backings();
   ASSERT_EQ(backings.size(), 2u);
   EXPECT_EQ(backings[0], backings[1]);  // the retry's layer starts from the same disk state
@@ -133,11 +133,12 @@ TEST_F(RunCoreTest, PowerCutIsFollowedByARecoveryBootOnTheSameLayer) {
 
   std::vector<FakeBoot> starts = hv_->starts();
   ASSERT_EQ(starts.size(), 2u);
-  EXPECT_NE(starts[0].xml, starts[1].xml);        // the recovery boot's plan has no power cut
-  EXPECT_EQ(hv_->overlay_backings().size(), 1u);  // both parts boot one layer
+  // The recovery boot's plan has no power cut; both parts boot one layer.
+  EXPECT_NE(starts[0].spec.cmdline, starts[1].spec.cmdline);
+  EXPECT_EQ(hv_->overlay_backings().size(), 1u);
   std::string layer = "/fake-pool/bootstorm-0123abcd-vm000-boot1.qcow2";
-  EXPECT_NE(starts[0].xml.find(layer), std::string::npos);
-  EXPECT_NE(starts[1].xml.find(layer), std::string::npos);
+  EXPECT_EQ(starts[0].spec.root_disk, layer);
+  EXPECT_EQ(starts[1].spec.root_disk, layer);
   std::vector<RecordedBoot> boots = Boots();
   ASSERT_EQ(boots.size(), 1u);
   const BootRecord& b = boots[0].boot;

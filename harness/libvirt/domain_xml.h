@@ -1,6 +1,6 @@
 // libvirt domain XML for one boot of one VM (a DomainSpec): its disks and
 // NICs, the serial console and the virtio channels of the probe and the
-// observer.
+// observer; and the device elements the backend hot-plugs or updates later.
 #pragma once
 
 #include <string>
@@ -9,6 +9,8 @@
 
 namespace bootstorm {
 
+/// The transient domain `spec`, as virDomainCreateXML takes it. Throws
+/// std::invalid_argument when spec.run_id is not a run id (its ownership mark).
 std::string DomainXml(const DomainSpec& spec);
 
 /// The config drive's <disk> element (read-only virtio, vdb): in the domain
