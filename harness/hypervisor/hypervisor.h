@@ -73,8 +73,8 @@ struct HypervisorResource {
   enum class Kind { kDomain, kVolume, kNetwork };
   Kind kind;
   std::string name;
-  /// The run id in its ownership mark (ownership_mark.h); empty when it has
-  /// none, and always for volumes, which libvirt gives no metadata.
+  /// The run id in its ownership mark (libvirt: ownership_mark.h); empty
+  /// when it has none, and always for volumes, which libvirt gives no metadata.
   std::string mark = {};  // defaulted, so a resource is written {kind, name}
   bool operator==(const HypervisorResource&) const = default;
 };
