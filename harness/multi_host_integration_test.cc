@@ -266,9 +266,12 @@ TEST_F(MultiHostIntegration, ResumeWithItsSubnetTakenLeavesTheHostsVmsForALaterR
   CliRun gc = RunBootstorm({"gc", "--connect", mh1_->uri()});
   ASSERT_EQ(gc.exit_code, 0) << gc.out << gc.err;
   LibvirtHypervisor hv(mh1_->uri());
-  hv.CreateNetwork(
-      "<network><name>clash</name><bridge name='bs-clash'/>"
-      "<ip address='198.51.100.1' prefix='24'/></network>");
+  // Slot 0, the killed run's subnet, under a name without bootstorm's
+  // prefix, which gc leaves.
+  RunNetwork clash = MakeRunNetwork("c1a5c1a5", 0);
+  clash.name = "clash";
+  clash.bridge = "bs-clash";
+  hv.CreateNetwork(clash);
 
   CliRun taken = RunBootstorm({"run", "--resume", out.string()});
   EXPECT_EQ(taken.exit_code, 3) << taken.out << taken.err;

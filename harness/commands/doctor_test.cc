@@ -101,17 +101,16 @@ class NetworkHypervisor : public UnusedHypervisor {
  public:
   int busy = 0;
   std::string fail_with;
-  std::vector<std::string> created, destroyed;
+  std::vector<RunNetwork> created;  ///< also the refused ones
+  std::vector<std::string> destroyed;
   bool locked_while_creating = false;
 
-  void CreateNetwork(const std::string& xml) override {
+  void CreateNetwork(const RunNetwork& network) override {
     locked_while_creating = IsRunAlive("0d0c7e57");
     if (!fail_with.empty()) throw std::runtime_error(fail_with);
-    if (created.size() < static_cast<size_t>(busy)) {
-      created.push_back("busy");
+    created.push_back(network);
+    if (created.size() <= static_cast<size_t>(busy))
       throw std::runtime_error("network is already in use by interface virbr0");
-    }
-    created.push_back(xml);
   }
   void DestroyNetwork(const std::string& name) override { destroyed.push_back(name); }
 };
@@ -124,7 +123,7 @@ TEST_F(DoctorNetwork, TakesTheFirstFreeSubnetUnderTheLockAndRemovesIt) {
   DoctorFinding f = CheckIsolatedNetwork(hv, "0d0c7e57");
   EXPECT_EQ(f.status, Status::kOk) << f.detail;
   ASSERT_EQ(hv.created.size(), 3u);
-  EXPECT_EQ(hv.created[2], RunNetworkXml(MakeRunNetwork("0d0c7e57", 2)));
+  EXPECT_EQ(hv.created[2], MakeRunNetwork("0d0c7e57", 2));
   EXPECT_EQ(hv.destroyed, std::vector<std::string>{MakeRunNetwork("0d0c7e57", 2).name});
   EXPECT_TRUE(hv.locked_while_creating);
   EXPECT_FALSE(IsRunAlive("0d0c7e57"));

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 
-#include "domain_xml.h"
 #include "fake_hypervisor.h"
 #include "guest_network.h"
 #include "test_dirs.h"
@@ -19,21 +18,18 @@ class GcCommand : public LockDirTest {};
 TEST_F(GcCommand, RemovesADeadRunsMarkedResourcesAndLeavesOnesOnlyNamedLikeThem) {
   std::filesystem::create_directories(lock_dir_);  // no run holds a lock: all dead
   FakeHypervisor hv;
-  hv.CreateNetwork(RunNetworkXml(MakeRunNetwork("deadbeef")));
-  hv.CreateNetwork("<network><name>bootstorm-22222222</name></network>");
+  hv.CreateNetwork(MakeRunNetwork("deadbeef"));
+  hv.Plant({Kind::kNetwork, "bootstorm-22222222"});  // no mark
   RunNetwork foreign = MakeRunNetwork("44444444");
   foreign.name = "bootstorm-33333333";
-  hv.CreateNetwork(RunNetworkXml(foreign));
+  hv.CreateNetwork(foreign);
   hv.UploadVolume("bootstorm-deadbeef-vm000.qcow2", "/dev/null", VolumeFormat::kQcow2);
   DomainSpec spec;
   spec.name = "bootstorm-deadbeef-vm000";
   spec.run_id = "deadbeef";
   hv.Script([](FakeBoot&) {});
-  hv.Script([](FakeBoot&) {});
-  auto marked = hv.StartDomain(spec.name, DomainXml(spec), nullptr);
-  auto named_only =
-      hv.StartDomain("bootstorm-deadbeef-vm001",
-                     "<domain><name>bootstorm-deadbeef-vm001</name></domain>", nullptr);
+  auto marked = hv.StartDomain(spec, nullptr);
+  hv.Plant({Kind::kDomain, "bootstorm-deadbeef-vm001"});  // named like the run's, no mark
 
   testing::internal::CaptureStderr();
   int errors = CollectDeadRuns(hv);

@@ -1,10 +1,9 @@
 #include "fake_hypervisor.h"
 
 #include <fstream>
-#include <regex>
 #include <stdexcept>
 
-#include "ownership_mark.h"
+#include "run_manifest.h"
 
 namespace bootstorm {
 namespace {
@@ -13,18 +12,18 @@ class FakeDomain : public RunningDomain {
  public:
   FakeDomain(FakeHypervisor* hv, FakeBoot boot) : hv_(hv), boot_(std::move(boot)) {}
   /// No callbacks after this, as the seam promises.
-  ~FakeDomain() override { hv_->StopDomain(boot_.name); }
+  ~FakeDomain() override { hv_->StopDomain(boot_.spec.name); }
 
-  const std::string& name() const override { return boot_.name; }
+  const std::string& name() const override { return boot_.spec.name; }
   void RequestShutdown() override {
-    if (boot_.powers_off_on_request && hv_->StopDomain(boot_.name))
+    if (boot_.powers_off_on_request && hv_->StopDomain(boot_.spec.name))
       boot_.events->OnStopped("shutdown");
   }
   void Destroy() override {
-    if (hv_->StopDomain(boot_.name)) boot_.events->OnStopped("destroyed");
+    if (hv_->StopDomain(boot_.spec.name)) boot_.events->OnStopped("destroyed");
   }
-  void AttachDevice(const std::string&) override { Unsupported("AttachDevice"); }
-  void UpdateDevice(const std::string&) override { Unsupported("UpdateDevice"); }
+  void AttachConfigDrive(const std::string&) override { Unsupported("AttachConfigDrive"); }
+  void SetLinkState(const std::string&, bool) override { Unsupported("SetLinkState"); }
   void SetVcpuQuota(std::optional<int>) override { Unsupported("SetVcpuQuota"); }
 
  private:
@@ -47,8 +46,13 @@ void AddAll(std::vector<HypervisorResource>& out,
   for (const auto& [name, mark] : marked_names) out.push_back({kind, name, mark});
 }
 
-/// The mark libvirt would keep from `xml`: the fake stores the whole XML's.
-std::string MarkOf(const std::string& xml) { return RunIdOfMarkIn(xml).value_or(""); }
+/// The mark the libvirt backend gives what run `run_id` creates; like it,
+/// refuses what is no run id.
+std::string Mark(const std::string& run_id) {
+  if (!IsValidRunId(run_id))
+    throw std::invalid_argument("not a run id for an ownership mark: '" + run_id + "'");
+  return run_id;
+}
 
 }  // namespace
 
@@ -65,6 +69,20 @@ std::vector<FakeBoot> FakeHypervisor::starts() const {
 std::vector<std::string> FakeHypervisor::overlay_backings() const {
   std::lock_guard lock(mu_);
   return overlay_backings_;
+}
+
+std::vector<RunNetwork> FakeHypervisor::created_networks() const {
+  std::lock_guard lock(mu_);
+  return created_networks_;
+}
+
+void FakeHypervisor::Plant(const HypervisorResource& resource) {
+  using Kind = HypervisorResource::Kind;
+  std::lock_guard lock(mu_);
+  if (resource.kind == Kind::kVolume)
+    volumes_.insert(resource.name);  // volumes carry no mark
+  else
+    (resource.kind == Kind::kDomain ? domains_ : networks_)[resource.name] = resource.mark;
 }
 
 std::vector<HypervisorResource> FakeHypervisor::Existing() const {
@@ -106,13 +124,12 @@ void FakeHypervisor::DeleteVolume(const std::string& name) {
   volumes_.erase(name);
 }
 
-void FakeHypervisor::CreateNetwork(const std::string& xml) {
-  std::smatch m;
-  if (!std::regex_search(xml, m, std::regex("<name>([^<]+)</name>")))
-    throw std::invalid_argument("network XML without a name");
+void FakeHypervisor::CreateNetwork(const RunNetwork& network) {
+  std::string mark = Mark(network.run_id);
   std::lock_guard lock(mu_);
-  if (!networks_.emplace(m[1], MarkOf(xml)).second)
-    throw std::runtime_error("network exists: " + m[1].str());
+  if (!networks_.emplace(network.name, mark).second)
+    throw std::runtime_error("network exists: " + network.name);
+  created_networks_.push_back(network);
 }
 
 void FakeHypervisor::DestroyNetwork(const std::string& name) {
@@ -141,15 +158,16 @@ void FakeHypervisor::RemoveResource(const HypervisorResource& resource) {
   }
 }
 
-std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const std::string& name,
-                                                           const std::string& xml,
+std::unique_ptr<RunningDomain> FakeHypervisor::StartDomain(const DomainSpec& spec,
                                                            DomainEvents* events) {
-  FakeBoot boot{name, xml, events};
+  const std::string& name = spec.name;
+  std::string mark = Mark(spec.run_id);
+  FakeBoot boot{spec, events};
   BootScript script;
   {
     std::lock_guard lock(mu_);
     if (scripts_.empty()) throw std::logic_error("no script for the start of " + name);
-    if (!domains_.emplace(name, MarkOf(xml)).second)
+    if (!domains_.emplace(name, mark).second)
       throw std::runtime_error("domain runs already: " + name);
     script = std::move(scripts_.front());
     scripts_.pop_front();

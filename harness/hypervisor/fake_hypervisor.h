@@ -20,8 +20,7 @@ namespace bootstorm {
 /// StartDomain on the runner's thread; what it sends through `events` queues
 /// in the boot's session, as libvirt's event thread would deliver it.
 struct FakeBoot {
-  std::string name;
-  std::string xml;  ///< the domain XML the run asked for
+  DomainSpec spec;  ///< the domain the run asked for
   DomainEvents* events = nullptr;
   /// Whether the guest powers off (stop "shutdown") on an ACPI request.
   bool powers_off_on_request = true;
@@ -35,10 +34,15 @@ class FakeHypervisor : public Hypervisor {
   /// Queues the script of the next domain start; a start without one throws.
   void Script(BootScript script);
 
-  /// The domains started so far, in order (name and XML).
+  /// The domains started so far, in order, with the specs they started from.
   std::vector<FakeBoot> starts() const;
   /// The backing path of each overlay created so far, in order.
   std::vector<std::string> overlay_backings() const;
+  /// The networks created so far, in order (also those destroyed since).
+  std::vector<RunNetwork> created_networks() const;
+  /// Puts `resource` on the host as no run of bootstorm would leave it
+  /// (e.g. without an ownership mark), for gc to judge.
+  void Plant(const HypervisorResource& resource);
   /// Everything that exists now: running domains, volumes, networks, with
   /// their ownership marks.
   std::vector<HypervisorResource> Existing() const;
@@ -53,12 +57,15 @@ class FakeHypervisor : public Hypervisor {
   std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                   std::uint64_t capacity_bytes) override;
   void DeleteVolume(const std::string& name) override;
-  void CreateNetwork(const std::string& xml) override;
+  /// Throws std::invalid_argument when network.run_id is not a run id, as
+  /// the libvirt backend does.
+  void CreateNetwork(const RunNetwork& network) override;
   void DestroyNetwork(const std::string& name) override;
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
   void RemoveResource(const HypervisorResource& resource) override;
-  std::unique_ptr<RunningDomain> StartDomain(const std::string& name, const std::string& xml,
-                                             DomainEvents* events) override;
+  /// Throws std::invalid_argument when spec.run_id is not a run id, as the
+  /// libvirt backend does.
+  std::unique_ptr<RunningDomain> StartDomain(const DomainSpec& spec, DomainEvents* events) override;
   HostCapacity Capacity() override { return {4, 16384}; }
 
   /// Called by the fake's domains: whether `name` ran (and now no longer does).
@@ -70,9 +77,10 @@ class FakeHypervisor : public Hypervisor {
   std::deque<BootScript> scripts_;
   std::vector<FakeBoot> starts_;
   std::vector<std::string> overlay_backings_;
+  std::vector<RunNetwork> created_networks_;
   std::set<std::string> volumes_;
-  /// Networks and running domains, each with the run id of the ownership
-  /// mark in the XML it was created from (empty: none).
+  /// Networks and running domains, each with the run id of its ownership
+  /// mark (empty: none).
   std::map<std::string, std::string> networks_;
   std::map<std::string, std::string> domains_;
 };

@@ -1,7 +1,9 @@
 // The seam between the harness and the hypervisor. Everything the harness
-// does to VMs goes through this interface; the libvirt implementation lives in
-// libvirt_hypervisor.h. Paths returned are paths on the hypervisor host, so
-// nothing assumes a file system shared with the harness.
+// does to VMs goes through this interface, in values (DomainSpec, RunNetwork)
+// that a backend renders in its own terms; the libvirt implementation, the
+// only one that speaks libvirt XML, lives in libvirt_hypervisor.h. Paths
+// returned are paths on the hypervisor host, so nothing assumes a file system
+// shared with the harness.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +14,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "domain_spec.h"
+#include "run_network.h"
 
 namespace bootstorm {
 
@@ -54,10 +59,11 @@ class RunningDomain {
   // Host-side faults (host_faults.h), applied to the live domain only.
   // Each throws on API errors.
 
-  /// Hot-plugs the device of `xml` (e.g. a <disk>).
-  virtual void AttachDevice(const std::string& xml) = 0;
-  /// Changes the live device of `xml` in place (e.g. an <interface>'s link state).
-  virtual void UpdateDevice(const std::string& xml) = 0;
+  /// Hot-plugs the config drive at `path` (a raw ISO on the hypervisor) as
+  /// the domain's spec would have had it (DomainSpec::config_drive).
+  virtual void AttachConfigDrive(const std::string& path) = 0;
+  /// Sets the link of the domain's NIC with `mac` up or down, in place.
+  virtual void SetLinkState(const std::string& mac, bool up) = 0;
   /// Limits each vCPU to `percent` of one host CPU; nullopt lifts the limit.
   virtual void SetVcpuQuota(std::optional<int> percent) = 0;
 };
@@ -67,8 +73,8 @@ struct HypervisorResource {
   enum class Kind { kDomain, kVolume, kNetwork };
   Kind kind;
   std::string name;
-  /// The run id in its ownership mark (ownership_mark.h); empty when it has
-  /// none, and always for volumes, which libvirt gives no metadata.
+  /// The run id in its ownership mark (libvirt: ownership_mark.h); empty
+  /// when it has none, and always for volumes, which libvirt gives no metadata.
   std::string mark = {};  // defaulted, so a resource is written {kind, name}
   bool operator==(const HypervisorResource&) const = default;
 };
@@ -109,8 +115,10 @@ class Hypervisor {
   /// Deletes a volume; no error when it does not exist.
   virtual void DeleteVolume(const std::string& name) = 0;
 
-  /// Creates a transient network from XML.
-  virtual void CreateNetwork(const std::string& xml) = 0;
+  /// Creates `network` as a transient isolated network with the ownership
+  /// mark of network.run_id. Throws when it cannot, with the hypervisor's
+  /// reason (a subnet another network holds: "... in use ...").
+  virtual void CreateNetwork(const RunNetwork& network) = 0;
   /// Destroys a network; no error when it does not exist.
   virtual void DestroyNetwork(const std::string& name) = 0;
 
@@ -120,10 +128,10 @@ class Hypervisor {
   /// Destroys a domain or network, deletes a volume; no error when gone.
   virtual void RemoveResource(const HypervisorResource& resource) = 0;
 
-  /// Starts a transient domain and attaches `events` (which must outlive the
+  /// Starts the transient domain `spec` (named spec.name, with the ownership
+  /// mark of spec.run_id) and attaches `events` (which must outlive the
   /// returned object) to its lifecycle, probe and history channels and console.
-  virtual std::unique_ptr<RunningDomain> StartDomain(const std::string& name,
-                                                     const std::string& xml,
+  virtual std::unique_ptr<RunningDomain> StartDomain(const DomainSpec& spec,
                                                      DomainEvents* events) = 0;
 
   /// The host's CPUs and available memory, as the hypervisor sees them.

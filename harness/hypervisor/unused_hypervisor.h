@@ -22,8 +22,10 @@ class UnusedDomain : public RunningDomain {
   const std::string& name() const override { return name_; }
   void RequestShutdown() override { unused_detail::Unused("RequestShutdown"); }
   void Destroy() override { unused_detail::Unused("Destroy"); }
-  void AttachDevice(const std::string&) override { unused_detail::Unused("AttachDevice"); }
-  void UpdateDevice(const std::string&) override { unused_detail::Unused("UpdateDevice"); }
+  void AttachConfigDrive(const std::string&) override {
+    unused_detail::Unused("AttachConfigDrive");
+  }
+  void SetLinkState(const std::string&, bool) override { unused_detail::Unused("SetLinkState"); }
   void SetVcpuQuota(std::optional<int>) override { unused_detail::Unused("SetVcpuQuota"); }
 
  private:
@@ -46,14 +48,13 @@ class UnusedHypervisor : public Hypervisor {
     Unused("CreateOverlayVolume");
   }
   void DeleteVolume(const std::string&) override { Unused("DeleteVolume"); }
-  void CreateNetwork(const std::string&) override { Unused("CreateNetwork"); }
+  void CreateNetwork(const RunNetwork&) override { Unused("CreateNetwork"); }
   void DestroyNetwork(const std::string&) override { Unused("DestroyNetwork"); }
   std::vector<HypervisorResource> ListResources(std::string_view) override {
     Unused("ListResources");
   }
   void RemoveResource(const HypervisorResource&) override { Unused("RemoveResource"); }
-  std::unique_ptr<RunningDomain> StartDomain(const std::string&, const std::string&,
-                                             DomainEvents*) override {
+  std::unique_ptr<RunningDomain> StartDomain(const DomainSpec&, DomainEvents*) override {
     Unused("StartDomain");
   }
   HostCapacity Capacity() override { Unused("Capacity"); }

@@ -9,7 +9,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "domain_xml.h"
 #include "history.h"
+#include "network_xml.h"
 #include "observation.h"
 #include "ownership_mark.h"
 #include "xml_escape.h"
@@ -136,9 +138,9 @@ struct TypedParams {
 
 class LibvirtDomain : public RunningDomain {
  public:
-  LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, std::string name,
+  LibvirtDomain(LibvirtHypervisor* hv, std::shared_ptr<LibvirtLink> link, const DomainSpec& spec,
                 virDomainPtr dom)
-      : hv_(hv), link_(std::move(link)), name_(std::move(name)), dom_(dom) {}
+      : hv_(hv), link_(std::move(link)), name_(spec.name), network_(spec.network), dom_(dom) {}
 
   ~LibvirtDomain() override {
     try {
@@ -166,12 +168,14 @@ class LibvirtDomain : public RunningDomain {
   // lost connection while the daemon has reattached the domain.
   void Destroy() override { hv_->DestroyDomainNamed(name_); }
 
-  void AttachDevice(const std::string& xml) override {
+  void AttachConfigDrive(const std::string& path) override {
+    std::string xml = ConfigDriveXml(path);
     if (virDomainAttachDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
       hv_->connection().Fail(*link_, "hot-plugging a device into " + name_);
   }
 
-  void UpdateDevice(const std::string& xml) override {
+  void SetLinkState(const std::string& mac, bool up) override {
+    std::string xml = InterfaceXml(network_, mac, up);
     if (virDomainUpdateDeviceFlags(dom_.get(), xml.c_str(), VIR_DOMAIN_AFFECT_LIVE) < 0)
       hv_->connection().Fail(*link_, "updating a device of " + name_);
   }
@@ -223,6 +227,7 @@ class LibvirtDomain : public RunningDomain {
   LibvirtHypervisor* hv_;
   std::shared_ptr<LibvirtLink> link_;  ///< the connection dom_ and the streams belong to
   std::string name_;
+  std::string network_;  ///< of the domain's NICs, in the elements that update them
   DomainHandle dom_;
   std::shared_ptr<StreamPump> channel_;
   std::shared_ptr<StreamPump> history_;
@@ -416,7 +421,8 @@ void LibvirtHypervisor::DeleteVolume(const std::string& name) {
   });
 }
 
-void LibvirtHypervisor::CreateNetwork(const std::string& xml) {
+void LibvirtHypervisor::CreateNetwork(const RunNetwork& network) {
+  std::string xml = RunNetworkXml(network);
   std::shared_ptr<LibvirtLink> link = connection_.Live();
   NetworkHandle net(virNetworkCreateXML(link->conn, xml.c_str()));
   if (!net) connection_.Fail(*link, "creating network");
@@ -527,9 +533,10 @@ void LibvirtHypervisor::RemoveResource(const HypervisorResource& resource) {
   }
 }
 
-std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string& name,
-                                                              const std::string& xml,
+std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const DomainSpec& spec,
                                                               DomainEvents* events) {
+  const std::string& name = spec.name;
+  std::string xml = DomainXml(spec);
   DestroyDomainNamed(name);
   std::shared_ptr<LibvirtLink> link = connection_.Live();
   // Watch before creating: the domain may stop before virDomainCreateXML returns.
@@ -539,7 +546,7 @@ std::unique_ptr<RunningDomain> LibvirtHypervisor::StartDomain(const std::string&
     Unwatch(name);
     connection_.Fail(*link, "starting domain " + name);
   }
-  auto domain = std::make_unique<LibvirtDomain>(this, std::move(link), name, dom);
+  auto domain = std::make_unique<LibvirtDomain>(this, std::move(link), spec, dom);
   domain->Attach(events);  // on throw, the destructor destroys the domain
   return domain;
 }

@@ -36,14 +36,13 @@ class LibvirtHypervisor : public Hypervisor {
   std::string CreateOverlayVolume(const std::string& name, const std::string& backing_path,
                                   std::uint64_t capacity_bytes) override;
   void DeleteVolume(const std::string& name) override;
-  void CreateNetwork(const std::string& xml) override;
+  void CreateNetwork(const RunNetwork& network) override;
   void DestroyNetwork(const std::string& name) override;
   std::vector<HypervisorResource> ListResources(std::string_view prefix) override;
   void RemoveResource(const HypervisorResource& resource) override;
   /// Destroys a running domain of the same name first: names carry the run
   /// id, so it is an earlier attempt's that a restarted daemon reattached.
-  std::unique_ptr<RunningDomain> StartDomain(const std::string& name, const std::string& xml,
-                                             DomainEvents* events) override;
+  std::unique_ptr<RunningDomain> StartDomain(const DomainSpec& spec, DomainEvents* events) override;
 
   LibvirtConnection& connection() { return connection_; }
 

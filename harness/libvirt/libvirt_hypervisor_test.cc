@@ -8,7 +8,6 @@
 #include <algorithm>
 
 #include "garbage_collector.h"
-#include "guest_network.h"
 #include "ownership_mark.h"
 
 namespace bootstorm {
@@ -32,8 +31,13 @@ TEST(LibvirtHypervisor, ListsTheOwnershipMarksOfDomainsAndNetworks) {
   StartTestDomain(hv, "bootstorm-deadbeef-vm000", OwnershipMetadataXml("deadbeef"));
   StartTestDomain(hv, "bootstorm-deadbeef-vm001", "");
   StartTestDomain(hv, "bootstorm-deadbeef-vm002", OwnershipMetadataXml("11111111"));
-  hv.CreateNetwork(RunNetworkXml(MakeRunNetwork("deadbeef")));
-  hv.CreateNetwork("<network><name>bootstorm-22222222</name><bridge name='bs-2222'/></network>");
+  hv.CreateNetwork(MakeRunNetwork("deadbeef"));
+  // Without a mark, as another tool would make it: not through the seam,
+  // whose networks always carry their run's.
+  NetworkHandle unmarked(virNetworkCreateXML(
+      hv.connection().Live()->conn,
+      "<network><name>bootstorm-22222222</name><bridge name='bs-2222'/></network>"));
+  ASSERT_TRUE(unmarked) << LastLibvirtError();
 
   std::vector<HypervisorResource> listed = hv.ListResources(kResourcePrefix);
   std::sort(listed.begin(), listed.end(),

@@ -33,6 +33,8 @@ struct RunNetwork {
   std::string Ipv4Cidr() const;     ///< e.g. 198.51.100.0/24
   std::string Ipv6Cidr() const;     ///< e.g. 2001:db8:0:0::/64
   std::string Ipv6Gateway() const;  ///< e.g. 2001:db8:0:0::1
+
+  bool operator==(const RunNetwork&) const = default;
 };
 
 /// What a scenario asks of its run network beyond the defaults.

@@ -18,6 +18,16 @@ TEST(GuestNetwork, SlotZeroIsTheDocumentationRangeOthersBenchmarking) {
   EXPECT_THROW(MakeRunNetwork("0d89c574", kSubnetSlots), std::out_of_range);
 }
 
+TEST(GuestNetwork, ShortRenewalsForDhcpRenewFaults) {
+  Scenario scenario;
+  EXPECT_EQ(RunNetworkOptionsFor(scenario).dhcp_renewal_seconds, 0);
+  FaultSpec renew;
+  renew.kind = std::string(kFaultDhcpRenew);
+  renew.probability = 0.5;
+  scenario.faults.push_back(renew);
+  EXPECT_EQ(RunNetworkOptionsFor(scenario).dhcp_renewal_seconds, kShortDhcpRenewalSeconds);
+}
+
 TEST(GuestNetwork, StaticAddressesStayBelowTheDhcpRange) {
   RunNetwork net = MakeRunNetwork("0d89c574", 2);
   EXPECT_EQ(VmStaticAddress(net, 0), "198.18.1.10");

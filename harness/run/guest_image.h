@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "domain_xml.h"
+#include "domain_spec.h"
 #include "run_record.h"
 
 namespace bootstorm {

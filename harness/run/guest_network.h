@@ -1,5 +1,5 @@
-// The isolated network of a run on a hypervisor: its libvirt XML and its
-// creation in a free subnet slot (the network's plan: run_network.h).
+// The isolated network of a run on a hypervisor: its creation in a free
+// subnet slot (the network's plan: run_network.h).
 #pragma once
 
 #include <stdexcept>
@@ -11,8 +11,6 @@
 
 namespace bootstorm {
 
-/// libvirt network XML for `net`.
-std::string RunNetworkXml(const RunNetwork& net);
 /// Creates the network of `run_id` on `hv` in the first subnet slot that no
 /// other network holds (libvirt refuses a subnet in use, so concurrent runs
 /// each get their own). Throws std::runtime_error with the last refusal.

@@ -34,9 +34,8 @@ void HostFaults::Started(RunningDomain* domain, Clock::time_point start) {
              [](RunningDomain& d) { d.SetVcpuQuota(std::nullopt); });
   }
   if (const Fault* f = plan_.FindFault(kFaultLateConfig)) {
-    std::string xml = ConfigDriveXml(spec_.config_drive);
     Schedule(start + milliseconds(f->ms), f->kind, "config drive hot-plugged (vdb, virtio)",
-             [xml](RunningDomain& d) { d.AttachDevice(xml); });
+             [path = spec_.config_drive](RunningDomain& d) { d.AttachConfigDrive(path); });
   }
   ApplyDue(start);
 }
@@ -45,14 +44,13 @@ void HostFaults::OnCheckpoint(std::string_view checkpoint, Clock::time_point now
   const Fault* f = plan_.FindFault(kFaultLinkFlap);
   if (!f || checkpoint != kCheckpointFinal || spec_.macs.empty()) return;
   // The first NIC: the one whose DHCP carries the name servers.
-  std::string down = InterfaceXml(spec_.network, spec_.macs.front(), false);
-  std::string up = InterfaceXml(spec_.network, spec_.macs.front(), true);
-  Schedule(now, f->kind, "link down", [down](RunningDomain& d) { d.UpdateDevice(down); });
+  const std::string& mac = spec_.macs.front();
+  Schedule(now, f->kind, "link down", [mac](RunningDomain& d) { d.SetLinkState(mac, false); });
   // Down at once, so the recorded down and up are `ms` apart as the guest
   // sees them (applied later, the down was measured 0.3 ms short of it).
   ApplyDue(now);
   Schedule(now + std::chrono::milliseconds(f->ms), f->kind, "link up",
-           [up](RunningDomain& d) { d.UpdateDevice(up); });
+           [mac](RunningDomain& d) { d.SetLinkState(mac, true); });
 }
 
 std::optional<HostFaults::Clock::time_point> HostFaults::next_due() const {

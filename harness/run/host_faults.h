@@ -1,5 +1,5 @@
 // Faults the harness applies from the host to one running domain through
-// libvirt: the config drive hot-plugged late (late-config), the NIC's link
+// the hypervisor: the config drive hot-plugged late (late-config), the NIC's link
 // down and up after the final checkpoint (link-flap), the vCPUs limited from
 // the start (cpu-starve). This decides from the plan what is due when; the
 // boot's event loop waits until next_due(), passes checkpoints on and calls
@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "boot_plan.h"
-#include "domain_xml.h"
+#include "domain_spec.h"
 #include "hypervisor.h"
 #include "run_record.h"
 

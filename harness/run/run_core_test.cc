@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
 
 #include "boot_history.h"
 #include "boots_log.h"
 #include "cancellation.h"
 #include "disk_archive.h"
 #include "fake_hypervisor.h"
+#include "guest_image.h"
+#include "interruption.h"
 #include "observation.h"
 #include "run_host.h"
 #include "run_store.h"
@@ -47,7 +50,7 @@ BootScript Completes(int vm, int boot) {
 /// A domain that crashes before the agent's end (an infra error).
 BootScript Crashes(FakeHypervisor& hv) {
   return [&hv](FakeBoot& b) {
-    hv.StopDomain(b.name);
+    hv.StopDomain(b.spec.name);
     b.events->OnStopped("crashed");
   };
 }
@@ -57,6 +60,7 @@ class RunCoreTest : public LockDirTest {
   void SetUp() override {
     LockDirTest::SetUp();
     dir_ = FreshTestTempDir("run-core");
+    image_dir_ = FreshTestTempDir("run-core-image");  // none: direct kernel boot
     auto fake = std::make_unique<FakeHypervisor>();
     hv_ = fake.get();
     fake_ = std::move(fake);
@@ -83,7 +87,7 @@ class RunCoreTest : public LockDirTest {
     shared.cancellation = &cancellation_;
     host_.emplace(HostSpec{hv_->uri()}, std::vector<PendingVm>{{0, 1}}, std::nullopt, shared);
     host_->Connect();
-    host_->Prepare(dir_, 1 << 30);
+    host_->Prepare(image_dir_, 1 << 30);
     ASSERT_TRUE(host_->ok()) << host_->record().setup_error;
     host_->set_jobs(1);
     host_->Run();  // the host stays connected: hv_ lives until host_ goes
@@ -92,6 +96,7 @@ class RunCoreTest : public LockDirTest {
   std::vector<RecordedBoot> Boots() const { return ReadBootsLog(dir_ / "boots.jsonl").boots; }
 
   std::filesystem::path dir_;
+  std::filesystem::path image_dir_;
   std::unique_ptr<Hypervisor> fake_;
   FakeHypervisor* hv_ = nullptr;
   std::optional<Scenario> scenario_;
@@ -108,12 +113,16 @@ TEST_F(RunCoreTest, RetriesAnInfraErrorWithTheSamePlanOnTheSameDiskAndCountsOnce
 
   std::vector<FakeBoot> starts = hv_->starts();
   ASSERT_EQ(starts.size(), 2u);
-  EXPECT_EQ(starts[0].xml, starts[1].xml);  // same plan (kernel command line), same disks
+  EXPECT_EQ(starts[0].spec, starts[1].spec);  // same plan (kernel command line), same disks
   std::vector<std::string> backings = hv_->overlay_backings();
   ASSERT_EQ(backings.size(), 2u);
   EXPECT_EQ(backings[0], backings[1]);  // the retry's layer starts from the same disk state
   std::vector<RecordedBoot> boots = Boots();
   ASSERT_EQ(boots.size(), 1u);
+  // The plan both attempts carried is the one recorded, on a layer made anew
+  // under the same name.
+  EXPECT_EQ(starts[1].spec.cmdline, GuestKernelCmdline(EncodePlanForCmdline(boots[0].boot.plan)));
+  EXPECT_EQ(starts[1].spec.root_disk, "/fake-pool/bootstorm-0123abcd-vm000-boot1.qcow2");
   EXPECT_EQ(boots[0].boot.outcome, Outcome::kPass);
   ASSERT_EQ(boots[0].boot.retried_infra_errors.size(), 1u);
   EXPECT_NE(boots[0].boot.retried_infra_errors[0].find("crashed"), std::string::npos);
@@ -133,14 +142,18 @@ TEST_F(RunCoreTest, PowerCutIsFollowedByARecoveryBootOnTheSameLayer) {
 
   std::vector<FakeBoot> starts = hv_->starts();
   ASSERT_EQ(starts.size(), 2u);
-  EXPECT_NE(starts[0].xml, starts[1].xml);        // the recovery boot's plan has no power cut
   EXPECT_EQ(hv_->overlay_backings().size(), 1u);  // both parts boot one layer
   std::string layer = "/fake-pool/bootstorm-0123abcd-vm000-boot1.qcow2";
-  EXPECT_NE(starts[0].xml.find(layer), std::string::npos);
-  EXPECT_NE(starts[1].xml.find(layer), std::string::npos);
+  EXPECT_EQ(starts[0].spec.root_disk, layer);
+  EXPECT_EQ(starts[1].spec.root_disk, layer);
   std::vector<RecordedBoot> boots = Boots();
   ASSERT_EQ(boots.size(), 1u);
   const BootRecord& b = boots[0].boot;
+  // The interrupted part carries the whole plan, the recovery boot the plan
+  // without its power cut.
+  EXPECT_EQ(starts[0].spec.cmdline, GuestKernelCmdline(EncodePlanForCmdline(b.plan)));
+  EXPECT_EQ(starts[1].spec.cmdline, GuestKernelCmdline(EncodePlanForCmdline(RecoveryPlan(b.plan))));
+  EXPECT_NE(starts[0].spec.cmdline, starts[1].spec.cmdline);
   EXPECT_EQ(b.outcome, Outcome::kPass) << b.infra_error;
   EXPECT_TRUE(b.retried_infra_errors.empty());
   ASSERT_EQ(b.observations.size(), 3u);
@@ -150,6 +163,44 @@ TEST_F(RunCoreTest, PowerCutIsFollowedByARecoveryBootOnTheSameLayer) {
   EXPECT_EQ(b.injections[0].kind, kFaultPowerCut);
   EXPECT_FALSE(b.interrupted_console_log.empty());
   EXPECT_TRUE(hv_->Existing().empty());
+}
+
+TEST_F(RunCoreTest, StartsTheVmOnTheRunsNetworkWithItsMacsConfigDriveAndOwner) {
+  hv_->Script(Completes(0, 1));
+  Run(1);
+
+  std::vector<FakeBoot> starts = hv_->starts();
+  ASSERT_EQ(starts.size(), 1u);
+  const DomainSpec& spec = starts[0].spec;
+  EXPECT_EQ(spec.name, VmDomainName(kRunId, 0));
+  EXPECT_EQ(spec.run_id, kRunId);  // its ownership mark
+  std::vector<RunNetwork> networks = hv_->created_networks();
+  ASSERT_EQ(networks.size(), 1u);
+  EXPECT_EQ(networks[0], MakeRunNetwork(kRunId, 0, RunNetworkOptionsFor(*scenario_)));
+  EXPECT_EQ(spec.network, networks[0].name);
+  EXPECT_EQ(spec.macs, VmMacs(kRunId, 0, 1));
+  EXPECT_EQ(spec.config_drive, "/fake-pool/bootstorm-0123abcd-vm000-config.iso");
+  EXPECT_EQ(spec.kernel, "/fake-pool/bootstorm-0123abcd-vmlinuz");
+  EXPECT_EQ(spec.initrd, "/fake-pool/bootstorm-0123abcd-initrd.img");
+  EXPECT_TRUE(spec.oem_strings.empty());  // the plan is on the kernel command line
+}
+
+TEST_F(RunCoreTest, ADiskBootingImageStartsUnderItsFirmwareWithThePlanInAnOemString) {
+  std::filesystem::create_directories(image_dir_);
+  std::ofstream(image_dir_ / kSutFile) << R"({"boot": "disk", "firmware": "uefi"})";
+  hv_->Script(Completes(0, 1));
+  Run(1);
+
+  std::vector<FakeBoot> starts = hv_->starts();
+  ASSERT_EQ(starts.size(), 1u);
+  const DomainSpec& spec = starts[0].spec;
+  EXPECT_EQ(spec.kernel, "");
+  EXPECT_EQ(spec.initrd, "");
+  EXPECT_EQ(spec.cmdline, "");
+  EXPECT_EQ(spec.firmware, Firmware::kUefi);
+  std::vector<RecordedBoot> boots = Boots();
+  ASSERT_EQ(boots.size(), 1u);
+  EXPECT_EQ(spec.oem_strings, std::vector<std::string>{EncodePlanForCmdline(boots[0].boot.plan)});
 }
 
 TEST_F(RunCoreTest, CancellationMidBootRemovesEverythingAndKeepsFinishedBoots) {

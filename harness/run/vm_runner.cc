@@ -13,7 +13,6 @@
 #include "bounded_file.h"
 #include "checker.h"
 #include "disk_archive.h"
-#include "domain_xml.h"
 #include "garbage_collector.h"
 #include "host_faults.h"
 #include "interrupted_boot.h"
@@ -105,7 +104,7 @@ struct BootPart {
       : session(console, kConsoleLimitBytes),
         subscription(*ctx.cancellation, [this] { session.Cancel(); }),
         faults(host_plan, spec, injections),
-        domain(ctx.hypervisor->StartDomain(spec.name, DomainXml(faults.start_spec()), &session)),
+        domain(ctx.hypervisor->StartDomain(faults.start_spec(), &session)),
         started(Clock::now()),
         counted(ctx.progress) {
     faults.Started(domain.get(), started);

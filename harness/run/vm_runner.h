@@ -8,7 +8,7 @@
 
 #include "cancellation.h"
 #include "checker.h"
-#include "domain_xml.h"
+#include "domain_spec.h"
 #include "guest_network.h"
 #include "hypervisor.h"
 #include "plan_source.h"

@@ -34,13 +34,6 @@ TEST(DomainXml, GuestSizeComesFromTheSpec) {
   EXPECT_NE(DomainXml(spec).find("<memory unit='MiB'>320</memory>"), std::string::npos);
 }
 
-TEST(GuestKernelCmdline, EndsWithThePlanAfterTheSpeedOptions) {
-  std::string cmdline = GuestKernelCmdline("bootstorm.plan=x");
-  EXPECT_EQ(cmdline.rfind(" bootstorm.plan=x"), cmdline.size() - 17);
-  EXPECT_NE(cmdline.find("mitigations=off"), std::string::npos);
-  EXPECT_NE(cmdline.find("panic=-1"), std::string::npos);
-}
-
 TEST(DomainXml, DirectKernelBootCarriesKernelInitrdAndCmdline) {
   DomainSpec spec = Spec("qemu");
   spec.kernel = "/v/vmlinuz";
@@ -79,6 +72,35 @@ TEST(DomainXml, UefiDiskBootLoadsOvmfAsARomWithNoNvram) {
   EXPECT_EQ(xml.find("<nvram"), std::string::npos) << "nothing per domain to remove";
   spec.kernel = "/k";
   EXPECT_EQ(DomainXml(spec).find("<loader"), std::string::npos) << "direct kernel boot: SeaBIOS";
+}
+
+TEST(DomainXml, TheConfigDriveAndNicsAreTheElementsHotPlugAndLinkStateUse) {
+  DomainSpec spec = Spec("qemu");
+  spec.config_drive = "/pool/config.iso";
+  spec.macs.push_back("52:54:00:00:00:02");
+  std::string xml = DomainXml(spec);
+  EXPECT_NE(xml.find(ConfigDriveXml("/pool/config.iso")), std::string::npos) << xml;
+  std::string nics =
+      InterfaceXml("net", "52:54:00:00:00:01") + InterfaceXml("net", "52:54:00:00:00:02");
+  EXPECT_NE(xml.find(nics), std::string::npos) << xml;
+  spec.config_drive.clear();
+  EXPECT_EQ(DomainXml(spec).find("vdb"), std::string::npos) << "late-config: no drive at start";
+}
+
+TEST(ConfigDriveXml, IsAReadOnlyVirtioDiskVdb) {
+  std::string xml = ConfigDriveXml("/pool/config.iso");
+  EXPECT_NE(xml.find("<source file='/pool/config.iso'/>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<target dev='vdb' bus='virtio'/>"), std::string::npos);
+  EXPECT_NE(xml.find("<readonly/>"), std::string::npos);
+}
+
+TEST(InterfaceXml, NamesTheNicByMacOnItsNetworkWithItsLinkState) {
+  std::string down = InterfaceXml("net", "52:54:00:00:00:01", false);
+  EXPECT_NE(down.find("<source network='net'/>"), std::string::npos) << down;
+  EXPECT_NE(down.find("<mac address='52:54:00:00:00:01'/>"), std::string::npos);
+  EXPECT_NE(down.find("<link state='down'/>"), std::string::npos);
+  EXPECT_NE(InterfaceXml("net", "52:54:00:00:00:01", true).find("<link state='up'/>"),
+            std::string::npos);
 }
 
 TEST(DomainXml, CarriesTheOwnershipMarkOfItsRun) {

@@ -18,13 +18,6 @@ constexpr int kTbCacheMib = 48;
 
 }  // namespace
 
-std::string GuestKernelCmdline(const std::string& extra) {
-  // panic=-1: a kernel panic powers the domain off instead of hanging it.
-  // mitigations=off, nowatchdog, audit=0: speculation barriers, lockup
-  // detectors and kernel auditing only cost time in a test guest.
-  return "root=/dev/vda rw console=ttyS0 panic=-1 mitigations=off nowatchdog audit=0 " + extra;
-}
-
 std::string ConfigDriveXml(const std::string& path) {
   return fmt::format(
       "    <disk type='file' device='disk'>\n"

@@ -1,7 +1,8 @@
-// libvirt domain XML for one boot of one VM: direct kernel boot (so the plan
-// rides on the kernel command line) or the disk's own boot loader (the plan
-// in an SMBIOS OEM string), qcow2 overlay, config drive, one NIC on
-// the run's isolated network, serial console and the virtio channels of the probe and the observer.
+// One boot of one VM as the run asks the hypervisor for it: a value, which
+// the backend renders in its own terms (libvirt: ../libvirt/domain_xml.h).
+// Direct kernel boot (the plan rides on the kernel command line) or the
+// disk's own boot loader (the plan in an SMBIOS OEM string), qcow2 overlay,
+// config drive, NICs on the run's isolated network.
 #pragma once
 
 #include <string>
@@ -34,21 +35,13 @@ struct DomainSpec {
   std::vector<std::string> oem_strings;
   std::string root_disk;          ///< qcow2 overlay path on the hypervisor
   std::string config_drive;       ///< raw ISO path on the hypervisor; empty: none
-  std::string network;            ///< libvirt network name
+  std::string network;            ///< the run network's name (RunNetwork::name)
   std::vector<std::string> macs;  ///< one NIC on `network` per MAC, in PCI order
+
+  bool operator==(const DomainSpec&) const = default;
 };
 
 /// Kernel command line for a guest boot, ending with `extra` (the plan).
 std::string GuestKernelCmdline(const std::string& extra);
-
-std::string DomainXml(const DomainSpec& spec);
-
-/// The config drive's <disk> element (read-only virtio, vdb): in the domain
-/// XML, or hot-plugged later (IDE/SATA CD-ROMs cannot be hot-plugged).
-std::string ConfigDriveXml(const std::string& path);
-
-/// The <interface> element of the NIC with `mac` on `network`, its link up or
-/// down; libvirt matches it to the live device by MAC when updating.
-std::string InterfaceXml(const std::string& network, const std::string& mac, bool link_up = true);
 
 }  // namespace bootstorm
