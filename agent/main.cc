@@ -13,6 +13,7 @@
 #include "probe.h"
 #include "strict_json.h"
 #include "subcommands.h"
+#include "unit_delays.h"
 
 namespace bootstorm {
 namespace {
