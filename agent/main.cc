@@ -1,5 +1,7 @@
 // bootstorm-agent: the guest side of bootstorm. One binary for the systemd
-// generator, the probe and the local/network/final stages (see subcommands.h).
+// generator, the probe and the local/network/final stages (see subcommands.h),
+// which join the activator (activator/), the fault injectors (faults/) and the
+// probe (probe/).
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "probe.h"
 #include "strict_json.h"
 #include "subcommands.h"
+#include "unit_delays.h"
 
 namespace bootstorm {
 namespace {

@@ -1,5 +1,6 @@
-// The agent's subcommands, one per systemd unit or generator. Each returns
-// the process exit code; all log to the agent log.
+// The agent's subcommands, one per systemd unit or generator (fault delay's
+// `delay`, run before a unit, is RunDelay in unit_delays.h). Each returns the
+// process exit code; all log to the agent log.
 #pragma once
 
 #include <string>
@@ -36,9 +37,5 @@ int RunNetworkStage(const KernelPlan& plan, const AgentLog& log);
 /// dhcp-renew: waits for NM's DHCP lease to be renewed) probes
 /// after-dns-event once they happened; always ends with checkpoint end.
 int RunFinalStage(const KernelPlan& plan, const AgentLog& log);
-
-/// `delay UNIT MS` (an ExecStartPre of UNIT, fault delay): waits `ms`
-/// milliseconds and records the injection in the fault events file.
-int RunDelay(const std::string& unit, int ms, const AgentLog& log);
 
 }  // namespace bootstorm

@@ -1,5 +1,5 @@
 // How a program that bootstorm ran ended: the one contract of the guest's
-// RunCommand (agent/command.h) and the host's RunProcess
+// RunCommand (agent/base/command.h) and the host's RunProcess
 // (harness/run/process.h), as a shell reports it.
 #pragma once
 

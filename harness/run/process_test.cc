@@ -25,7 +25,7 @@ TEST(Process, KillsOnTimeout) {
   EXPECT_EQ(r.exit_code, KilledBySignal(SIGKILL));
 }
 
-// The contract of agent/command.h too: not the bare signal number, which
+// The contract of agent/base/command.h too: not the bare signal number, which
 // reads as an exit code.
 TEST(Process, AProgramKilledBySignalNReports128PlusN) {
   ProcessResult r = RunProcess({"sh", "-c", "kill -TERM $$"}, milliseconds(10000));

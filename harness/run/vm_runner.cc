@@ -237,7 +237,7 @@ class BootRunner {
     spec.memory_mib = ctx_.scenario->memory_mib;
     spec.vcpus = ctx_.scenario->vcpus;
     if (ctx_.boot_from_disk) {
-      spec.oem_strings = {EncodePlanForCmdline(plan)};  // agent/kernel_plan.h reads it
+      spec.oem_strings = {EncodePlanForCmdline(plan)};  // agent/probe/kernel_plan.h reads it
       spec.firmware = ctx_.firmware;
     } else {
       spec.kernel = ctx_.kernel_path;

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "agent_log.h"
 #include "boot_plan.h"
 
 namespace bootstorm {
@@ -16,5 +17,9 @@ namespace bootstorm {
 /// Several delays of one unit run one after the other. Each drop-in also
 /// raises the unit's start timeout by the total wait.
 std::map<std::string, std::string> RenderDelayDropIns(const BootPlan& plan);
+
+/// The subcommand `delay UNIT MS` those drop-ins run: waits `ms` milliseconds
+/// and records the injection in the fault events file. Returns the exit code.
+int RunDelay(const std::string& unit, int ms, const AgentLog& log);
 
 }  // namespace bootstorm

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "observation.h"
-#include "unit_ordering.h"
 
 namespace bootstorm {
 

@@ -7,7 +7,6 @@
 #include "fault_events.h"
 #include "guest_paths.h"
 #include "monotonic_clock.h"
-#include "subcommands.h"
 
 namespace bootstorm {
 namespace {

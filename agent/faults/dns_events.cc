@@ -10,7 +10,7 @@
 
 #include "command.h"
 #include "files.h"
-#include "probe_parsers.h"
+#include "nmcli_output.h"
 
 namespace bootstorm {
 namespace {
