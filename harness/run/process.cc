@@ -43,15 +43,13 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, std::chrono::mill
   io.run_for(timeout);
   if (!io.stopped()) {
     result.timed_out = true;
-    std::error_code ignored;
-    child.terminate(ignored);
+    // Not child.terminate(): it reaps with WNOHANG right after SIGKILL, and
+    // the child, not dead yet, stays a zombie for the life of the harness.
+    ::kill(child.id(), SIGKILL);
     io.run();  // drain the pipes, now closed
   }
   child.wait();
-  // terminate() sends SIGKILL and reaps the child itself, so its status is
-  // not kept.
-  result.exit_code =
-      result.timed_out ? KilledBySignal(SIGKILL) : ExitStatusOf(child.native_exit_code());
+  result.exit_code = ExitStatusOf(child.native_exit_code());
   result.out = Truncated(out.get());
   result.err = Truncated(err.get());
   return result;

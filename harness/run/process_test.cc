@@ -1,7 +1,9 @@
 #include "process.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cerrno>
 #include <csignal>
 
 #include "exit_status.h"
@@ -19,10 +21,14 @@ TEST(Process, CapturesOutputAndExitCode) {
   EXPECT_EQ(r.err, "err\n");
 }
 
-TEST(Process, KillsOnTimeout) {
+TEST(Process, KillsOnTimeoutAndReapsTheChild) {
   ProcessResult r = RunProcess({"sleep", "30"}, milliseconds(200));
   EXPECT_TRUE(r.timed_out);
   EXPECT_EQ(r.exit_code, KilledBySignal(SIGKILL));
+  // No zombie left: this process has no child any more.
+  errno = 0;
+  EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
+  EXPECT_EQ(errno, ECHILD);
 }
 
 // The contract of agent/base/command.h too: not the bare signal number, which
