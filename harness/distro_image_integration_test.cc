@@ -6,6 +6,7 @@
 // As for the built cloud-init images, the tests assert what the harness must
 // do (every boot judged, from its own boot loader, the image's versions in the
 // results), never the verdict cloud-init earns.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "cli_test_support.h"
@@ -21,6 +22,12 @@ namespace fs = std::filesystem;
 fs::path DistroImage(bool uefi = false) {
   return fs::path(BOOTSTORM_BINARY).parent_path() /
          (uefi ? "distro-image-bookworm-uefi" : "distro-image-bookworm") / "disk.qcow2";
+}
+
+/// ci/build-distro-image --suite bullseye: Debian 11, glibc 2.31, older than
+/// the glibc bootstorm's guest binaries are built against.
+fs::path OlderDistroImage() {
+  return fs::path(BOOTSTORM_BINARY).parent_path() / "distro-image-bullseye" / "disk.qcow2";
 }
 
 /// Imports `source` into a fresh folder of `test`, with ci/guestfs-env
@@ -65,8 +72,11 @@ TEST(DistroImageIntegration, ImportRefusesNothingAndListsWhatItAdded) {
   EXPECT_TRUE(sut["cloud_init"].get<std::string>().starts_with("22.4")) << sut;
   EXPECT_FALSE(fs::exists(image / "vmlinuz"));
   std::string listing = ReadFileText(image / "added-files.txt");
-  for (const char* path : {"/usr/local/bin/bootstorm-agent ", "/usr/local/bin/bootstorm-observer ",
-                           "/usr/lib/systemd/system-generators/bootstorm-generator "})
+  for (const char* path :
+       {"/usr/local/bin/bootstorm-agent ", "/usr/local/bin/bootstorm-observer ",
+        "/usr/lib/systemd/system-generators/bootstorm-generator ",
+        "/usr/lib/bootstorm/runtime/ld-linux-x86-64.so.2 ", "/usr/lib/bootstorm/runtime/libc.so.6 ",
+        "/usr/lib/bootstorm/runtime/libsystemd.so.0 "})
     EXPECT_NE(listing.find(path), std::string::npos) << path << "\n" << listing;
   ProcessResult info =
       RunProcess({"qemu-img", "info", "--output=json", (image / "disk.qcow2").string()},
@@ -103,6 +113,26 @@ TEST(DistroImageIntegration, AUefiImageBootsThroughOvmf) {
   std::string console = ReadFileText(run.out / "vm-000" / "boot-1.console.log");
   EXPECT_NE(console.find("efi: EFI v"), std::string::npos) << console.substr(0, 3000);
   EXPECT_NE(console.find("Booting `Debian GNU/Linux'"), std::string::npos);
+}
+
+// The agent and the observer run on the runtime import gave them
+// (guest_runtime.h), not on the image's older glibc: every boot is judged,
+// which takes the agent's checkpoints and the observer's event history.
+TEST(DistroImageIntegration, AnImageWithAnOlderGlibcRunsOnTheRuntimeImportAdded) {
+  ASSERT_TRUE(fs::exists(OlderDistroImage()))
+      << OlderDistroImage() << ": build it with ci/build-distro-image --suite bullseye";
+  fs::path image = Import("distro-import-older-glibc", OlderDistroImage());
+  nlohmann::json sut = ReadJsonFile(image / "sut.json");
+  EXPECT_EQ(sut["suite"], "debian11") << sut;
+  ScenarioRun run =
+      RunScenario("distro-older-glibc-smoke", "smoke.json", {"--image", image.string()});
+  ExpectJudgedOnTheImage(run, sut, 4);
+  for (const auto& [vm, boot] : Boots(run.results)) {
+    fs::path history = run.out / fmt::format("vm-{:03}", vm) /
+                       fmt::format("boot-{}.history.jsonl", boot["boot"].get<int>());
+    EXPECT_TRUE(fs::is_regular_file(history) && fs::file_size(history) > 0)
+        << history << ": no event history from the observer";
+  }
 }
 
 TEST(DistroImageIntegration, NmFirstOnAnImportedImage) {

@@ -1,14 +1,15 @@
 #include "image_import_command.h"
 
 #include <fmt/format.h>
-#include <gnu/libc-version.h>
 
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "atomic_file.h"
 #include "guest_image.h"
+#include "guest_runtime.h"
 #include "guestfs_image.h"
 #include "image_inspection.h"
 #include "process.h"
@@ -23,6 +24,31 @@ constexpr auto kScriptTimeout = std::chrono::seconds(60);
 // cloud-init): cloud-init renders (no local stage), no benchmark poweroff.
 constexpr const char* kSkippedUnits[] = {"bootstorm-local.service",
                                          "bootstorm-poweroff-at-end.service"};
+
+// Gives the binaries staged in `staging` the runtime they load on this host
+// (guest_runtime.h): the shared objects in kGuestRuntimeDir, the binaries
+// pointed at them.
+void StageGuestRuntime(const fs::path& staging, const std::vector<fs::path>& binaries) {
+  fs::path dir = staging / fs::path(kGuestRuntimeDir).relative_path();
+  fs::create_directories(dir);
+  std::map<std::string, SharedObject> objects;  // by name: each copied once
+  for (const fs::path& binary : binaries)
+    for (SharedObject& o : ParseLddOutput(
+             RunProcessOrThrow({"ldd", binary.string()}, kScriptTimeout).out, binary.string()))
+      objects.emplace(o.name, std::move(o));
+  const SharedObject* loader = nullptr;
+  for (const auto& [name, o] : objects) {
+    // The file, not a symbolic link to it: the guest has its own /lib.
+    fs::copy_file(fs::canonical(o.host_path), dir / name);
+    fs::permissions(dir / name, fs::perms(0755));
+    if (o.is_loader) loader = &o;
+  }
+  if (!loader)
+    throw std::runtime_error(
+        fmt::format("ldd names no dynamic loader for {}", binaries[0].string()));
+  for (const fs::path& binary : binaries)
+    RunProcessOrThrow(PatchelfCommand(*loader, binary), kScriptTimeout);
+}
 
 // Lays out bootstorm's guest parts in `staging` as a cloud-init image gets
 // them, with agent/image's own install scripts.
@@ -57,6 +83,8 @@ void StageGuestParts(const GuestParts& parts, const fs::path& staging) {
                      (parts.dir / "guest/bootstorm-observer").string(),
                      (units / "bootstorm-observer.service").string()},
                     kScriptTimeout);
+  StageGuestRuntime(staging, {staging / "usr/local/bin/bootstorm-agent",
+                              staging / "usr/local/bin/bootstorm-observer"});
 }
 
 void RequireQcow2(const fs::path& source) {
@@ -110,7 +138,7 @@ ExitCode RunImageImport(const ImageImportOptions& o, Cancellation& cancellation)
     g.CreateOverlay(overlay, source);
     g.Launch(overlay);
     InspectedImage image = g.InspectAndMount();
-    if (std::string why = RefusalReason(image, gnu_get_libc_version()); !why.empty()) {
+    if (std::string why = RefusalReason(image); !why.empty()) {
       g.Close();
       throw BadInput(fmt::format("{}: cannot be tested: {}", source.string(), why));
     }

@@ -21,12 +21,10 @@ struct PartNames {
 };
 
 // One table for every distro family: Debian/Ubuntu first, then Fedora/RHEL/SUSE.
-constexpr std::array<PartNames, 5> kParts = {{
+constexpr std::array<PartNames, 3> kParts = {{
     {GuestPart::kCloudInit, "cloud-init", {"cloud-init", "cloud-init"}},
     {GuestPart::kNetworkManager, "NetworkManager", {"network-manager", "NetworkManager"}},
     {GuestPart::kSystemd, "systemd", {"systemd", "systemd"}},
-    {GuestPart::kLibSystemd, "libsystemd (the observer's sd-bus)", {"libsystemd0", "systemd-libs"}},
-    {GuestPart::kGlibc, "glibc", {"libc6", "glibc"}},
 }};
 
 const PartNames& NamesOf(GuestPart part) {
@@ -78,14 +76,6 @@ std::string PartVersion(const InspectedImage& image, GuestPart part) {
   return "";
 }
 
-std::string UpstreamVersion(std::string_view version) {
-  if (std::size_t colon = version.find(':'); colon != std::string_view::npos)
-    version.remove_prefix(colon + 1);
-  if (std::size_t dash = version.rfind('-'); dash != std::string_view::npos)
-    version = version.substr(0, dash);
-  return std::string(version);
-}
-
 int CompareDottedVersions(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -106,12 +96,11 @@ int CompareDottedVersions(std::string_view a, std::string_view b) {
   return j < b.size() ? -1 : 0;
 }
 
-std::string RefusalReason(const InspectedImage& image, std::string_view host_glibc) {
+std::string RefusalReason(const InspectedImage& image) {
   if (image.os_type.empty()) return "libguestfs found no operating system in it";
   if (image.os_type != "linux")
     return fmt::format("it holds {}, not Linux", Printable(image.os_type));
-  for (GuestPart part : {GuestPart::kSystemd, GuestPart::kCloudInit, GuestPart::kNetworkManager,
-                         GuestPart::kLibSystemd, GuestPart::kGlibc}) {
+  for (GuestPart part : {GuestPart::kSystemd, GuestPart::kCloudInit, GuestPart::kNetworkManager}) {
     const PartNames& names = NamesOf(part);
     if (!PartVersion(image, part).empty()) continue;
     std::string packages = names.packages[0] == names.packages[1]
@@ -128,12 +117,6 @@ std::string RefusalReason(const InspectedImage& image, std::string_view host_gli
         "a GPT disk with a BIOS boot partition, and no EFI system partition (partition table: "
         "{})",
         image.partition_table.empty() ? "none" : Printable(image.partition_table));
-  std::string glibc = UpstreamVersion(PartVersion(image, GuestPart::kGlibc));
-  if (CompareDottedVersions(glibc, host_glibc) < 0)
-    return fmt::format(
-        "its glibc {} is older than this host's {}, which bootstorm's observer and agent are "
-        "built against; build bootstorm on a host with glibc {} or older",
-        glibc, host_glibc, glibc);
   return "";
 }
 

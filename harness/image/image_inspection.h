@@ -40,13 +40,10 @@ std::string BootFirmware(const InspectedImage& image);
 
 /// A part of the guest bootstorm needs, by its package names in the
 /// distro families libguestfs inspects (dpkg, then rpm).
-enum class GuestPart { kCloudInit, kNetworkManager, kSystemd, kLibSystemd, kGlibc };
+enum class GuestPart { kCloudInit, kNetworkManager, kSystemd };
 
 /// The version of `part` in `image` ("" when no package of it is installed).
 std::string PartVersion(const InspectedImage& image, GuestPart part);
-
-/// The upstream part of a package version: "1:2.36-9+deb12u4" -> "2.36".
-std::string UpstreamVersion(std::string_view package_version);
 
 /// Compares versions run by run: digit runs as numbers ("2.36" > "2.4",
 /// "6.1.0-9" < "6.1.0-50"), other characters as text; a prefix is less.
@@ -54,10 +51,10 @@ std::string UpstreamVersion(std::string_view package_version);
 int CompareDottedVersions(std::string_view a, std::string_view b);
 
 /// Why bootstorm cannot test `image` ("": it can): not Linux, no systemd,
-/// cloud-init or NetworkManager, no libsystemd0 for the observer, no boot
-/// loader BootFirmware can start, or a glibc older than `host_glibc` (the observer and agent are
-/// built on this host against its glibc; they need that version or newer in the guest).
-std::string RefusalReason(const InspectedImage& image, std::string_view host_glibc);
+/// cloud-init or NetworkManager, or no boot loader BootFirmware can start.
+/// The image's C library does not matter: bootstorm's guest binaries bring
+/// their own (guest_runtime.h).
+std::string RefusalReason(const InspectedImage& image);
 
 /// One file `import` adds to the overlay.
 struct AddedFile {
