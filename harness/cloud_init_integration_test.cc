@@ -142,5 +142,35 @@ TEST(CloudInitIntegration, YourOwnCloudInitFromASourceTreeIsTheSutThatBoots) {
   ExpectNothingLeft(run);
 }
 
+// The .deb path: ci/build-cloud-init-from-source builds Debian's source
+// package with dpkg-buildpackage under a local version, as a user builds
+// their own, and build-image installs it with --cloud-init-deb.
+TEST(CloudInitIntegration, YourOwnCloudInitFromADebIsTheSutThatBoots) {
+  std::filesystem::path image = CloudInitImage("trixie-deb");
+  ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
+      << image << ": build it with ci/build-cloud-init-from-source";
+  ScenarioRun run =
+      RunScenario("cloud-init-own-deb", "dns-event.json", {"--image", image.string()});
+  EXPECT_TRUE(run.cli.exit_code == 0 || run.cli.exit_code == 1) << run.cli.out << run.cli.err;
+  ASSERT_TRUE(run.results.is_object()) << run.cli.err;
+  const nlohmann::json& guest = run.results["environment"]["guest"];
+  EXPECT_EQ(guest["sut"], "cloud-init");
+  // The version dpkg has in the guest is the .deb's own, not the archive's.
+  EXPECT_TRUE(guest["cloud_init"].get<std::string>().ends_with("+bootstorm1")) << guest;
+  EXPECT_TRUE(guest["cloud_init_origin"].get<std::string>().starts_with(
+      "deb cloud-init_25.1.4-1+deb13u1+bootstorm1_all.deb (sha256 "))
+      << guest;
+  auto boots = Boots(run.results);
+  EXPECT_EQ(boots.size(), 2u);
+  for (const auto& [vm, boot] : boots) {
+    EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
+    EXPECT_EQ(boot["checks"].size(), kAllChecks.size());
+    nlohmann::json end = At(boot, kCheckpointEnd);
+    ASSERT_TRUE(end.is_object());
+    EXPECT_TRUE(TimelineHas(end, std::string(kUnitCloudFinal), "active-enter")) << end.dump(2);
+  }
+  ExpectNothingLeft(run);
+}
+
 }  // namespace
 }  // namespace bootstorm
