@@ -7,6 +7,9 @@
 // the measurement (scenarios/README.md, detection matrix).
 #include <gtest/gtest.h>
 
+#include <array>
+#include <span>
+
 #include "cli_test_support.h"
 #include "scenario.h"
 
@@ -114,10 +117,12 @@ TEST(CloudInitIntegration, NmFirstRunsCloudInitLocalAfterNetworkManagerWithoutAC
 /// image `image_name` and asserts the path of a user's own cloud-init: it is
 /// the SUT that booted, with `version_suffix` ending its dpkg version and
 /// `origin_prefix` starting its origin in the results, and every boot was
-/// judged by the scenario's `checks` after cloud-final ran.
+/// judged by the scenario's checks, `checks` in report order, after
+/// cloud-final ran.
 void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_name,
                               const std::string& scenario, const std::string& version_suffix,
-                              const std::string& origin_prefix, std::size_t checks) {
+                              const std::string& origin_prefix,
+                              std::span<const std::string_view> checks) {
   std::filesystem::path image = CloudInitImage(image_name);
   ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
       << image << ": build it with ci/build-cloud-init-from-source";
@@ -132,7 +137,8 @@ void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_
   EXPECT_EQ(boots.size(), 2u);
   for (const auto& [vm, boot] : boots) {
     EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
-    EXPECT_EQ(boot["checks"].size(), checks);
+    ASSERT_EQ(boot["checks"].size(), checks.size());
+    for (std::size_t i = 0; i < checks.size(); ++i) EXPECT_EQ(boot["checks"][i]["name"], checks[i]);
     nlohmann::json end = At(boot, kCheckpointEnd);
     ASSERT_TRUE(end.is_object());
     EXPECT_TRUE(TimelineHas(end, std::string(kUnitCloudFinal), "active-enter")) << end.dump(2);
@@ -147,7 +153,8 @@ void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_
 TEST(CloudInitIntegration, YourOwnCloudInitFromASourceTreeIsTheSutThatBoots) {
   ExpectOwnCloudInitJudged("cloud-init-own-tree", "trixie-before-pr5620",
                            "detect-cloud-init-before-pr5620.json", "25.1.4",
-                           "tree cloud-init-25.1.4-1+deb13u1-before-pr5620 (sha256 ", 1);
+                           "tree cloud-init-25.1.4-1+deb13u1-before-pr5620 (sha256 ",
+                           std::array{kCheckInterfacesUp});
 }
 
 // The .deb path: Debian's source package built with dpkg-buildpackage under a
@@ -156,7 +163,7 @@ TEST(CloudInitIntegration, YourOwnCloudInitFromASourceTreeIsTheSutThatBoots) {
 TEST(CloudInitIntegration, YourOwnCloudInitFromADebIsTheSutThatBoots) {
   ExpectOwnCloudInitJudged("cloud-init-own-deb", "trixie-deb", "dns-event.json", "+bootstorm1",
                            "deb cloud-init_25.1.4-1+deb13u1+bootstorm1_all.deb (sha256 ",
-                           kAllChecks.size());
+                           kAllChecks);
 }
 
 }  // namespace
