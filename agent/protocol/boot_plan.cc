@@ -50,40 +50,10 @@ std::string Base64UrlDecode(std::string_view in) {
 
 }  // namespace
 
-// The catalog. Documentation for users is in scenarios/README.md.
-constexpr FaultKind kFaultKinds[] = {
-    {kFaultNmBeforeLocal},
-    {kFaultConnectionReup},
-    {.name = kFaultDelay, .takes_unit = true, .takes_ms = true, .units = kDelayableUnits},
-    {kFaultLocalAfterOnline},
-    {kFaultNetworkBeforeNm},
-    {.name = kFaultNmKill, .agent_stages_only = true},
-    {.name = kFaultNmRestart, .agent_stages_only = true},
-    {kFaultProbeGarbage},
-    {kFaultProbeHugeLine},
-    {.name = kFaultResolvConfBlip, .takes_ms = true},
-    {kFaultOrderingCycle},
-    {.name = kFaultShutdown, .takes_unit = true},
-    {.name = kFaultPowerCut, .takes_ms = true},
-    {.name = kFaultLateConfig, .takes_ms = true},
-    {.name = kFaultLinkFlap, .takes_ms = true},
-    {kFaultDhcpRenew},
-    {.name = kFaultCpuStarve, .takes_ms = true, .takes_percent = true},
-};
-
-const FaultKind* FindFaultKind(std::string_view kind) {
-  for (const FaultKind& k : kFaultKinds) {
-    if (k.name == kind) return &k;
-  }
-  return nullptr;
-}
-
-bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
-
 std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
                                    Activator activator) {
   const FaultKind* k = FindFaultKind(kind);
-  if (!k) return "unknown fault '" + std::string(kind) + "'";
+  if (!k) return UnknownFaultError(kind);
   if (activator != Activator::kCloudInit) return "";
   if (k->agent_stages_only)
     return "fault '" + std::string(kind) +
@@ -92,18 +62,6 @@ std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
   if (unit == kUnitLocal)
     return "a cloud-init image has no " + std::string(kUnitLocal) + " (cloud-init renders)";
   return "";
-}
-
-bool FaultUnitAllowed(const FaultKind& kind, std::string_view unit) {
-  return kind.units.empty() ||
-         std::find(kind.units.begin(), kind.units.end(), unit) != kind.units.end();
-}
-
-std::string FaultUnitError(const FaultKind& kind, std::string_view unit) {
-  std::string list;
-  for (std::string_view u : kind.units) list += (list.empty() ? "" : ", ") + std::string(u);
-  return "unit '" + std::string(unit) + "' cannot be used with fault '" + std::string(kind.name) +
-         "' (allowed: " + list + ")";
 }
 
 nlohmann::json ToJson(const Fault& fault) {
@@ -122,7 +80,7 @@ Fault FaultFromJson(const nlohmann::json& j, const std::string& path) {
   Fault fault;
   fault.kind = o.String("kind");
   const FaultKind* kind = FindFaultKind(fault.kind);
-  if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault '" + fault.kind + "'");
+  if (!kind) throw JsonPathError(o.PathOf("kind"), UnknownFaultError(fault.kind));
   if (kind->takes_unit) {
     fault.unit = o.String("unit");
     if (!FaultUnitAllowed(*kind, fault.unit))
@@ -173,6 +131,13 @@ std::optional<Activator> ParseActivator(std::string_view name) {
 }
 
 bool BootPlan::HasFault(std::string_view kind) const { return FindFault(kind) != nullptr; }
+
+bool BootPlan::HasFaultThat(bool FaultKind::*flag) const {
+  return std::any_of(faults.begin(), faults.end(), [flag](const Fault& f) {
+    const FaultKind* kind = FindFaultKind(f.kind);
+    return kind && kind->*flag;
+  });
+}
 
 const Fault* BootPlan::FindFault(std::string_view kind) const {
   auto it =

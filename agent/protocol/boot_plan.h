@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fault_catalog.h"
 #include "units.h"
 
 namespace bootstorm {
@@ -44,89 +45,6 @@ bool RendersConfigDrive(Activator a);
 /// Parses an activator name; nullopt when unknown.
 std::optional<Activator> ParseActivator(std::string_view name);
 
-/// Fault kinds understood by the guest.
-inline constexpr std::string_view kFaultNmBeforeLocal = "nm-before-local";
-/// After the final stage: `nmcli connection up` again, then probe (a DNS event).
-inline constexpr std::string_view kFaultConnectionReup = "connection-reup";
-/// Before unit `unit` starts (an agent stage, NetworkManager.service or
-/// dbus.service), the guest waits `ms` milliseconds.
-inline constexpr std::string_view kFaultDelay = "delay";
-/// The units a `delay` may name: the agent's stages, NetworkManager, dbus and
-/// cloud-init's stages.
-inline constexpr auto kDelayableUnits =
-    JoinUnits(std::array<std::string_view, 6>{kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal,
-                                              kUnitNetworkManager, kUnitDbus},
-              kCloudInitUnits);
-/// The local stage runs after network-online.target: NetworkManager has
-/// activated a connection before the configuration is rendered (activator path).
-inline constexpr std::string_view kFaultLocalAfterOnline = "local-after-online";
-/// The network stage is not ordered after NetworkManager.service: it may start
-/// while NetworkManager is still starting.
-inline constexpr std::string_view kFaultNetworkBeforeNm = "network-before-nm";
-/// In the network stage, between the first and second activation step (or
-/// where activation would begin, when there is none): NetworkManager's main
-/// process is SIGKILLed (its unit restarts it on failure), or NetworkManager
-/// is restarted with `systemctl restart`.
-inline constexpr std::string_view kFaultNmKill = "nm-kill";
-inline constexpr std::string_view kFaultNmRestart = "nm-restart";
-/// Harness self-tests, a hostile guest: at the after-network checkpoint the
-/// probe sends lines of garbage, or one line of 100 MiB, instead of JSON.
-inline constexpr std::string_view kFaultProbeGarbage = "probe-garbage";
-inline constexpr std::string_view kFaultProbeHugeLine = "probe-huge-line";
-/// Harness self-test, a transient rewrite: between the after-network and final
-/// checkpoints the guest replaces resolv.conf by NetworkManager's kind of file
-/// (rename over it) and puts the original back `ms` later. Every checkpoint
-/// sees the right file; only the event history shows the rewrite.
-inline constexpr std::string_view kFaultResolvConfBlip = "resolv-conf-blip";
-/// Harness self-test, a broken plan: the generator adds a unit ordered both
-/// before and after bootstorm-early.service, an ordering cycle that systemd
-/// breaks by deleting a job. The harness must call the boot an infra error
-/// naming the cycle, never judge it.
-inline constexpr std::string_view kFaultOrderingCycle = "ordering-cycle";
-/// A graceful shutdown as unit `unit` starts (the generator gives it an
-/// ExecStartPre that requests poweroff), then a recovery boot on that disk.
-inline constexpr std::string_view kFaultShutdown = "shutdown";
-/// A hard power cut (the host destroys the domain) `ms` after the domain
-/// started, then a recovery boot on that disk.
-inline constexpr std::string_view kFaultPowerCut = "power-cut";
-/// Host-side faults, applied by the harness through libvirt (harness/run/host_faults.h);
-/// the guest learns of them from the plan so it can wait for their effect.
-/// The config drive is hot-plugged `ms` after the domain started: the
-/// configuration arrives after NetworkManager (the activator path).
-inline constexpr std::string_view kFaultLateConfig = "late-config";
-/// After the final checkpoint the NIC's link goes down for `ms`, then up.
-inline constexpr std::string_view kFaultLinkFlap = "link-flap";
-/// After the final checkpoint the guest waits for a DHCP renewal (the run
-/// network hands out short renewal times).
-inline constexpr std::string_view kFaultDhcpRenew = "dhcp-renew";
-/// From domain start the vCPUs get `percent` of one host CPU, for `ms`.
-inline constexpr std::string_view kFaultCpuStarve = "cpu-starve";
-
-/// Which parameters a fault kind takes. Plans carry drawn values; scenarios
-/// give a unit name and ranges from which each boot's plan draws them.
-struct FaultKind {
-  std::string_view name;
-  bool takes_unit = false;     ///< a systemd unit name, `Fault::unit`
-  bool takes_ms = false;       ///< a duration or offset, `Fault::ms`
-  bool takes_percent = false;  ///< a share of something, `Fault::percent` (1..100)
-  /// The units `Fault::unit` may name; empty: any.
-  std::span<const std::string_view> units = {};
-  /// The fault acts on the agent's own activation steps: with a config drive,
-  /// cloud-init activates nothing in its network stage (docs/CLOUD-INIT.md),
-  /// so there is no step to disrupt under activator cloud-init.
-  bool agent_stages_only = false;
-};
-
-/// Whether `unit` is one that fault `kind` may name.
-bool FaultUnitAllowed(const FaultKind& kind, std::string_view unit);
-/// The error message for a unit FaultUnitAllowed rejects, listing the allowed ones.
-std::string FaultUnitError(const FaultKind& kind, std::string_view unit);
-
-/// The catalog entry of fault `kind`; nullptr when the guest and harness do
-/// not know it.
-const FaultKind* FindFaultKind(std::string_view kind);
-/// Whether the guest understands fault `kind`.
-bool IsKnownFault(std::string_view kind);
 /// "" when a boot with `activator` can have fault `kind` on `unit` ("" when
 /// the kind takes none); otherwise why not.
 std::string FaultUnsupportedReason(std::string_view kind, std::string_view unit,
@@ -163,6 +81,9 @@ struct BootPlan {
   std::vector<Fault> faults;
 
   bool HasFault(std::string_view kind) const;
+  /// Whether a fault of the plan is of a kind with catalog flag `flag`
+  /// (FaultKind::misses_renderer_path, ...).
+  bool HasFaultThat(bool FaultKind::*flag) const;
   /// The first fault of `kind`; nullptr when the plan has none.
   const Fault* FindFault(std::string_view kind) const;
   bool operator==(const BootPlan&) const = default;

@@ -4,13 +4,9 @@
 
 namespace bootstorm {
 
-bool IsShutdownPointUnit(std::string_view unit) {
-  return std::find(std::begin(kShutdownPointUnits), std::end(kShutdownPointUnits), unit) !=
-         std::end(kShutdownPointUnits);
-}
-
 bool IsInterruptingFault(std::string_view kind) {
-  return kind == kFaultShutdown || kind == kFaultPowerCut;
+  const FaultKind* k = FindFaultKind(kind);
+  return k && k->interrupts_boot;
 }
 
 const Fault* InterruptingFault(const BootPlan& plan) {

@@ -1,4 +1,5 @@
-// Interrupted boots (faults shutdown and power-cut): a boot with such a fault
+// Interrupted boots (faults with catalog flag interrupts_boot: shutdown and
+// power-cut, faults/boot_interruption.h): a boot with such a fault
 // runs in two parts on one disk. The interrupted part boots with the whole
 // plan until the shutdown or power cut ends it; the recovery boot then boots
 // the disk that part left, with the same plan minus the interrupting faults,
@@ -12,18 +13,7 @@
 
 namespace bootstorm {
 
-/// Units at whose start fault shutdown may request the poweroff: the agent's
-/// stages, the services of the race and cloud-init's stages. A closed list,
-/// because the guest writes a drop-in named after the unit.
-inline constexpr auto kShutdownPointUnits =
-    JoinUnits(std::array<std::string_view, 7>{kUnitEarly, kUnitLocal, kUnitNetwork, kUnitFinal,
-                                              kUnitNetworkManager, kUnitNmWaitOnline, kUnitDbus},
-              kCloudInitStageUnits);
-
-/// Whether fault shutdown may name `unit`.
-bool IsShutdownPointUnit(std::string_view unit);
-
-/// Whether `kind` interrupts a boot (shutdown, power-cut).
+/// Whether `kind` interrupts a boot (catalog flag interrupts_boot).
 bool IsInterruptingFault(std::string_view kind);
 
 /// The fault that interrupts this boot (the first shutdown or power-cut);

@@ -17,10 +17,12 @@ std::string Describe(const NmReload& r) {
                      r.requested_by.empty() ? "no agent stage" : r.requested_by);
 }
 
-// Whether an nm-kill or nm-restart the guest injected was under way at `r`.
+// Whether a fault that disrupts NetworkManager (nm-kill, nm-restart: the
+// catalog's flag) was under way at `r`.
 bool CausedByFault(const NmReload& r, const std::vector<FaultEvent>& faults) {
   return std::any_of(faults.begin(), faults.end(), [&](const FaultEvent& f) {
-    return (f.kind == kFaultNmKill || f.kind == kFaultNmRestart) && f.begin_us <= r.monotonic_us &&
+    const FaultKind* kind = FindFaultKind(f.kind);
+    return kind && kind->disrupts_network_manager && f.begin_us <= r.monotonic_us &&
            r.monotonic_us <= f.end_us;
   });
 }

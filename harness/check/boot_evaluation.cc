@@ -16,11 +16,10 @@ BootExpectation MakeExpectation(const Scenario& scenario, const RunNetwork& net,
   e.agent_manages_network = AgentManagesNetwork(plan.activator);
   e.sut_is_cloud_init = plan.activator == Activator::kCloudInit;
   bool rendered = RendersConfigDrive(plan.activator);
-  // The renderer path misses when NM starts first, the local stage comes
-  // late, or the config drive arrives after NM (late-config): the network
-  // stage must activate then.
-  e.renderer_path_missed = plan.HasFault(kFaultNmBeforeLocal) ||
-                           plan.HasFault(kFaultLocalAfterOnline) || plan.HasFault(kFaultLateConfig);
+  // Each fault family declares whether its kinds make the renderer path miss
+  // (NM starts first, the local stage comes late, the config drive arrives
+  // after NM): the network stage must activate then.
+  e.renderer_path_missed = plan.HasFaultThat(&FaultKind::misses_renderer_path);
   // Activator none: NetworkManager's default connection takes a DHCP lease
   // and writes the lease's name server (the gateway) into resolv.conf.
   e.dns = rendered ? scenario.network.dns : DnsConfig{{net.gateway}, {}};

@@ -1,13 +1,11 @@
 #include "scenario.h"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <tuple>
 
 #include "bounded_file.h"
-#include "interruption.h"
 #include "strict_json.h"
 
 namespace bootstorm {
@@ -115,16 +113,13 @@ FaultSpec ParseFault(const nlohmann::json& j, const std::string& path) {
   FaultSpec f;
   f.kind = o.String("kind");
   const FaultKind* kind = FindFaultKind(f.kind);
-  if (!kind) throw JsonPathError(o.PathOf("kind"), "unknown fault \"" + f.kind + "\"");
+  if (!kind) throw JsonPathError(o.PathOf("kind"), UnknownFaultError(f.kind));
   f.probability = o.OptionalNumber("probability", 0.0, 1.0).value_or(1.0);
   if (kind->takes_unit) {
     f.unit = o.String("unit");
     if (!FaultUnitAllowed(*kind, f.unit))
       throw JsonPathError(o.PathOf("unit"), FaultUnitError(*kind, f.unit));
   }
-  if (f.kind == kFaultShutdown && !IsShutdownPointUnit(f.unit))
-    throw JsonPathError(o.PathOf("unit"),
-                        fmt::format("expected one of {}", fmt::join(kShutdownPointUnits, ", ")));
   if (kind->takes_ms) std::tie(f.ms_min, f.ms_max) = MsRange(o);
   if (kind->takes_percent) f.percent = static_cast<int>(o.Integer("percent", 1, 100));
   o.Finish();

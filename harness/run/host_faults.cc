@@ -1,17 +1,24 @@
 #include "host_faults.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-
-#include "observation.h"
 
 namespace bootstorm {
 
 HostFaults::HostFaults(const BootPlan& plan, const DomainSpec& spec,
                        std::vector<FaultInjection>* injections)
     : plan_(plan), spec_(spec), start_spec_(spec), injections_(injections) {
-  if (plan_.HasFault(kFaultLateConfig)) start_spec_.config_drive.clear();
+  ForEachEffect([this](const Fault& f, const HostFaultEffect& effect) {
+    effect.AdjustStart(f, &start_spec_);
+  });
+}
+
+template <typename F>
+void HostFaults::ForEachEffect(F&& fn) const {
+  for (const Fault& f : plan_.faults) {
+    // The first fault of a kind acts, as the guest's side reads the plan.
+    if (plan_.FindFault(f.kind) != &f) continue;
+    if (const HostFaultEffect* effect = FindHostFaultEffect(f.kind)) fn(f, *effect);
+  }
 }
 
 void HostFaults::Schedule(Clock::time_point due, std::string_view fault, std::string what,
@@ -22,35 +29,27 @@ void HostFaults::Schedule(Clock::time_point due, std::string_view fault, std::st
   pending_.insert(at, std::move(action));
 }
 
+HostFaultEffect::Schedule HostFaults::ScheduleFor(const Fault& fault) {
+  return [this, kind = fault.kind](Clock::time_point due, std::string what,
+                                   std::function<void(RunningDomain&)> apply) {
+    Schedule(due, kind, std::move(what), std::move(apply));
+  };
+}
+
 void HostFaults::Started(RunningDomain* domain, Clock::time_point start) {
   domain_ = domain;
   start_ = start;
-  using std::chrono::milliseconds;
-  if (const Fault* f = plan_.FindFault(kFaultCpuStarve)) {
-    int percent = f->percent;
-    Schedule(start, f->kind, fmt::format("vcpu_quota {}% of a host CPU", percent),
-             [percent](RunningDomain& d) { d.SetVcpuQuota(percent); });
-    Schedule(start + milliseconds(f->ms), f->kind, "vcpu_quota lifted",
-             [](RunningDomain& d) { d.SetVcpuQuota(std::nullopt); });
-  }
-  if (const Fault* f = plan_.FindFault(kFaultLateConfig)) {
-    Schedule(start + milliseconds(f->ms), f->kind, "config drive hot-plugged (vdb, virtio)",
-             [path = spec_.config_drive](RunningDomain& d) { d.AttachConfigDrive(path); });
-  }
+  ForEachEffect([&](const Fault& f, const HostFaultEffect& effect) {
+    effect.Started(f, spec_, start, ScheduleFor(f));
+  });
   ApplyDue(start);
 }
 
 void HostFaults::OnCheckpoint(std::string_view checkpoint, Clock::time_point now) {
-  const Fault* f = plan_.FindFault(kFaultLinkFlap);
-  if (!f || checkpoint != kCheckpointFinal || spec_.macs.empty()) return;
-  // The first NIC: the one whose DHCP carries the name servers.
-  const std::string& mac = spec_.macs.front();
-  Schedule(now, f->kind, "link down", [mac](RunningDomain& d) { d.SetLinkState(mac, false); });
-  // Down at once, so the recorded down and up are `ms` apart as the guest
-  // sees them (applied later, the down was measured 0.3 ms short of it).
+  ForEachEffect([&](const Fault& f, const HostFaultEffect& effect) {
+    effect.OnCheckpoint(f, checkpoint, spec_, now, ScheduleFor(f));
+  });
   ApplyDue(now);
-  Schedule(now + std::chrono::milliseconds(f->ms), f->kind, "link up",
-           [mac](RunningDomain& d) { d.SetLinkState(mac, true); });
 }
 
 std::optional<HostFaults::Clock::time_point> HostFaults::next_due() const {

@@ -1,9 +1,11 @@
 // Faults the harness applies from the host to one running domain through
-// the hypervisor: the config drive hot-plugged late (late-config), the NIC's link
-// down and up after the final checkpoint (link-flap), the vCPUs limited from
-// the start (cpu-starve). This decides from the plan what is due when; the
-// boot's event loop waits until next_due(), passes checkpoints on and calls
-// ApplyDue. Every action applied is recorded as a FaultInjection.
+// the hypervisor. Each family's host effect is its own module
+// (faults/host_fault_effect.h): the config drive hot-plugged late
+// (late-config), the vCPUs limited from the start (cpu-starve), the NIC's
+// link down and up after the final checkpoint (link-flap). This class
+// schedules what the plan's effects ask for; the boot's event loop waits
+// until next_due(), passes checkpoints on and calls ApplyDue. Every action
+// applied is recorded as a FaultInjection.
 //
 // dhcp-renew needs no action per boot: the run network hands out short
 // renewal times (guest_network.h) and the guest waits for a renewal.
@@ -18,6 +20,7 @@
 
 #include "boot_plan.h"
 #include "domain_spec.h"
+#include "faults/host_fault_effect.h"
 #include "hypervisor.h"
 #include "run_record.h"
 
@@ -57,6 +60,11 @@ class HostFaults {
   };
   void Schedule(Clock::time_point due, std::string_view fault, std::string what,
                 std::function<void(RunningDomain&)> apply);
+  /// Calls `fn(fault, effect)` for the first fault of each kind with a host effect.
+  template <typename F>
+  void ForEachEffect(F&& fn) const;
+  /// What an effect of `fault` schedules with.
+  HostFaultEffect::Schedule ScheduleFor(const Fault& fault);
 
   BootPlan plan_;
   DomainSpec spec_;
