@@ -12,7 +12,8 @@ RunRecord SampleRun() {
   run.uri = "qemu:///system";
   run.virt_type = "qemu";
   run.image_key = "a75c82de821b5483";
-  run.guest_versions = {.network_manager = "1.42.4-1+deb12u1", .systemd = "252.39-1~deb12u2"};
+  run.guest_versions.network_manager = "1.42.4-1+deb12u1";
+  run.guest_versions.systemd = "252.39-1~deb12u2";
   run.started_at = "2026-11-25T06:00:00Z";
   run.wall_seconds = 123.5;
   run.vms_planned = 3;
