@@ -133,10 +133,8 @@ std::optional<Activator> ParseActivator(std::string_view name) {
 bool BootPlan::HasFault(std::string_view kind) const { return FindFault(kind) != nullptr; }
 
 bool BootPlan::HasFaultThat(bool FaultKind::*flag) const {
-  return std::any_of(faults.begin(), faults.end(), [flag](const Fault& f) {
-    const FaultKind* kind = FindFaultKind(f.kind);
-    return kind && kind->*flag;
-  });
+  return std::any_of(faults.begin(), faults.end(),
+                     [flag](const Fault& f) { return FaultKindHas(f.kind, flag); });
 }
 
 const Fault* BootPlan::FindFault(std::string_view kind) const {

@@ -15,6 +15,11 @@ const FaultKind* FindFaultKind(std::string_view kind) {
 
 bool IsKnownFault(std::string_view kind) { return FindFaultKind(kind) != nullptr; }
 
+bool FaultKindHas(std::string_view kind, bool FaultKind::*flag) {
+  const FaultKind* k = FindFaultKind(kind);
+  return k && k->*flag;
+}
+
 std::string UnknownFaultError(std::string_view kind) {
   std::string known;
   for (const FaultFamily& family : kFaultFamilies) {

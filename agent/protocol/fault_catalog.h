@@ -41,6 +41,9 @@ inline constexpr FaultFamily kFaultFamilies[] = {
 const FaultKind* FindFaultKind(std::string_view kind);
 /// Whether the guest understands fault `kind`.
 bool IsKnownFault(std::string_view kind);
+/// Whether fault `kind` is known and has catalog flag `flag`
+/// (FaultKind::misses_renderer_path, ...).
+bool FaultKindHas(std::string_view kind, bool FaultKind::*flag);
 /// The error message for a kind FindFaultKind does not know, listing the
 /// known kinds by family.
 std::string UnknownFaultError(std::string_view kind);

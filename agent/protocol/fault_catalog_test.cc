@@ -61,6 +61,8 @@ TEST(FaultCatalog, APlanAsksForAFlagThroughItsFaultsKinds) {
   plan.faults.push_back({std::string(kFaultLateConfig), "", 2000});
   EXPECT_TRUE(plan.HasFaultThat(&FaultKind::misses_renderer_path));
   EXPECT_FALSE(plan.HasFaultThat(&FaultKind::interrupts_boot));
+  EXPECT_TRUE(FaultKindHas(kFaultPowerCut, &FaultKind::interrupts_boot));
+  EXPECT_FALSE(FaultKindHas("meteor", &FaultKind::interrupts_boot));
 }
 
 // The shutdown point list is the kind's unit list: a plan naming another

@@ -5,8 +5,7 @@
 namespace bootstorm {
 
 bool IsInterruptingFault(std::string_view kind) {
-  const FaultKind* k = FindFaultKind(kind);
-  return k && k->interrupts_boot;
+  return FaultKindHas(kind, &FaultKind::interrupts_boot);
 }
 
 const Fault* InterruptingFault(const BootPlan& plan) {

@@ -21,9 +21,8 @@ std::string Describe(const NmReload& r) {
 // catalog's flag) was under way at `r`.
 bool CausedByFault(const NmReload& r, const std::vector<FaultEvent>& faults) {
   return std::any_of(faults.begin(), faults.end(), [&](const FaultEvent& f) {
-    const FaultKind* kind = FindFaultKind(f.kind);
-    return kind && kind->disrupts_network_manager && f.begin_us <= r.monotonic_us &&
-           r.monotonic_us <= f.end_us;
+    return FaultKindHas(f.kind, &FaultKind::disrupts_network_manager) &&
+           f.begin_us <= r.monotonic_us && r.monotonic_us <= f.end_us;
   });
 }
 
