@@ -113,20 +113,22 @@ TEST(CloudInitIntegration, NmFirstRunsCloudInitLocalAfterNetworkManagerWithoutAC
   ExpectNothingLeft(run);
 }
 
-/// Runs `scenario` (1 VM x 2 boots) on ci/build-cloud-init-from-source's
-/// image `image_name` and asserts the path of a user's own cloud-init: it is
-/// the SUT that booted, with `version_suffix` ending its dpkg version and
-/// `origin_prefix` starting its origin in the results, and every boot was
-/// judged by the scenario's checks, `checks` in report order, after
-/// cloud-final ran.
+/// Runs `scenario` (1 VM x `boots` boots) on ci/build-cloud-init-from-source's
+/// image `image_name` into `*run` and asserts the path of a user's own
+/// cloud-init: it is the SUT that booted, with `version_suffix` ending its
+/// dpkg version and `origin_prefix` starting its origin in the results, and
+/// every boot was judged by the scenario's checks, `checks` in report order,
+/// after cloud-final ran.
 void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_name,
                               const std::string& scenario, const std::string& version_suffix,
                               const std::string& origin_prefix,
-                              std::span<const std::string_view> checks) {
+                              std::span<const std::string_view> checks, std::size_t boot_count,
+                              ScenarioRun* out) {
   std::filesystem::path image = CloudInitImage(image_name);
   ASSERT_TRUE(std::filesystem::exists(image / "sut.json"))
       << image << ": build it with ci/build-cloud-init-from-source";
-  ScenarioRun run = RunScenario(test, scenario, {"--image", image.string()});
+  *out = RunScenario(test, scenario, {"--image", image.string()});
+  const ScenarioRun& run = *out;
   EXPECT_TRUE(run.cli.exit_code == 0 || run.cli.exit_code == 1) << run.cli.out << run.cli.err;
   ASSERT_TRUE(run.results.is_object()) << run.cli.err;
   const nlohmann::json& guest = run.results["environment"]["guest"];
@@ -134,7 +136,7 @@ void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_
   EXPECT_TRUE(guest["cloud_init"].get<std::string>().ends_with(version_suffix)) << guest;
   EXPECT_TRUE(guest["cloud_init_origin"].get<std::string>().starts_with(origin_prefix)) << guest;
   auto boots = Boots(run.results);
-  EXPECT_EQ(boots.size(), 2u);
+  EXPECT_EQ(boots.size(), boot_count);
   for (const auto& [vm, boot] : boots) {
     EXPECT_NE(boot["outcome"], "infra_error") << boot.dump(2);
     ASSERT_EQ(boot["checks"].size(), checks.size());
@@ -147,23 +149,38 @@ void ExpectOwnCloudInitJudged(const std::string& test, const std::string& image_
 }
 
 // A user's own cloud-init: Debian 13's source package as the tree, with the
-// known-bad patch. Whether the harness catches that build is the measurement
-// (docs/CLOUD-INIT.md); the test asserts the path, judged by the scenario's
-// one check (interfaces-up). The version is the tree's own (cloudinit/version.py).
+// known-bad patch (no reload of NetworkManager before the activator brings
+// connections up, as before PR #5620). The version is the tree's own
+// (cloudinit/version.py). With NetworkManager started first and the config
+// drive long after the network stage, that stage brings up the fallback
+// datasource's configuration through the activator: activation-once catches
+// the activation with no reload before it (measured in docs/CLOUD-INIT.md;
+// the good build beside it passes).
 TEST(CloudInitIntegration, YourOwnCloudInitFromASourceTreeIsTheSutThatBoots) {
+  ScenarioRun run;
   ExpectOwnCloudInitJudged("cloud-init-own-tree", "trixie-before-pr5620",
                            "detect-cloud-init-before-pr5620.json", "25.1.4",
                            "tree cloud-init-25.1.4-1+deb13u1-before-pr5620 (sha256 ",
-                           std::array{kCheckInterfacesUp});
+                           std::array{kCheckInterfacesUp, kCheckActivationOnce}, 1, &run);
+  EXPECT_EQ(run.cli.exit_code, 0) << run.cli.out;  // expect: detect, and caught
+  std::vector<nlohmann::json> failures = FailedChecks(run.results, "activation-once");
+  ASSERT_FALSE(failures.empty()) << run.results.dump(2);
+  std::string message = failures.front()["message"].get<std::string>();
+  EXPECT_NE(message.find("cloud-init-network.service activated connection 'cloud-init "),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("with no reload or restart of NM by the SUT before it"), std::string::npos)
+      << message;
 }
 
 // The .deb path: Debian's source package built with dpkg-buildpackage under a
 // local version, as a user builds their own, installed with --cloud-init-deb.
 // dpkg's version in the guest is the .deb's own, not the archive's.
 TEST(CloudInitIntegration, YourOwnCloudInitFromADebIsTheSutThatBoots) {
+  ScenarioRun run;
   ExpectOwnCloudInitJudged("cloud-init-own-deb", "trixie-deb", "dns-event.json", "+bootstorm1",
                            "deb cloud-init_25.1.4-1+deb13u1+bootstorm1_all.deb (sha256 ",
-                           kAllChecks);
+                           kAllChecks, 2, &run);
 }
 
 }  // namespace

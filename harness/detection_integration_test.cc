@@ -50,7 +50,7 @@ TEST(DetectionIntegration, LegacyFinalRestartIsCaughtByActivationOnce) {
   std::vector<nlohmann::json> failed = FailedChecks(run.results, "activation-once");
   ASSERT_FALSE(failed.empty());
   // The reload came from the final unit, not from an agent stage's code.
-  EXPECT_EQ(failed.front()["actual"][0]["requested_by"], "bootstorm-final.service")
+  EXPECT_EQ(failed.front()["actual"]["reloads"][0]["requested_by"], "bootstorm-final.service")
       << failed.front().dump(2);
   ExpectNothingLeft(run);
 }

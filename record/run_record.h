@@ -54,6 +54,15 @@ CheckResult NotApplicable(std::string_view name, std::string reason);
 /// failure (nor, by `c.passed`, as a pass).
 inline bool CheckFailed(const CheckResult& c) { return c.applicable && !c.passed && !c.unknown; }
 
+/// Whether `a` and `b` are the same invariant with the same verdict (pass,
+/// fail, unknown or not applicable), whatever evidence and message each
+/// carries: a checker that words or records its evidence differently gives
+/// the same verdict.
+inline bool SameVerdict(const CheckResult& a, const CheckResult& b) {
+  return a.name == b.name && a.applicable == b.applicable &&
+         (!a.applicable || (a.passed == b.passed && a.unknown == b.unknown));
+}
+
 /// A fault the harness applied from the host during a boot (hot-plug, link
 /// state, CPU limits, shutdown, power cut), timed on the host.
 struct FaultInjection {

@@ -57,6 +57,24 @@ TEST(RunRecord, BootOutcomeIgnoresChecksThatDoNotApply) {
   EXPECT_EQ(BootOutcomeFromChecks({na, ok, bad}), Outcome::kSutFailure);
 }
 
+TEST(RunRecord, SameVerdictIgnoresEvidenceAndWording) {
+  CheckResult a{"activation-once", true, "", {{"at_most", 1}}, nlohmann::json::array(), ""};
+  CheckResult b = a;
+  b.expected["reload_before_activation"] = true;
+  b.message = "worded otherwise";
+  EXPECT_TRUE(SameVerdict(a, b));
+  b.passed = false;
+  EXPECT_FALSE(SameVerdict(a, b));
+  b = a;
+  b.unknown = true;
+  EXPECT_FALSE(SameVerdict(a, b));
+  b = a;
+  b.name = "atomic-write";
+  EXPECT_FALSE(SameVerdict(a, b));
+  EXPECT_TRUE(SameVerdict(NotApplicable("nm-dns-none", "x"), NotApplicable("nm-dns-none", "y")));
+  EXPECT_FALSE(SameVerdict(NotApplicable("activation-once", "x"), a));
+}
+
 TEST(RunRecord, HostsAndEachVmsUri) {
   RunRecord run;
   run.uri = "test:///a";

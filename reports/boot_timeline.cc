@@ -63,6 +63,7 @@ BootTimeline TimelineOf(const std::string& part,
   t.part = part;
   std::set<std::tuple<std::string, std::int64_t, int>> events;  // unit, time, cycle order
   std::set<std::tuple<std::int64_t, std::string, std::string>> reloads;
+  std::set<std::tuple<std::int64_t, std::string, std::string>> activations;
   std::set<std::tuple<std::int64_t, std::string, std::string, std::int64_t>> faults;
   for (const Observation* o : observations) {
     double at = Seconds(o->monotonic_us);
@@ -76,6 +77,9 @@ BootTimeline TimelineOf(const std::string& part,
     }
     for (const NmReload& r : o->nm_reloads)
       reloads.insert({r.monotonic_us, r.action, r.requested_by});
+    if (o->nm_activations)
+      for (const NmActivation& a : *o->nm_activations)
+        activations.insert({a.monotonic_us, a.connection, a.requested_by});
     for (const FaultEvent& f : o->faults) faults.insert({f.begin_us, f.kind, f.unit, f.end_us});
   }
   for (const auto& [unit, us, order] : events) t.end_s = std::max(t.end_s, Seconds(us));
@@ -91,6 +95,12 @@ BootTimeline TimelineOf(const std::string& part,
   for (const auto& [us, action, by] : reloads) {
     std::string label = by.empty() ? action : fmt::format("{} (asked by {})", action, by);
     t.points.push_back({PointKind::kNmReload, "NetworkManager.service", Seconds(us), label});
+    t.end_s = std::max(t.end_s, Seconds(us));
+  }
+  for (const auto& [us, connection, by] : activations) {
+    std::string label = fmt::format("activate '{}'{}", connection,
+                                    by.empty() ? "" : fmt::format(" (asked by {})", by));
+    t.points.push_back({PointKind::kNmActivation, "NetworkManager.service", Seconds(us), label});
     t.end_s = std::max(t.end_s, Seconds(us));
   }
   for (std::string_view unit : kTimelineUnits) {

@@ -1,7 +1,8 @@
 // What a boot's timeline shows, on the guest's clock: from the observations'
 // unit timestamps the spans each unit spent activating, active and
-// deactivating, and as points the units' failures, NetworkManager's reloads,
-// the faults injected and the checkpoints; from the boot's event history
+// deactivating, and as points the units' failures, NetworkManager's reloads
+// and the connections it was asked to activate, the faults injected and the
+// checkpoints; from the boot's event history
 // (boot_history.h) every write of resolv.conf and every change of
 // NetworkManager's DNS, each on a lane of its own. Pure; drawn by
 // timeline_svg.h.
@@ -30,6 +31,7 @@ struct TimelineSpan {
 enum class PointKind {
   kUnitFailed,
   kNmReload,
+  kNmActivation,  ///< a connection NetworkManager was asked to activate
   kHostFault,
   kCheckpoint,
   kResolvConfWrite,  ///< on lane kResolvConfLane

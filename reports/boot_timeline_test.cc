@@ -46,10 +46,11 @@ TEST(BootTimelineTest, EventsOfAllObservationsMakeEachUnitsSpansOnce) {
                                        {kNm, SpanKind::kActive, 13, 20, true}}));
 }
 
-TEST(BootTimelineTest, FailuresReloadsFaultsAndCheckpointsArePoints) {
+TEST(BootTimelineTest, FailuresReloadsActivationsFaultsAndCheckpointsArePoints) {
   BootRecord boot;
   Observation o = At("after-network", 9'000'000, {{"dbus.service", "failed", 4'000'000}});
   o.nm_reloads = {{"reload", 5'000'000, "bootstorm-network.service"}};
+  o.nm_activations = {{{"cloud-init ens2", 6'000'000, "cloud-init-network.service"}}};
   o.faults = {{"delay", "NetworkManager.service", 1'000'000, 2'500'000}};
   boot.observations = {o};
   boot.injections = {{"link", 30.0, "link down"}};
@@ -62,6 +63,8 @@ TEST(BootTimelineTest, FailuresReloadsFaultsAndCheckpointsArePoints) {
   std::vector<TimelinePoint> expected = {
       {PointKind::kCheckpoint, "", 9, "after-network", true},
       {PointKind::kNmReload, kNm, 5, "reload (asked by bootstorm-network.service)"},
+      {PointKind::kNmActivation, kNm, 6,
+       "activate 'cloud-init ens2' (asked by cloud-init-network.service)"},
       {PointKind::kUnitFailed, "dbus.service", 4, "failed"},
       {PointKind::kHostFault, "", 30, "link: link down"}};
   EXPECT_EQ(t[0].points, expected);

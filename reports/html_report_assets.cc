@@ -71,7 +71,7 @@ svg.timeline .axis text{text-anchor:middle}
 .span.activating{fill:#9ec5fe}.span.active{fill:#3d7bd9}.span.deactivating{fill:#b4bcc6}
 .span.guest-fault{fill:#f59f00;fill-opacity:.55;stroke:#d9480f;stroke-width:1}
 .mark.unit-failed{stroke:var(--fail);stroke-width:2.5;fill:none}
-.mark.reload{fill:#1f2328}.mark.host-fault{fill:#8250df}.mark.resolv-write{fill:#bc4c00}.mark.nm-dns{fill:#0969da}
+.mark.reload{fill:#1f2328}.mark.activation{fill:#1a7f37}.mark.host-fault{fill:#8250df}.mark.resolv-write{fill:#bc4c00}.mark.nm-dns{fill:#0969da}
 .checkpoint line{stroke:#6e7781;stroke-dasharray:3 3}
 .checkpoint text{text-anchor:middle;font-size:10px!important}
 .checkpoint.failed line{stroke:var(--fail);stroke-width:2;stroke-dasharray:none}

@@ -62,6 +62,11 @@ class Drawing {
         return fmt::format(
             "<path class=\"mark reload\" d=\"M{:.1f},{:.1f}l5,8h-10z\"><title>{}</title></path>", x,
             mid - 5, title);
+      case PointKind::kNmActivation:
+        return fmt::format(
+            "<path class=\"mark activation\" "
+            "d=\"M{:.1f},{:.1f}l5,-8h-10z\"><title>{}</title></path>",
+            x, mid + 5, title);
       case PointKind::kHostFault:
         return fmt::format(
             "<path class=\"mark host-fault\" d=\"M{:.1f},{:.1f}l6,6l-6,6l-6,-6z\"><title>host "
@@ -190,6 +195,8 @@ std::string RenderTimelineLegend() {
        "deactivating"},
       {"<path class=\"mark unit-failed\" d=\"M5,4l8,8m0,-8l-8,8\"/>", "unit failed"},
       {"<path class=\"mark reload\" d=\"M9,3l5,8h-10z\"/>", "NetworkManager reload or restart"},
+      {"<path class=\"mark activation\" d=\"M9,13l5,-8h-10z\"/>",
+       "a connection NetworkManager was asked to activate"},
       {"<rect class=\"span guest-fault\" x=\"1\" y=\"3\" width=\"16\" height=\"10\"/>",
        "fault injected in the guest"},
       {"<path class=\"mark host-fault\" d=\"M9,2l6,6l-6,6l-6,-6z\"/>",

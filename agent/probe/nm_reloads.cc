@@ -1,6 +1,7 @@
 #include "nm_reloads.h"
 
 #include <charconv>
+#include <initializer_list>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -49,30 +50,72 @@ std::string RequestedBy(std::int64_t us, const std::vector<TimelineEvent>& timel
   return unit;
 }
 
+// The value of `key=` in an audit line: quoted, or up to the next space.
+std::string AuditField(std::string_view message, std::string_view key) {
+  std::string needle = " " + std::string(key) + "=";
+  std::size_t at = message.find(needle);
+  if (at == std::string_view::npos) return "";
+  std::string_view rest = message.substr(at + needle.size());
+  if (rest.starts_with('"')) {
+    std::size_t close = rest.find('"', 1);
+    return close == std::string_view::npos ? "" : std::string(rest.substr(1, close - 1));
+  }
+  return std::string(rest.substr(0, rest.find(' ')));
+}
+
+// Calls `each(entry, monotonic_us)` for every journal JSON line of `text`
+// with a valid monotonic timestamp.
+template <typename Each>
+void ForEachEntry(std::string_view text, Each each) {
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!entry.is_object()) continue;
+    std::int64_t us = ParseMicros(Field(entry, "__MONOTONIC_TIMESTAMP"));
+    if (us > 0) each(entry, us);
+  }
+}
+
+// `journalctl` for this boot's entries matching `matches`, one JSON object
+// per line with `fields` (and the journal's own, such as the timestamps).
+std::vector<std::string> BootJournalJson(const std::string& fields,
+                                         std::initializer_list<std::string> matches) {
+  std::vector<std::string> argv = {
+      "journalctl", "-b", "-q", "--no-pager", "-o", "json", "--output-fields=" + fields};
+  argv.insert(argv.end(), matches);
+  return argv;
+}
+
 }  // namespace
 
+std::vector<std::string> NmActivationJournalQuery() {
+  return BootJournalJson(
+      "MESSAGE", {"_SYSTEMD_UNIT=NetworkManager.service", "--grep=op=\"connection-activate\""});
+}
+
+std::vector<NmActivation> ParseNmActivationJournal(std::string_view text,
+                                                   const std::vector<TimelineEvent>& timeline) {
+  std::vector<NmActivation> activations;
+  ForEachEntry(text, [&](const nlohmann::json& entry, std::int64_t us) {
+    std::string message = Field(entry, "MESSAGE");
+    if (message.find(" op=\"connection-activate\"") == std::string::npos ||
+        AuditField(message, "result") != "success" || activations.size() >= kMaxNmActivations)
+      return;
+    activations.push_back({AuditField(message, "name"), us, RequestedBy(us, timeline)});
+  });
+  return activations;
+}
+
 std::vector<std::string> NmJobJournalQuery() {
-  return {"journalctl",
-          "-b",
-          "-q",
-          "--no-pager",
-          "-o",
-          "json",
-          "--output-fields=MESSAGE_ID,JOB_TYPE,JOB_RESULT",
-          "_PID=1",
-          "UNIT=NetworkManager.service"};
+  return BootJournalJson("MESSAGE_ID,JOB_TYPE,JOB_RESULT",
+                         {"_PID=1", "UNIT=NetworkManager.service"});
 }
 
 std::vector<NmReload> ParseNmJobJournal(std::string_view text,
                                         const std::vector<TimelineEvent>& timeline) {
   std::vector<NmReload> reloads;
-  std::istringstream lines{std::string(text)};
-  for (std::string line; std::getline(lines, line);) {
-    nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (!entry.is_object()) continue;
+  ForEachEntry(text, [&](const nlohmann::json& entry, std::int64_t us) {
     std::string id = Field(entry, "MESSAGE_ID");
-    std::int64_t us = ParseMicros(Field(entry, "__MONOTONIC_TIMESTAMP"));
-    if (us <= 0) continue;
     if (id == kMessageReloading) {
       reloads.push_back({std::string(kNmReload), us, RequestedBy(us, timeline)});
     } else if (id == kMessageStopping) {
@@ -85,7 +128,7 @@ std::vector<NmReload> ParseNmJobJournal(std::string_view text,
       // nothing; the activator's retry is the reload that counts.
       reloads.pop_back();
     }
-  }
+  });
   if (reloads.size() > kMaxNmReloads) reloads.resize(kMaxNmReloads);
   return reloads;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 namespace bootstorm {
 namespace {
 
@@ -71,6 +73,49 @@ TEST(ParseNmJobJournal, SkipsMalformedLinesAndIsBounded) {
   journal.clear();
   for (int i = 1; i <= 100; ++i) journal += Entry(kReloading, i, "reload");
   EXPECT_EQ(ParseNmJobJournal(journal, {}).size(), kMaxNmReloads);
+}
+
+// A journal line of NetworkManager's with `message` as its MESSAGE.
+std::string NmLine(std::int64_t us, std::string_view message) {
+  return nlohmann::json{{"__MONOTONIC_TIMESTAMP", std::to_string(us)}, {"MESSAGE", message}}
+             .dump() +
+         "\n";
+}
+
+TEST(NmActivationJournalQuery, AsksForNmsOwnAuditLinesOfActivations) {
+  std::vector<std::string> argv = NmActivationJournalQuery();
+  EXPECT_EQ(argv.front(), "journalctl");
+  EXPECT_NE(std::find(argv.begin(), argv.end(), "_SYSTEMD_UNIT=NetworkManager.service"),
+            argv.end());
+  EXPECT_NE(std::find(argv.begin(), argv.end(), "--grep=op=\"connection-activate\""), argv.end());
+}
+
+TEST(ParseNmActivationJournal, ASuccessfulActivationIsAttributedToTheStartingUnit) {
+  std::string journal = NmLine(15'000'000,
+                               "<info>  [1733.1] audit: op=\"connection-activate\" uuid=\"5f1b\" "
+                               "name=\"cloud-init ens2\" pid=812 uid=0 result=\"success\"") +
+                        NmLine(25'000'000,
+                               "<info>  [1743.2] audit: op=\"connection-activate\" uuid=\"5f1b\" "
+                               "name=6e616d6520776974682022 pid=900 uid=0 result=\"success\"");
+  EXPECT_EQ(ParseNmActivationJournal(journal, kTimeline),
+            (std::vector<NmActivation>{{"cloud-init ens2", 15'000'000, "bootstorm-network.service"},
+                                       {"6e616d6520776974682022", 25'000'000, ""}}));
+}
+
+TEST(ParseNmActivationJournal, FailedRequestsOtherOpsAndMalformedLinesAreNoActivation) {
+  std::string journal =
+      NmLine(12'000'000,
+             "<info>  audit: op=\"connection-activate\" name=\"x\" pid=1 uid=0 "
+             "result=\"fail\" reason=\"No suitable device found\"") +
+      NmLine(13'000'000,
+             "<info>  audit: op=\"connections-load\" args=\"/etc/x\" result=\"success\"") +
+      NmLine(14'000'000, "<info>  device (ens2): Activation: starting connection 'x'") +
+      "not json\n" + NmLine(0, "audit: op=\"connection-activate\" result=\"success\"");
+  EXPECT_TRUE(ParseNmActivationJournal(journal, kTimeline).empty());
+  journal.clear();
+  for (int i = 1; i <= 100; ++i)
+    journal += NmLine(i, "audit: op=\"connection-activate\" name=\"x\" result=\"success\"");
+  EXPECT_EQ(ParseNmActivationJournal(journal, {}).size(), kMaxNmActivations);
 }
 
 }  // namespace

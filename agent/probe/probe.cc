@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include "command.h"
@@ -42,15 +43,21 @@ std::string TrimNewline(std::string text) {
   return text;
 }
 
-// Runs a read-only query; "" (and a log line) when it fails. A search
+// Runs a read-only query; nullopt (and a log line) when it fails. A search
 // (grep, journalctl --grep) that matched nothing exits 1: that is no failure.
-std::string Query(const std::vector<std::string>& argv, const AgentLog& log, bool search = false) {
+std::optional<std::string> TryQuery(const std::vector<std::string>& argv, const AgentLog& log,
+                                    bool search = false) {
   CommandResult r = RunCommand(argv, kNmCallTimeout);
   if (r.ok()) return r.output;
   if (search && r.exit_code == 1 && !r.timed_out) return "";
   log.Write(fmt::format("{}: exit {}{}: {}", CommandLine(argv), r.exit_code,
                         r.timed_out ? " (timed out)" : "", r.output.substr(0, 200)));
-  return "";
+  return std::nullopt;
+}
+
+// TryQuery, with "" for a failure: for evidence whose absence is harmless.
+std::string Query(const std::vector<std::string>& argv, const AgentLog& log, bool search = false) {
+  return TryQuery(argv, log, search).value_or("");
 }
 
 std::vector<DeviceState> QueryDevices(const AgentLog& log) {
@@ -73,7 +80,7 @@ std::vector<std::string> QueryNmDnsJournal(const AgentLog& log) {
   // first. NM logs a few such lines per boot; Query bounds the output anyway.
   std::string out = Query({"journalctl", "-b", "-q", "--no-pager", "-u", "NetworkManager.service",
                            "-o", "short-monotonic", "--case-sensitive=false", "--grep=dns|resolv"},
-                          log);
+                          log, true);
   return LastLines(out, kNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
 }
 
@@ -141,6 +148,12 @@ Observation CollectObservation(const BootPlan& plan, std::string_view checkpoint
   if (NmStarted(o.timeline)) {
     o.nm_reloads = ParseNmJobJournal(Query(NmJobJournalQuery(), log), o.timeline);
     o.nm_dns_journal = QueryNmDnsJournal(log);
+    // A failed query leaves it unknown, never "none": the checker's
+    // reload-before-activation rule would pass on an empty list.
+    if (std::optional<std::string> audit = TryQuery(NmActivationJournalQuery(), log, true))
+      o.nm_activations = ParseNmActivationJournal(*audit, o.timeline);
+  } else if (checkpoint != kCheckpointEarly) {
+    o.nm_activations.emplace();
   }
   if (checkpoint != kCheckpointEarly) o.ordering_cycles = QueryOrderingCycles(log);
   if (plan.activator == Activator::kCloudInit && checkpoint != kCheckpointEarly)

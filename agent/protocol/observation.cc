@@ -83,6 +83,16 @@ NmReload NmReloadFromJson(const nlohmann::json& j, const std::string& path) {
   return r;
 }
 
+NmActivation NmActivationFromJson(const nlohmann::json& j, const std::string& path) {
+  StrictObject o(j, path);
+  NmActivation a;
+  a.connection = BoundedString(o, "connection", kMaxShortString);
+  a.monotonic_us = o.Integer("monotonic_us", 0, INT64_MAX);
+  a.requested_by = BoundedString(o, "requested_by", kMaxShortString);
+  o.Finish();
+  return a;
+}
+
 }  // namespace
 
 FaultEvent FaultEventFromJson(const nlohmann::json& j, const std::string& path) {
@@ -120,6 +130,12 @@ nlohmann::json ToJson(const NmReload& r) {
   return {{"action", r.action}, {"monotonic_us", r.monotonic_us}, {"requested_by", r.requested_by}};
 }
 
+nlohmann::json ToJson(const NmActivation& a) {
+  return {{"connection", a.connection},
+          {"monotonic_us", a.monotonic_us},
+          {"requested_by", a.requested_by}};
+}
+
 nlohmann::json ToJson(const FaultEvent& e) {
   return {{"kind", e.kind}, {"unit", e.unit}, {"begin_us", e.begin_us}, {"end_us", e.end_us}};
 }
@@ -155,6 +171,11 @@ nlohmann::json ToJson(const Observation& o) {
       {"nm_dns_journal", o.nm_dns_journal},
       {"agent_log", o.agent_log},
       {"faults", faults}};
+  if (o.nm_activations) {
+    nlohmann::json activations = nlohmann::json::array();
+    for (const NmActivation& a : *o.nm_activations) activations.push_back(ToJson(a));
+    j["nm_activations"] = activations;
+  }
   if (!o.ordering_cycles.empty()) j["ordering_cycles"] = o.ordering_cycles;
   if (!o.sut_log.empty()) j["sut_log"] = o.sut_log;
   if (!o.part.empty()) j["part"] = o.part;
@@ -191,6 +212,8 @@ Observation ObservationFromJson(const nlohmann::json& j, const std::string& path
   obs.devices = ObjectList(o, "devices", kMaxDevices, DeviceFromJson);
   obs.timeline = ObjectList(o, "timeline", kMaxTimelineEvents, TimelineEventFromJson);
   obs.nm_reloads = ObjectList(o, "nm_reloads", kMaxNmReloads, NmReloadFromJson);
+  if (o.Has("nm_activations"))
+    obs.nm_activations = ObjectList(o, "nm_activations", kMaxNmActivations, NmActivationFromJson);
   obs.nm_dns_journal =
       StringList(o, "nm_dns_journal", kMaxNmDnsJournalLines, kMaxNmDnsJournalLineBytes);
   obs.agent_log = StringList(o, "agent_log", kMaxLogLines, 4096);

@@ -67,6 +67,7 @@ inline constexpr std::string_view kNmReloadActions[] = {kNmReload, kNmRestart, k
 /// Bounds on the lists of one observation (the agent keeps within them).
 inline constexpr std::size_t kMaxTimelineEvents = 128;
 inline constexpr std::size_t kMaxNmReloads = 32;
+inline constexpr std::size_t kMaxNmActivations = 32;
 inline constexpr std::size_t kMaxNmDnsJournalLines = 50;
 inline constexpr std::size_t kMaxNmDnsJournalLineBytes = 512;
 inline constexpr std::size_t kMaxFaultEvents = 32;
@@ -107,6 +108,18 @@ struct NmReload {
   bool operator==(const NmReload&) const = default;
 };
 
+/// A connection NetworkManager was asked to activate this boot and who
+/// asked: its audit line `op="connection-activate"` with `result="success"`
+/// (what `nmcli connection up` and any D-Bus ActivateConnection leave;
+/// NetworkManager's own autoconnect leaves none).
+struct NmActivation {
+  std::string connection;  ///< the profile's name (`name=` of the audit line)
+  std::int64_t monotonic_us = 0;
+  /// As NmReload::requested_by: the SUT's unit starting at the time.
+  std::string requested_by;
+  bool operator==(const NmActivation&) const = default;
+};
+
 /// A fault the guest injected this boot (a delay before a unit, a kill or
 /// restart of NetworkManager), timed by the agent that did it.
 struct FaultEvent {
@@ -133,6 +146,10 @@ struct Observation {
   std::vector<TimelineEvent> timeline;
   /// NetworkManager's reloads and restarts this boot so far, in order.
   std::vector<NmReload> nm_reloads;
+  /// The connections NetworkManager was asked to activate this boot so far,
+  /// in order; nullopt in observations recorded before it existed (the JSON
+  /// has no `nm_activations`), and at the early checkpoint.
+  std::optional<std::vector<NmActivation>> nm_activations;
   /// The last journal lines of NetworkManager about DNS and resolv.conf this
   /// boot, as `journalctl -o short-monotonic` prints them.
   std::vector<std::string> nm_dns_journal;
@@ -158,6 +175,7 @@ struct Observation {
 
 nlohmann::json ToJson(const TimelineEvent& e);
 nlohmann::json ToJson(const NmReload& r);
+nlohmann::json ToJson(const NmActivation& a);
 nlohmann::json ToJson(const FaultEvent& e);
 /// Strict: errors name `path`; end_us must not precede begin_us.
 FaultEvent FaultEventFromJson(const nlohmann::json& j, const std::string& path);

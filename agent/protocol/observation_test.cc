@@ -21,6 +21,7 @@ Observation SampleObservation() {
   o.timeline = {{"NetworkManager.service", "inactive-exit", 9'000'000},
                 {"bootstorm-network.service", "inactive-exit", 11'000'000}};
   o.nm_reloads = {{"reload", 11'500'000, "bootstorm-network.service"}};
+  o.nm_activations = {{{"cloud-init ens2", 11'600'000, "bootstorm-network.service"}}};
   o.nm_dns_journal = {"[   10.1] guest NetworkManager[300]: <info> dns-mgr: init: dns=default"};
   o.agent_log = {"local: rendered 3 files"};
   o.faults = {{"delay", "NetworkManager.service", 8'000'000, 9'500'000}};
@@ -153,6 +154,26 @@ TEST(Observation, RejectsMalformedTimelines) {
   j = ToJson(SampleObservation());
   j["nm_reloads"][0].erase("requested_by");
   EXPECT_EQ(RejectedPath(j), "observation.nm_reloads[0].requested_by");
+}
+
+TEST(Observation, ActivationsAreOptionalBoundedAndStrict) {
+  nlohmann::json j = ToJson(SampleObservation());
+  j.erase("nm_activations");  // as recorded before the field existed
+  EXPECT_EQ(ParseObservation(j.dump()).nm_activations, std::nullopt);
+  Observation none = SampleObservation();
+  none.nm_activations.emplace();  // recorded, and there were none
+  EXPECT_EQ(ParseObservation(SerializeObservation(none)).nm_activations,
+            std::vector<NmActivation>{});
+  j = ToJson(SampleObservation());
+  for (std::size_t i = 0; i < kMaxNmActivations; ++i)
+    j["nm_activations"].push_back(j["nm_activations"][0]);
+  EXPECT_EQ(RejectedPath(j), "observation.nm_activations");
+  j = ToJson(SampleObservation());
+  j["nm_activations"][0].erase("connection");
+  EXPECT_EQ(RejectedPath(j), "observation.nm_activations[0].connection");
+  j = ToJson(SampleObservation());
+  j["nm_activations"][0]["monotonic_us"] = -5;
+  EXPECT_EQ(RejectedPath(j), "observation.nm_activations[0].monotonic_us");
 }
 
 TEST(Observation, RejectsWrongTypes) {

@@ -26,8 +26,49 @@ bool CausedByFault(const NmReload& r, const std::vector<FaultEvent>& faults) {
   });
 }
 
+// Whether `unit` is one of the SUT's own stages: cloud-init's units when it
+// is the SUT, else the agent's (in a cloud-init image the agent's units only
+// observe, and its final unit's DNS events are the harness's).
+bool ByTheSut(const BootExpectation& expected, const std::string& unit) {
+  return expected.sut_is_cloud_init ? IsCloudInitUnit(unit)
+                                    : IsSutUnit(unit) && !IsCloudInitUnit(unit);
+}
+
+// The activator's contract (BACKGROUND.md, PR #5620): a connection the SUT
+// activates once NetworkManager runs is preceded by the SUT's reload or
+// restart of NetworkManager, so that it re-reads what the SUT wrote.
+std::vector<std::string> UnreloadedActivations(const BootExpectation& expected,
+                                               const std::vector<NmReload>& reloads,
+                                               const std::vector<NmActivation>& activations) {
+  std::vector<std::string> problems;
+  for (const NmActivation& a : activations) {
+    if (!ByTheSut(expected, a.requested_by)) continue;
+    bool reloaded = std::any_of(reloads.begin(), reloads.end(), [&](const NmReload& r) {
+      return r.action != kNmStop && ByTheSut(expected, r.requested_by) &&
+             r.monotonic_us < a.monotonic_us;
+    });
+    if (!reloaded)
+      problems.push_back(fmt::format(
+          "{} activated connection '{}' at {:.1f} s with no reload or restart of NM by the SUT "
+          "before it: NM did not re-read its configuration",
+          a.requested_by, a.connection, static_cast<double>(a.monotonic_us) / 1e6));
+  }
+  return problems;
+}
+
+// The activations the SUT asked for: as of the final checkpoint when there
+// is one, since the DNS events after it (connection-reup) are the harness's;
+// nullopt when the guest did not record them (an older guest).
+const std::optional<std::vector<NmActivation>>& SutActivations(
+    const std::vector<Observation>& observations) {
+  for (const Observation& o : observations)
+    if (o.checkpoint == kCheckpointFinal) return o.nm_activations;
+  return observations.back().nm_activations;
+}
+
 std::vector<std::string> Problems(const BootExpectation& expected, const std::vector<NmReload>& all,
-                                  const std::vector<FaultEvent>& faults) {
+                                  const std::vector<FaultEvent>& faults,
+                                  const std::vector<NmActivation>& activations) {
   std::vector<NmReload> reloads;
   std::copy_if(all.begin(), all.end(), std::back_inserter(reloads),
                [&](const NmReload& r) { return !CausedByFault(r, faults); });
@@ -48,6 +89,9 @@ std::vector<std::string> Problems(const BootExpectation& expected, const std::ve
   if (reloads.size() > 1)
     problems.push_back(
         fmt::format("{} reloads or restarts in one boot, at most 1", reloads.size()));
+  // Every re-read counts here, a fault's restart too: NM did re-read then.
+  for (std::string& p : UnreloadedActivations(expected, all, activations))
+    problems.push_back(std::move(p));
   return problems;
 }
 
@@ -132,8 +176,9 @@ CheckResult ActivationOnceChecker::Judge(const BootExpectation& expected,
                      "",
                      {{"at_most", may_activate ? 1 : 0},
                       {"requested_by", expected.sut_is_cloud_init ? "a cloud-init unit"
-                                                                  : std::string(kUnitNetwork)}},
-                     nlohmann::json::array(),
+                                                                  : std::string(kUnitNetwork)},
+                      {"reload_before_activation", true}},
+                     {{"reloads", nlohmann::json::array()}, {"activations", nullptr}},
                      ""};
   if (observations.empty()) {
     result.passed = false;
@@ -143,12 +188,22 @@ CheckResult ActivationOnceChecker::Judge(const BootExpectation& expected,
   // Each observation carries the boot's reloads so far: the last has them all.
   const Observation& last = observations.back();
   const std::vector<NmReload>& reloads = history_reloads ? *history_reloads : last.nm_reloads;
-  for (const NmReload& r : reloads) result.actual.push_back(ToJson(r));
-  std::vector<std::string> problems = Problems(expected, reloads, last.faults);
+  for (const NmReload& r : reloads) result.actual["reloads"].push_back(ToJson(r));
+  const std::optional<std::vector<NmActivation>>& activations = SutActivations(observations);
+  if (activations) {
+    result.actual["activations"] = nlohmann::json::array();
+    for (const NmActivation& a : *activations) result.actual["activations"].push_back(ToJson(a));
+  }
+  std::vector<std::string> problems =
+      Problems(expected, reloads, last.faults, activations.value_or(std::vector<NmActivation>{}));
   if (!problems.empty()) {
     result.passed = false;
     result.checkpoint = last.checkpoint;
     result.message = fmt::format("{}", fmt::join(problems, "; "));
+  } else if (!activations) {
+    result.message =
+        "the guest recorded no activations (an older guest, or its journal query failed): "
+        "reload before activation not judged";
   }
   return result;
 }

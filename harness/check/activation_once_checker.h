@@ -1,13 +1,18 @@
 // activation-once: NetworkManager is reloaded or restarted only by the
 // network stage, at most once per boot, only when the configuration missed
 // the renderer path (the plan started NM before the local stage rendered),
-// and never when the agent does not manage the network. The evidence is the
-// journal's NM jobs and the agent unit that was starting at each
-// (Observation::nm_reloads), as of the boot's last observation. Jobs that a
+// and never when the agent does not manage the network; and a connection the
+// SUT activates (up to the final checkpoint: the DNS events after it are the
+// harness's) comes after such a reload or restart by the SUT, the
+// activator's contract since PR #5620 (NM re-reads what was written). The
+// evidence is the journal's NM jobs and the SUT unit that was starting at
+// each (Observation::nm_reloads), as of the boot's last observation, and
+// NM's audit lines of activations (Observation::nm_activations). Jobs that a
 // guest-side fault caused (inside the window of an nm-kill or nm-restart
 // fault event, Observation::faults) are listed but not counted. With the
-// boot's event history, the evidence is the history's systemd jobs instead
-// (NmReloadsFromHistory), which the observer saw as they were queued.
+// boot's event history, the evidence for reloads is the history's systemd
+// jobs instead (NmReloadsFromHistory), which the observer saw as they were
+// queued. With cloud-init as the SUT its units (cloud-*) are the SUT's.
 #pragma once
 
 #include <optional>

@@ -28,8 +28,8 @@ TEST(ActivationOnceChecker, OneNetworkStageReloadWhenNmStartedFirstPasses) {
   CheckResult r = ActivationOnceChecker().Check(Expect(true, true), EndingWith({kByNetwork}));
   EXPECT_TRUE(r.passed) << r.message;
   EXPECT_EQ(r.expected["at_most"], 1);
-  ASSERT_EQ(r.actual.size(), 1u);
-  EXPECT_EQ(r.actual[0]["requested_by"], "bootstorm-network.service");
+  ASSERT_EQ(r.actual["reloads"].size(), 1u);
+  EXPECT_EQ(r.actual["reloads"][0]["requested_by"], "bootstorm-network.service");
   EXPECT_TRUE(ActivationOnceChecker().Check(Expect(true, true), EndingWith({})).passed);
 }
 
@@ -81,7 +81,7 @@ TEST(ActivationOnceChecker, RestartsThatAGuestFaultCausedAreNotCounted) {
   // On the activator path the reference's own reload is then the only one.
   CheckResult r = ActivationOnceChecker().Check(Expect(true, true), observations);
   EXPECT_TRUE(r.passed) << r.message;
-  EXPECT_EQ(r.actual.size(), 2u);
+  EXPECT_EQ(r.actual["reloads"].size(), 2u);
   // On the renderer path the fault's restart alone is fine, the reload is not.
   EXPECT_FALSE(ActivationOnceChecker().Check(Expect(true, false), observations).passed);
   observations.back().nm_reloads.pop_back();
@@ -168,8 +168,8 @@ TEST(ActivationOnceChecker, TheHistorysJobsAreTheEvidenceWhenThereAreAny) {
   CheckResult r = ActivationOnceChecker().CheckHistory(Expect(true, false), EndingWith({}),
                                                        NetworkStageReload("done"));
   EXPECT_FALSE(r.passed);
-  ASSERT_EQ(r.actual.size(), 1u);
-  EXPECT_EQ(r.actual[0]["requested_by"], "bootstorm-network.service");
+  ASSERT_EQ(r.actual["reloads"].size(), 1u);
+  EXPECT_EQ(r.actual["reloads"][0]["requested_by"], "bootstorm-network.service");
   // Without systemd events in it, the journal's evidence stands.
   EXPECT_TRUE(ActivationOnceChecker().CheckHistory(Expect(true, false), EndingWith({}), {}).passed);
 }
@@ -187,6 +187,81 @@ TEST(ActivationOnceChecker, CloudInitMayReloadOnceFromItsOwnUnits) {
   r = ActivationOnceChecker().Check(e, EndingWith({kByFinal}));
   EXPECT_FALSE(r.passed);
   EXPECT_NE(r.message.find("only cloud-init's stages may"), std::string::npos) << r.message;
+}
+
+// A boot whose final checkpoint saw `activations` and whose end saw
+// `reloads` (and, after the final checkpoint, the harness's own re-up).
+std::vector<Observation> ActivatedAtFinal(std::vector<NmReload> reloads,
+                                          std::vector<NmActivation> activations) {
+  std::vector<Observation> observations = EndingWith(std::move(reloads));
+  Observation final_checkpoint;
+  final_checkpoint.checkpoint = std::string(kCheckpointFinal);
+  final_checkpoint.nm_activations = activations;
+  activations.push_back({"bootstorm ens2", 90'000'000, "bootstorm-final.service"});
+  observations.back().nm_activations = std::move(activations);
+  observations.insert(observations.end() - 1, final_checkpoint);
+  return observations;
+}
+
+TEST(ActivationOnceChecker, AnActivationAfterTheSutsReloadPasses) {
+  CheckResult r = ActivationOnceChecker().Check(
+      Expect(true, true), ActivatedAtFinal({kByNetwork}, {{"bootstorm ens2", 41'000'000,
+                                                           "bootstorm-network.service"}}));
+  EXPECT_TRUE(r.passed) << r.message;
+  EXPECT_EQ(r.expected["reload_before_activation"], true);
+  // The final checkpoint's: the re-up after it is not the SUT's.
+  ASSERT_EQ(r.actual["activations"].size(), 1u);
+  EXPECT_EQ(r.actual["activations"][0]["connection"], "bootstorm ens2");
+}
+
+TEST(ActivationOnceChecker, AnActivationWithoutAReloadBeforeItFails) {
+  // The per-interface activator: up, no reload.
+  const NmActivation up{"bootstorm ens2", 41'000'000, "bootstorm-network.service"};
+  CheckResult r = ActivationOnceChecker().Check(Expect(true, true), ActivatedAtFinal({}, {up}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("bootstorm-network.service activated connection 'bootstorm ens2' at "
+                           "41.0 s with no reload or restart of NM by the SUT before it"),
+            std::string::npos)
+      << r.message;
+  // The 2020-2022 unit-file restart comes after the activation: too late.
+  r = ActivationOnceChecker().Check(Expect(true, true), ActivatedAtFinal({kByFinal}, {up}));
+  EXPECT_NE(r.message.find("activated connection"), std::string::npos) << r.message;
+  // A stop is no re-read.
+  std::vector<Observation> o =
+      ActivatedAtFinal({{"stop", 30'000'000, "bootstorm-network.service"}}, {up});
+  EXPECT_NE(ActivationOnceChecker().Check(Expect(true, true), o).message.find("activated"),
+            std::string::npos);
+  // A restart inside a guest fault's window is not counted against the
+  // reload limit, but NM did re-read its files then: the activation after it
+  // is fine (as when nm-kill hits the reference activator's reload).
+  o = ActivatedAtFinal({{"restart", 30'000'000, "bootstorm-network.service"}}, {up});
+  o.back().faults = {{"nm-kill", "NetworkManager.service", 29'000'000, 33'000'000}};
+  CheckResult killed = ActivationOnceChecker().Check(Expect(true, true), o);
+  EXPECT_TRUE(killed.passed) << killed.message;
+}
+
+TEST(ActivationOnceChecker, CloudInitsActivationNeedsCloudInitsReload) {
+  BootExpectation e = Expect(false, false);
+  e.sut_is_cloud_init = true;
+  const NmActivation up{"cloud-init ens2", 45'000'000, "cloud-init-network.service"};
+  const NmReload reload{"reload", 44'000'000, "cloud-init-network.service"};
+  EXPECT_TRUE(ActivationOnceChecker().Check(e, ActivatedAtFinal({reload}, {up})).passed);
+  CheckResult r = ActivationOnceChecker().Check(e, ActivatedAtFinal({}, {up}));
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.message.find("cloud-init-network.service activated connection 'cloud-init ens2'"),
+            std::string::npos)
+      << r.message;
+  // The observer's own units are not cloud-init's: their activations are not judged.
+  EXPECT_TRUE(ActivationOnceChecker()
+                  .Check(e, ActivatedAtFinal({}, {{"x", 45'000'000, "bootstorm-network.service"}}))
+                  .passed);
+}
+
+TEST(ActivationOnceChecker, WithoutRecordedActivationsTheRuleIsNotJudgedAndSaysSo) {
+  CheckResult r = ActivationOnceChecker().Check(Expect(true, true), EndingWith({}));
+  EXPECT_TRUE(r.passed);
+  EXPECT_TRUE(r.actual["activations"].is_null());
+  EXPECT_NE(r.message.find("reload before activation not judged"), std::string::npos);
 }
 
 }  // namespace

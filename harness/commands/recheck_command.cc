@@ -73,27 +73,45 @@ ExitCode RecheckCommand(const std::filesystem::path& run_dir, std::FILE* out) {
   RecheckedRun checked = RecheckRun(run_dir);
   std::vector<RecordedBoot> rechecked;
   int differing = 0;
+  int evidence_differs = 0;
   for (const RecheckedBoot& b : checked.boots) {
     std::string head =
         fmt::format("vm {} boot {}: {}", b.vm, b.rechecked.boot, OutcomeName(b.rechecked.outcome));
     if (b.rechecked.outcome == Outcome::kInfraError) {
       fmt::print(out, "{} (not judged again: {})\n", head, TerminalSafe(b.recorded.infra_error));
-    } else if (!b.differs()) {
-      fmt::print(out, "{} (as recorded; {})\n", head, Verdicts(b.rechecked.checks));
-    } else {
+    } else if (b.differs()) {
       ++differing;
       fmt::print(out, "{} (recorded {}: {}; now {})\n", head, OutcomeName(b.recorded.outcome),
                  Verdicts(b.recorded.checks), Verdicts(b.rechecked.checks));
       for (const CheckResult& c : b.rechecked.checks) {
         if (CheckFailed(c)) fmt::print(out, "  {} failed: {}\n", c.name, TerminalSafe(c.message));
       }
+    } else if (b.recorded.checks != b.rechecked.checks) {
+      // Same verdicts on other evidence (a tampered record) or in other words
+      // (a checker that records more): said, but no verdict changed.
+      ++evidence_differs;
+      fmt::print(out, "{} (verdicts as recorded; {}; the evidence differs)\n", head,
+                 Verdicts(b.rechecked.checks));
+      for (std::size_t i = 0; i < b.rechecked.checks.size(); ++i) {
+        const CheckResult& c = b.rechecked.checks[i];
+        if (c != b.recorded.checks[i])
+          fmt::print(out, "  {} now: {}\n", c.name,
+                     TerminalSafe(c.message.empty() ? "passed" : c.message));
+      }
+    } else {
+      fmt::print(out, "{} (as recorded; {})\n", head, Verdicts(b.rechecked.checks));
     }
     rechecked.push_back({b.vm, 0, b.rechecked});
   }
   ExpectationVerdict verdict =
       JudgeExpectation(RunRecordFromBoots(checked.manifest, checked.scenario, rechecked));
-  fmt::print(out, "\n{}: {} boots judged again, {} verdicts differ from the record; {}\n",
-             checked.scenario.name, checked.boots.size(), differing, DescribeExpectation(verdict));
+  fmt::print(
+      out, "\n{}: {} boots judged again, {} verdicts differ from the record{}; {}\n",
+      checked.scenario.name, checked.boots.size(), differing,
+      evidence_differs == 0
+          ? ""
+          : fmt::format(" ({} more with the same verdicts on other evidence)", evidence_differs),
+      DescribeExpectation(verdict));
   return ExitCodeOf(verdict.status);
 }
 

@@ -3,6 +3,7 @@
 // the run's own scenario, network and plans from run.json and boots.jsonl.
 #pragma once
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -20,9 +21,13 @@ struct RecheckedBoot {
   int vm = 0;
   BootRecord recorded;   ///< as the run stored it
   BootRecord rechecked;  ///< the same boot with today's checks' verdicts
-  /// The checks' verdicts differ from the recorded ones (infra errors carry
-  /// no checks and are not judged again).
-  bool differs() const { return recorded.checks != rechecked.checks; }
+  /// The checks' verdicts differ from the recorded ones: another invariant,
+  /// or another verdict of one (SameVerdict: new evidence or wording alone
+  /// is no difference). Infra errors carry no checks and are not judged again.
+  bool differs() const {
+    return !std::equal(recorded.checks.begin(), recorded.checks.end(), rechecked.checks.begin(),
+                       rechecked.checks.end(), SameVerdict);
+  }
 };
 
 struct RecheckedRun {

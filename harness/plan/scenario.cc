@@ -172,6 +172,15 @@ Scenario ParseScenarioJson(const nlohmann::json& j) {
   } else {
     s.checks.assign(std::begin(kAllChecks), std::end(kAllChecks));
   }
+  if (auto user_data = o.OptionalString("user_data")) {
+    if (s.activator != Activator::kCloudInit)
+      throw JsonPathError(o.PathOf("user_data"),
+                          "only cloud-init reads user data: set \"activator\": \"cloud-init\"");
+    if (user_data->size() > kMaxUserDataBytes)
+      throw JsonPathError(o.PathOf("user_data"), fmt::format("{} bytes, at most {} (Nova's limit)",
+                                                             user_data->size(), kMaxUserDataBytes));
+    s.user_data = std::move(*user_data);
+  }
   if (o.Has("timeouts")) {
     StrictObject t(o.Member("timeouts"), o.PathOf("timeouts"));
     s.boot_timeout_seconds =

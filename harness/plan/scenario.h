@@ -81,11 +81,17 @@ struct Scenario {
   NetworkSpec network;
   std::vector<FaultSpec> faults;
   std::vector<std::string> checks;  ///< invariant names; all known ones by default
-  int boot_timeout_seconds = 600;   ///< create domain to the agent's `end`
+  /// The config drive's user data (`openstack/latest/user_data`), written
+  /// as given; "" for none. Only cloud-init reads it (activator cloud-init).
+  std::string user_data;
+  int boot_timeout_seconds = 600;  ///< create domain to the agent's `end`
   int shutdown_timeout_seconds = 120;
   int memory_mib = 256;  ///< enough for the trimmed guest (docs/PERFORMANCE.md)
   int vcpus = 1;
 };
+
+/// Nova's limit on an instance's user data.
+inline constexpr std::size_t kMaxUserDataBytes = 65535;
 
 /// Bad scenario: the message names the file and the JSON path.
 class ScenarioError : public BadInput {

@@ -86,6 +86,28 @@ TEST(Scenario, BadExpectNamesFileAndPath) {
             "scenarios/t.json: scenario.expect: expected a string, got boolean");
 }
 
+TEST(Scenario, UserDataIsForCloudInitAndBounded) {
+  nlohmann::json j = {{"name", "t"},
+                      {"activator", "cloud-init"},
+                      {"user_data", "#cloud-config\nupdates: {network: {when: [boot-legacy]}}\n"},
+                      {"network", {{"nameservers", {"192.0.2.1"}}}}};
+  EXPECT_EQ(ParseScenario(j.dump(), "scenarios/t.json").user_data,
+            "#cloud-config\nupdates: {network: {when: [boot-legacy]}}\n");
+  EXPECT_EQ(ParseScenario(kMinimal, "scenarios/t.json").user_data, "");
+  j["user_data"] = std::string(kMaxUserDataBytes + 1, 'x');
+  EXPECT_EQ(ErrorOf(j.dump()),
+            "scenarios/t.json: scenario.user_data: 65536 bytes, at most 65535 (Nova's limit)");
+  j["user_data"] = "#cloud-config\n";
+  j["activator"] = "reference";
+  EXPECT_EQ(ErrorOf(j.dump()),
+            "scenarios/t.json: scenario.user_data: only cloud-init reads user data: set "
+            "\"activator\": \"cloud-init\"");
+  j["activator"] = "cloud-init";
+  j["user_data"] = 7;
+  EXPECT_EQ(ErrorOf(j.dump()),
+            "scenarios/t.json: scenario.user_data: expected a string, got number");
+}
+
 TEST(Scenario, ANameThatIsNotAPlainFileNameIsRefused) {
   for (const std::string& name :
        std::vector<std::string>{"../../escaped", ".", "..", "/tmp/x", "a/b", "", ".hidden", "-x",

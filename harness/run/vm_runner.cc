@@ -71,6 +71,7 @@ std::filesystem::path BuildConfigDrive(const RunContext& ctx, int vm,
   WriteFile(latest / "meta_data.json", ToJson(BuildMetaData(ctx.run_id, vm)).dump(2));
   WriteFile(latest / "network_data.json",
             ToJson(BuildNetworkData(*ctx.scenario, ctx.network, macs, vm)).dump(2));
+  if (!ctx.scenario->user_data.empty()) WriteFile(latest / "user_data", ctx.scenario->user_data);
   std::filesystem::path iso = dir / "config-drive.iso";
   RunProcessOrThrow({"genisoimage", "-quiet", "-o", iso.string(), "-V",
                      std::string(kConfigDriveLabel), "-r", "-J", tree.string()},
