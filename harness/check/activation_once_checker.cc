@@ -56,14 +56,16 @@ std::vector<std::string> UnreloadedActivations(const BootExpectation& expected,
   return problems;
 }
 
-// The activations the SUT asked for: as of the final checkpoint when there
-// is one, since the DNS events after it (connection-reup) are the harness's;
-// nullopt when the guest did not record them (an older guest).
+// The activations the SUT asked for in the boot of the last observation (not
+// an interrupted part before it: another clock): as of its final checkpoint
+// when there is one, since the DNS events after it (connection-reup) are the
+// harness's; nullopt when the guest did not record them (an older guest).
 const std::optional<std::vector<NmActivation>>& SutActivations(
     const std::vector<Observation>& observations) {
+  const Observation& last = observations.back();
   for (const Observation& o : observations)
-    if (o.checkpoint == kCheckpointFinal) return o.nm_activations;
-  return observations.back().nm_activations;
+    if (o.part == last.part && o.checkpoint == kCheckpointFinal) return o.nm_activations;
+  return last.nm_activations;
 }
 
 std::vector<std::string> Problems(const BootExpectation& expected, const std::vector<NmReload>& all,

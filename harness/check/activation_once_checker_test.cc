@@ -257,6 +257,20 @@ TEST(ActivationOnceChecker, CloudInitsActivationNeedsCloudInitsReload) {
                   .passed);
 }
 
+TEST(ActivationOnceChecker, AnInterruptedPartsActivationsAreNotTheRecoveryBoots) {
+  // The interrupted part activated without a reload (its own clock); the
+  // recovery boot, judged, activated nothing.
+  std::vector<Observation> o = ActivatedAtFinal({}, {});
+  Observation interrupted;
+  interrupted.checkpoint = std::string(kCheckpointFinal);
+  interrupted.part = std::string(kPartInterrupted);
+  interrupted.nm_activations = {{{"bootstorm ens2", 41'000'000, "bootstorm-network.service"}}};
+  o.insert(o.begin(), interrupted);
+  CheckResult r = ActivationOnceChecker().Check(Expect(true, true), o);
+  EXPECT_TRUE(r.passed) << r.message;
+  EXPECT_EQ(r.actual["activations"].size(), 0u);
+}
+
 TEST(ActivationOnceChecker, WithoutRecordedActivationsTheRuleIsNotJudgedAndSaysSo) {
   CheckResult r = ActivationOnceChecker().Check(Expect(true, true), EndingWith({}));
   EXPECT_TRUE(r.passed);
